@@ -1,0 +1,8 @@
+package io.pbxops.operator.api;
+
+public enum GatewayState {
+    Online,
+    Upgrading,
+    Maintenance,
+    Offline
+}

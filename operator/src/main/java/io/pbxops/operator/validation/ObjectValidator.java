@@ -1,0 +1,166 @@
+package io.pbxops.operator.validation;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.pbxops.operator.api.NumberingExample;
+import io.pbxops.operator.api.NumberingPlanSpec;
+import io.pbxops.operator.api.PbxOps;
+import io.pbxops.operator.crd.CrdCatalog;
+import io.pbxops.operator.crd.PbxOpsKinds;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Everything one object can be checked for by itself: its CRD's schema and CEL rules (what an API server would
+ * refuse), then the domain checks that need Java (assigned country codes, phone numbers, numbering expressions that
+ * compile and worked examples that hold). Thread-safe; build it once ({@link #get()}).
+ */
+public final class ObjectValidator {
+
+    private static final Pattern OBJECT_NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
+    private static final ObjectMapper LENIENT = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
+            .build();
+
+    private record KindChecks(SchemaCheck schema, CelCheck cel) {
+    }
+
+    private static volatile ObjectValidator instance;
+
+    private final Map<PbxOpsKinds, KindChecks> checks = new EnumMap<>(PbxOpsKinds.class);
+
+    private ObjectValidator() {
+        for (PbxOpsKinds kind : PbxOpsKinds.values()) {
+            JsonNode schema = CrdCatalog.openApiSchema(kind);
+            checks.put(kind, new KindChecks(new SchemaCheck(schema), new CelCheck(schema)));
+        }
+    }
+
+    public static ObjectValidator get() {
+        ObjectValidator local = instance;
+        if (local == null) {
+            synchronized (ObjectValidator.class) {
+                local = instance;
+                if (local == null) {
+                    local = new ObjectValidator();
+                    instance = local;
+                }
+            }
+        }
+        return local;
+    }
+
+    /** Whether an object is one of ours (by apiVersion group), i.e. whether {@link #validate} applies to it. */
+    public static boolean isPbxOps(JsonNode object) {
+        return object.path("apiVersion").asText("").startsWith(PbxOps.GROUP + "/");
+    }
+
+    public List<Problem> validate(HasMetadata resource) {
+        JsonNode tree = Serialization.jsonMapper().valueToTree(resource);
+        return validate(tree);
+    }
+
+    public List<Problem> validate(JsonNode object) {
+        List<Problem> problems = new ArrayList<>();
+        String apiVersion = object.path("apiVersion").asText("");
+        if (!PbxOps.API_VERSION.equals(apiVersion)) {
+            problems.add(Problem.of("apiVersion", "version " + apiVersion + " is not served; use " + PbxOps.API_VERSION));
+            return problems;
+        }
+        Optional<PbxOpsKinds> kind = PbxOpsKinds.byKind(object.path("kind").asText(""));
+        if (kind.isEmpty()) {
+            problems.add(Problem.of("kind", "unknown kind " + object.path("kind").asText("") + " in " + PbxOps.GROUP
+                    + "; the kinds are Company, Pbx, PbxShare, WebRtcGateway, NumberingPlan"));
+            return problems;
+        }
+        checkName(object.path("metadata"), problems);
+        KindChecks kindChecks = checks.get(kind.get());
+        problems.addAll(kindChecks.schema().check(object));
+        problems.addAll(kindChecks.cel().check(object));
+        switch (kind.get()) {
+            case COMPANY -> checkCountry(object.at("/spec/country"), "spec.country", problems);
+            case PBX -> {
+                checkCountry(object.at("/spec/dialing/country"), "spec.dialing.country", problems);
+                checkInstallationNumber(object, problems);
+            }
+            case NUMBERING_PLAN -> checkNumberingPlan(object.path("spec"), problems);
+            default -> {
+            }
+        }
+        return problems;
+    }
+
+    /** Number of CEL rules of a kind's CRD. */
+    int celRuleCount(PbxOpsKinds kind) {
+        return checks.get(kind).cel().ruleCount();
+    }
+
+    private static void checkName(JsonNode metadata, List<Problem> problems) {
+        String name = metadata.path("name").asText("");
+        if (name.isEmpty()) {
+            problems.add(Problem.of("metadata.name", "required field is missing"));
+        } else if (name.length() > 253 || !OBJECT_NAME.matcher(name).matches()) {
+            problems.add(Problem.of("metadata.name", "must be a lowercase RFC 1123 name: letters, digits, '-' and '.', "
+                    + "starting and ending with a letter or digit"));
+        }
+    }
+
+    private static void checkCountry(JsonNode country, String field, List<Problem> problems) {
+        if (country.isTextual() && country.asText().matches("^[A-Z]{3}$") && !Countries.isAlpha3(country.asText())) {
+            problems.add(Problem.of(field, country.asText() + " is not an ISO 3166-1 alpha-3 country code (e.g. FRA, DEU, USA)"));
+        }
+    }
+
+    private static void checkInstallationNumber(JsonNode pbx, List<Problem> problems) {
+        JsonNode number = pbx.at("/spec/dialing/installationNumber");
+        if (!number.isTextual() || !number.asText().matches("^\\+[1-9][0-9]{5,14}$")) {
+            return; // absent, or already reported by the schema's pattern
+        }
+        PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
+        try {
+            if (!phoneNumbers.isPossibleNumber(phoneNumbers.parse(number.asText(), null))) {
+                problems.add(Problem.of("spec.dialing.installationNumber",
+                        number.asText() + " is not a possible public number for its country code"));
+            }
+        } catch (NumberParseException e) {
+            problems.add(Problem.of("spec.dialing.installationNumber", number.asText() + " is not a phone number: " + e.getMessage()));
+        }
+    }
+
+    private static void checkNumberingPlan(JsonNode spec, List<Problem> problems) {
+        NumberingPlanSpec plan;
+        try {
+            plan = LENIENT.treeToValue(spec, NumberingPlanSpec.class);
+        } catch (Exception e) {
+            return; // the schema check already says what is malformed
+        }
+        if (plan == null) {
+            return;
+        }
+        NumberingPlanEvaluator evaluator = NumberingPlanEvaluator.compile(plan.getRules(), "spec.rules", problems);
+        for (int i = 0; i < plan.getExamples().size(); i++) {
+            NumberingExample example = plan.getExamples().get(i);
+            String field = FieldPaths.item("spec.examples", i);
+            if (example.getDialed() == null || (example.getExpect() == null) == !Boolean.TRUE.equals(example.getForbidden())) {
+                continue; // malformed example: reported by the schema and CEL checks
+            }
+            if (example.getCountry() != null && !Countries.isAlpha3(example.getCountry())) {
+                problems.add(Problem.of(field + ".country", example.getCountry() + " is not an ISO 3166-1 alpha-3 country code"));
+                continue;
+            }
+            evaluator.checkExample(example, plan.getRules()).ifPresent(message -> problems.add(Problem.of(field, message)));
+        }
+    }
+}
