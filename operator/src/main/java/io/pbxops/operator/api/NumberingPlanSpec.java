@@ -17,11 +17,11 @@ public class NumberingPlanSpec {
     @JsonPropertyDescription("Ordered rules; the first whose match finds the dialed number rewrites it and no other rule runs. At most 100.")
     private List<NumberingRule> rules = new ArrayList<>();
 
-    @Size(max = 10000)
+    @Size(max = 1000)
     @JsonPropertyDescription("The company's extensions (e.g. 771, 7770, 7701); the longest gives status.internalNumberLength.")
     private List<String> extensions = new ArrayList<>();
 
-    @Size(max = 500)
+    @Size(max = 200)
     @JsonPropertyDescription("Worked examples (dialed number and expected result) that validate and the operator evaluate.")
     private List<NumberingExample> examples = new ArrayList<>();
 

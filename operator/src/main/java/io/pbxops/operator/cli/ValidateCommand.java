@@ -106,6 +106,7 @@ public final class ValidateCommand implements Callable<Integer> {
             problem.put("name", finding.manifest().name());
             problem.put("field", finding.problem().field());
             problem.put("message", finding.problem().message());
+            problem.put("rule", finding.problem().rule());
             return problem;
         }).toList());
         return json;

@@ -78,7 +78,7 @@ public final class ManifestReader {
                 Map<String, Integer> lines = new HashMap<>();
                 JsonNode document = readValue(parser, "", lines);
                 if (!document.isObject()) {
-                    if (document.isNull() || document.isMissingNode()) {
+                    if (document.isNull() || (document.isTextual() && document.asText().isEmpty())) {
                         continue; // an empty document between two '---'
                     }
                     throw new ManifestException(file, line, "a manifest document must be a mapping (kind, metadata, spec)");

@@ -58,7 +58,7 @@ final class CelCheck {
         }
         for (Rule rule : rulesBySchemaNode.getOrDefault(schema, List.of())) {
             if (!holds(rule, value)) {
-                problems.add(Problem.of(FieldPaths.resolve(path, rule.fieldPath()), rule.message()));
+                problems.add(Problem.of(FieldPaths.resolve(path, rule.fieldPath()), rule.message(), "cel"));
             }
         }
         if (value.isObject() && schema.has("properties")) {

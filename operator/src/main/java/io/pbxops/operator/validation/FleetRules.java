@@ -90,7 +90,8 @@ public final class FleetRules {
             problems.add(missing(share, "spec.pbxRef.name", "Pbx", share.getSpec().getPbxRef()));
         } else if (pbx.get().getSpec() != null && !pbx.get().getSpec().isSharedPbx()) {
             problems.add(new FleetProblem(share, Problem.of("spec.pbxRef.name", "Pbx " + pbx.get().getMetadata().getName()
-                    + " is not shared: only a Pbx with spec.shared: true is associated to companies by PbxShare"), Severity.INVALID));
+                    + " is not shared: only a Pbx with spec.shared: true is associated to companies by PbxShare", "fleet/share-of-unshared"),
+                    Severity.INVALID));
         }
         if (fleet.company(namespace, share.getSpec().getCompanyRef().getName()).isEmpty()) {
             problems.add(missing(share, "spec.companyRef.name", "Company", share.getSpec().getCompanyRef()));
@@ -118,16 +119,22 @@ public final class FleetRules {
         GatewayType type = gateway.getSpec().getType();
         if (pbx.getSpec() != null && type == GatewayType.Internal && pbx.getSpec().getType() != PbxType.OXOConnectEvolution) {
             problems.add(new FleetProblem(gateway, Problem.of("spec.type", "an Internal gateway is embedded in an OXO Connect Evolution; Pbx "
-                    + pbx.getMetadata().getName() + " is " + pbx.getSpec().getType() + ": use Cloud or External"), Severity.INVALID));
+                    + pbx.getMetadata().getName() + " is " + pbx.getSpec().getType() + ": use Cloud or External", "fleet/gateway-type"),
+                    Severity.INVALID));
         }
         if (pbx.getSpec() != null && (pbx.getSpec().getWebRtc() == null || !Boolean.TRUE.equals(pbx.getSpec().getWebRtc().getEnabled()))) {
             problems.add(new FleetProblem(gateway, Problem.of("spec.pbxRef.name", "Pbx " + pbx.getMetadata().getName()
-                    + " does not activate its WebRTC gateway: set spec.webRtc.enabled and spec.webRtc.licenseAccepted to true on it"),
+                    + " does not activate its WebRTC gateway: set spec.webRtc.enabled and spec.webRtc.licenseAccepted to true on it",
+                    "fleet/gateway-webrtc"),
                     Severity.INVALID));
         }
         String pbxName = pbx.getMetadata().getName();
+        if (type == null) {
+            return problems; // not a gateway type at all: the schema check reports it
+        }
         firstOther(fleet.gateways(), gateway, other -> FleetView.namespaceOf(other).equals(namespace) && other.getSpec() != null
-                && other.getSpec().getPbxRef() != null && pbxName.equals(other.getSpec().getPbxRef().getName())
+                && other.getSpec().getPbxRef() != null && other.getSpec().getType() != null
+                && pbxName.equals(other.getSpec().getPbxRef().getName())
                 && (other.getSpec().getType() != type || type != GatewayType.External)).ifPresent(other ->
                 problems.add(conflict(gateway, "spec.type", "WebRtcGateway " + describe(other) + " already serves Pbx " + pbxName
                         + " as a " + other.getSpec().getType() + " gateway; a PBX has one gateway type, and only External gateways come several")));
@@ -188,12 +195,13 @@ public final class FleetRules {
 
     private static FleetProblem missing(HasMetadata object, String field, String kind, LocalObjectReference reference) {
         return new FleetProblem(object, Problem.of(field, kind + " " + reference.getName() + " does not exist in "
-                + (FleetView.namespaceOf(object).isEmpty() ? "the same namespace" : "namespace " + FleetView.namespaceOf(object))),
+                + (FleetView.namespaceOf(object).isEmpty() ? "the same namespace" : "namespace " + FleetView.namespaceOf(object)),
+                "fleet/missing-reference"),
                 Severity.MISSING_REFERENCE);
     }
 
     private static FleetProblem conflict(HasMetadata object, String field, String message) {
-        return new FleetProblem(object, Problem.of(field, message), Severity.CONFLICT);
+        return new FleetProblem(object, Problem.of(field, message, "fleet/conflict"), Severity.CONFLICT);
     }
 
     private static String describe(HasMetadata object) {

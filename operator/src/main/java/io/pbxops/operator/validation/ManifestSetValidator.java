@@ -70,7 +70,7 @@ public final class ManifestSetValidator {
             if (first != null) {
                 findings.add(new Finding(manifest, manifest.lineOf("metadata.name"), Problem.of("metadata.name",
                         "declared twice: " + first.file() + ":" + first.line() + " already declares " + manifest.kind() + " "
-                                + manifest.name() + " in the same namespace")));
+                                + manifest.name() + " in the same namespace", "check/duplicate-object")));
                 continue;
             }
             typed(manifest).ifPresent(resource -> {

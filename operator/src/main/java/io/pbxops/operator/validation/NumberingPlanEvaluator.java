@@ -63,11 +63,11 @@ public final class NumberingPlanEvaluator {
             try {
                 Pattern pattern = Pattern.compile(rule.getMatch());
                 Optional<String> badReference = badGroupReference(rule.getReplace(), pattern);
-                badReference.ifPresent(message -> problems.add(Problem.of(field + ".replace", message)));
+                badReference.ifPresent(message -> problems.add(Problem.of(field + ".replace", message, "check/numbering-group")));
                 compiled.add(badReference.isPresent() ? null : new CompiledRule(pattern, rule.getReplace()));
             } catch (PatternSyntaxException e) {
                 problems.add(Problem.of(field + ".match", "the expression does not compile: " + e.getDescription()
-                        + " near index " + e.getIndex()));
+                        + " near index " + e.getIndex(), "check/numbering-compile"));
                 compiled.add(null);
             }
         }

@@ -76,13 +76,13 @@ public final class ObjectValidator {
         List<Problem> problems = new ArrayList<>();
         String apiVersion = object.path("apiVersion").asText("");
         if (!PbxOps.API_VERSION.equals(apiVersion)) {
-            problems.add(Problem.of("apiVersion", "version " + apiVersion + " is not served; use " + PbxOps.API_VERSION));
+            problems.add(Problem.of("apiVersion", "version " + apiVersion + " is not served; use " + PbxOps.API_VERSION, "check/api-version"));
             return problems;
         }
         Optional<PbxOpsKinds> kind = PbxOpsKinds.byKind(object.path("kind").asText(""));
         if (kind.isEmpty()) {
             problems.add(Problem.of("kind", "unknown kind " + object.path("kind").asText("") + " in " + PbxOps.GROUP
-                    + "; the kinds are Company, Pbx, PbxShare, WebRtcGateway, NumberingPlan"));
+                    + "; the kinds are Company, Pbx, PbxShare, WebRtcGateway, NumberingPlan", "check/kind"));
             return problems;
         }
         checkName(object.path("metadata"), problems);
@@ -110,16 +110,17 @@ public final class ObjectValidator {
     private static void checkName(JsonNode metadata, List<Problem> problems) {
         String name = metadata.path("name").asText("");
         if (name.isEmpty()) {
-            problems.add(Problem.of("metadata.name", "required field is missing"));
+            problems.add(Problem.of("metadata.name", "required field is missing", "check/name"));
         } else if (name.length() > 253 || !OBJECT_NAME.matcher(name).matches()) {
             problems.add(Problem.of("metadata.name", "must be a lowercase RFC 1123 name: letters, digits, '-' and '.', "
-                    + "starting and ending with a letter or digit"));
+                    + "starting and ending with a letter or digit", "check/name"));
         }
     }
 
     private static void checkCountry(JsonNode country, String field, List<Problem> problems) {
         if (country.isTextual() && country.asText().matches("^[A-Z]{3}$") && !Countries.isAlpha3(country.asText())) {
-            problems.add(Problem.of(field, country.asText() + " is not an ISO 3166-1 alpha-3 country code (e.g. FRA, DEU, USA)"));
+            problems.add(Problem.of(field, country.asText() + " is not an ISO 3166-1 alpha-3 country code (e.g. FRA, DEU, USA)",
+                    "check/country"));
         }
     }
 
@@ -132,10 +133,10 @@ public final class ObjectValidator {
         try {
             if (!phoneNumbers.isPossibleNumber(phoneNumbers.parse(number.asText(), null))) {
                 problems.add(Problem.of("spec.dialing.installationNumber",
-                        number.asText() + " is not a possible public number for its country code"));
+                        number.asText() + " is not a possible public number for its country code", "check/phone-number"));
             }
         } catch (NumberParseException e) {
-            problems.add(Problem.of("spec.dialing.installationNumber", number.asText() + " is not a phone number: " + e.getMessage()));
+            problems.add(Problem.of("spec.dialing.installationNumber", number.asText() + " is not a phone number: " + e.getMessage(), "check/phone-number"));
         }
     }
 
@@ -153,14 +154,14 @@ public final class ObjectValidator {
         for (int i = 0; i < plan.getExamples().size(); i++) {
             NumberingExample example = plan.getExamples().get(i);
             String field = FieldPaths.item("spec.examples", i);
-            if (example.getDialed() == null || (example.getExpect() == null) == !Boolean.TRUE.equals(example.getForbidden())) {
-                continue; // malformed example: reported by the schema and CEL checks
+            if (problems.stream().anyMatch(p -> p.field().startsWith(field))) {
+                continue; // a malformed example is reported once, by the schema and CEL checks
             }
             if (example.getCountry() != null && !Countries.isAlpha3(example.getCountry())) {
-                problems.add(Problem.of(field + ".country", example.getCountry() + " is not an ISO 3166-1 alpha-3 country code"));
+                problems.add(Problem.of(field + ".country", example.getCountry() + " is not an ISO 3166-1 alpha-3 country code", "check/country"));
                 continue;
             }
-            evaluator.checkExample(example, plan.getRules()).ifPresent(message -> problems.add(Problem.of(field, message)));
+            evaluator.checkExample(example, plan.getRules()).ifPresent(message -> problems.add(Problem.of(field, message, "check/numbering-example")));
         }
     }
 }

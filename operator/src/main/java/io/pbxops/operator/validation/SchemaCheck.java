@@ -31,9 +31,9 @@ final class SchemaCheck {
         for (Error error : schema.validate(object)) {
             String field = FieldPaths.fromPointer(error.getInstanceLocation().toString().replaceFirst("^\\$", "").replace('.', '/'));
             if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
-                problems.add(Problem.of(FieldPaths.child(field, error.getProperty()), "required field is missing"));
+                problems.add(Problem.of(FieldPaths.child(field, error.getProperty()), "required field is missing", "schema/required"));
             } else {
-                problems.add(Problem.of(field, describe(error)));
+                problems.add(Problem.of(field, describe(error), "schema/" + error.getKeyword()));
             }
         }
         unknownFields(object, schemaNode, "", problems);
@@ -70,6 +70,10 @@ final class SchemaCheck {
                 case "minLength" -> {
                     return rule.asLong() == 1 ? "must not be empty" : "is shorter than " + rule.asLong() + " characters";
                 }
+                case "type" -> {
+                    String type = rule.asText();
+                    return shown + " is not " + (type.startsWith("a") || type.startsWith("o") || type.startsWith("i") ? "an " : "a ") + type;
+                }
                 case "maxItems" -> {
                     return "has " + (value == null ? "too many" : value.size()) + " items, at most " + rule.asLong() + " are allowed";
                 }
@@ -102,7 +106,8 @@ final class SchemaCheck {
                 } else if (additional != null && additional.isObject()) {
                     unknownFields(field.getValue(), additional, childPath, problems);
                 } else if (properties != null) {
-                    problems.add(Problem.of(childPath, "unknown field: the schema does not declare it (a typo?)"));
+                    problems.add(Problem.of(childPath, "unknown field: the schema does not declare it (a typo?)",
+                            "schema/unknown-field"));
                 }
             }
         } else if (value.isArray() && schema.has("items")) {
