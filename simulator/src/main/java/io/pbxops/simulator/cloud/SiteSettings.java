@@ -1,0 +1,13 @@
+package io.pbxops.simulator.cloud;
+
+/** The writable fields of a site (rainbow-api.md §4). */
+record SiteSettings(String name, String status, String companyId) {
+
+    void validate(Violations violations) {
+        violations.check(name != null && !name.isBlank() && name.length() <= 255, "name",
+                "name is required, 1 to 255 characters", name);
+        violations.check(Enums.SITE_STATUS.contains(status), "status",
+                "Invalid site status: active, alerting, hold or terminated", status);
+        violations.check(companyId != null, "companyId", "companyId is required", companyId);
+    }
+}

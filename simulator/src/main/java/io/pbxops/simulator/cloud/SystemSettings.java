@@ -1,0 +1,87 @@
+package io.pbxops.simulator.cloud;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/** The fields of a system accepted on both POST and PUT (rainbow-api.md §5.2, plus {@code x-pbxops}). */
+record SystemSettings(
+        String name,
+        String pbxLdapId,
+        String type,
+        String country,
+        String version,
+        Integer serverPingTimeout,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> pbxMainBundlePrefix,
+        Boolean usePbxMainBundlePrefix,
+        List<NumberingRule> pbxNumberingTranslator,
+        String pbxNationalPrefix,
+        String pbxInternationalPrefix,
+        List<String> searchResultOrder,
+        Boolean isShared,
+        @JsonProperty("x-pbxops") SystemExtensions extensions) {
+
+    static final int MAX_RULES = 100;
+    static final int MAX_REGEXP = 64;
+
+    static SystemSettings forCreate() {
+        return new SystemSettings(null, null, null, null, "", 120, List.of(), false, List.of(), null, null, List.of(),
+                false, SystemExtensions.forCreate());
+    }
+
+    /** The 2019 POST schema spells {@code "third party"}; everything else says {@code third_party}. */
+    SystemSettings normalized() {
+        if ("third party".equals(type)) {
+            return new SystemSettings(name, pbxLdapId, "third_party", country, version, serverPingTimeout,
+                    pbxMainBundlePrefix, usePbxMainBundlePrefix, pbxNumberingTranslator, pbxNationalPrefix,
+                    pbxInternationalPrefix, searchResultOrder, isShared, extensions);
+        }
+        return this;
+    }
+
+    void validate(Violations violations) {
+        violations.check(name != null && !name.isBlank() && name.length() <= 255, "name",
+                "name is required, 1 to 255 characters", name);
+        violations.check(Enums.SYSTEM_TYPES.contains(type), "type", "type must be oxo, oxe, third_party or undefined", type);
+        violations.check(Countries.isAlpha3(country), "country", "Invalid country: ISO 3166-1 alpha-3 expected", country);
+        violations.check(serverPingTimeout == null || serverPingTimeout > 0, "serverPingTimeout",
+                "serverPingTimeout must be positive", serverPingTimeout);
+        violations.check(pbxNationalPrefix == null || pbxNationalPrefix.length() <= 32, "pbxNationalPrefix",
+                "pbxNationalPrefix is at most 32 characters", pbxNationalPrefix);
+        violations.check(pbxInternationalPrefix == null || pbxInternationalPrefix.length() <= 32, "pbxInternationalPrefix",
+                "pbxInternationalPrefix is at most 32 characters", pbxInternationalPrefix);
+        if (searchResultOrder != null) {
+            violations.check(Enums.SEARCH_SOURCES.containsAll(searchResultOrder), "searchResultOrder",
+                    "searchResultOrder holds RAINBOW, LDAP and PBX only", searchResultOrder);
+        }
+        validateRules(violations);
+        if (extensions != null) {
+            extensions.validate(type, violations);
+        }
+    }
+
+    private void validateRules(Violations violations) {
+        if (pbxNumberingTranslator == null) {
+            return;
+        }
+        if (pbxNumberingTranslator.size() > MAX_RULES) {
+            violations.add("pbxNumberingTranslator",
+                    "Invalid format 'System' 'pbxNumberingTranslator'. Array size is longer than " + MAX_RULES,
+                    pbxNumberingTranslator.size());
+            return;
+        }
+        for (int i = 0; i < pbxNumberingTranslator.size(); i++) {
+            NumberingRule rule = pbxNumberingTranslator.get(i);
+            String param = "pbxNumberingTranslator[" + i + "]";
+            if (rule == null || rule.regexpMatch() == null || rule.regexpMatch().isEmpty()) {
+                violations.add(param + ".regexpMatch", "regexpMatch is required", null);
+                continue;
+            }
+            violations.check(rule.regexpMatch().length() <= MAX_REGEXP, param + ".regexpMatch",
+                    "regexpMatch is longer than " + MAX_REGEXP + " characters", rule.regexpMatch());
+            violations.check(rule.regexpReplace() == null || rule.regexpReplace().length() <= MAX_REGEXP,
+                    param + ".regexpReplace", "regexpReplace is longer than " + MAX_REGEXP + " characters",
+                    rule.regexpReplace());
+        }
+    }
+}

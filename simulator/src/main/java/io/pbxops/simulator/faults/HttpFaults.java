@@ -1,0 +1,87 @@
+package io.pbxops.simulator.faults;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import java.io.IOException;
+import org.eclipse.jetty.server.Request;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Wires request counting and fault injection into one Javalin server. Faults apply only to routes under
+ * {@code faultedPrefix}; the control API is neither faulted nor counted.
+ */
+public final class HttpFaults {
+
+    /** Writes an error body in the faulted API's own format. */
+    @FunctionalInterface
+    public interface ErrorWriter {
+        void write(Context ctx, int status, String message);
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(HttpFaults.class);
+    private static final String ROUTE = "pbxops.route";
+    private static final String CONTROL_PREFIX = "/sim/";
+
+    private HttpFaults() {
+    }
+
+    public static void install(Javalin app, String faultedPrefix, FaultInjector injector, RequestCounter counter,
+                               ErrorWriter errors) {
+        app.exception(InjectedFault.class, (fault, ctx) -> errors.write(ctx, fault.status, fault.getMessage()));
+        app.beforeMatched(ctx -> {
+            ctx.attribute(ROUTE, ctx.endpointHandlerPath());
+            if (ctx.path().startsWith(faultedPrefix)) {
+                apply(ctx, injector.decide(), counter, errors);
+            }
+        });
+        app.after(ctx -> {
+            if (ctx.path().startsWith(CONTROL_PREFIX)) {
+                return;
+            }
+            String route = ctx.attribute(ROUTE);
+            int status = ctx.statusCode();
+            counter.count(ctx.method().name(), route == null ? "(unmatched)" : route, status);
+            LOG.debug("{} {} -> {}", ctx.method(), ctx.path(), status);
+        });
+    }
+
+    private static void apply(Context ctx, FaultInjector.Decision decision, RequestCounter counter, ErrorWriter errors)
+            throws InterruptedException {
+        if (decision.latencyMs() > 0) {
+            Thread.sleep(decision.latencyMs());
+        }
+        switch (decision.outcome()) {
+            case PASS -> {
+            }
+            case DROP -> drop(ctx, counter);
+            case TOO_MANY_REQUESTS -> {
+                ctx.header("Retry-After", Integer.toString(decision.retryAfterSeconds()));
+                throw new InjectedFault(429, "Too many requests (simulated), retry after "
+                        + decision.retryAfterSeconds() + " s");
+            }
+            case FAIL -> throw new InjectedFault(decision.status(), "Simulated failure");
+        }
+    }
+
+    /** Thrown out of the before handler so that the endpoint is skipped and the after handlers still count it. */
+    private static final class InjectedFault extends RuntimeException {
+        private final int status;
+
+        InjectedFault(int status, String message) {
+            super(message, null, false, false);
+            this.status = status;
+        }
+    }
+
+    /**
+     * Closes the connection without an answer: Jetty's channel abort shuts the endpoint down, the client reads EOF.
+     * After handlers do not run for an aborted exchange, so the drop is counted here, as status 0.
+     */
+    private static void drop(Context ctx, RequestCounter counter) {
+        counter.count(ctx.method().name(), ctx.attribute(ROUTE), 0);
+        LOG.debug("{} {} -> connection dropped", ctx.method(), ctx.path());
+        Request.getBaseRequest(ctx.req()).getHttpChannel().abort(new IOException("connection dropped by fault injection"));
+        ctx.skipRemainingHandlers();
+    }
+}
