@@ -1,0 +1,48 @@
+package io.pbxops.operator.reconcile;
+
+import io.pbxops.operator.api.Conditions;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * What one reconcile concluded: the Ready and Synced conditions to show, and when to look again.
+ *
+ * @param ready        null leaves the Ready condition as it is (a paused object, a passing cloud failure)
+ * @param recheckAfter null: no timed recheck, the next event (a change, a drift, a dependency) will come
+ */
+public record Outcome(Boolean ready, String readyReason, String readyMessage,
+                      boolean synced, String syncedReason, String syncedMessage,
+                      Duration recheckAfter) {
+
+    /** Everything declared exists and is usable. */
+    public static Outcome available(String message) {
+        return new Outcome(true, Conditions.Ready.AVAILABLE, message, true, Conditions.Synced.RECONCILE_SUCCESS,
+                "the cloud matches the spec", null);
+    }
+
+    /** Everything declared was applied; the object is not usable yet (connecting, upgrading, ...). */
+    public static Outcome progressing(String reason, String message, Duration recheckAfter) {
+        return new Outcome(false, reason, message, true, Conditions.Synced.RECONCILE_SUCCESS,
+                "the cloud matches the spec", recheckAfter);
+    }
+
+    /** A referenced object is missing or not ready: nothing was written; its arrival triggers a reconcile. */
+    public static Outcome waitingFor(String reason, String message) {
+        return new Outcome(false, reason, message, false, Conditions.Synced.RECONCILE_ERROR, message, null);
+    }
+
+    /** The spec cannot be applied as it is: terminal until the spec changes. */
+    public static Outcome invalid(String message) {
+        return new Outcome(false, Conditions.Ready.INVALID_SPEC, message, false, Conditions.Synced.RECONCILE_ERROR,
+                message, null);
+    }
+
+    public Optional<Duration> recheck() {
+        return Optional.ofNullable(recheckAfter);
+    }
+
+    public Outcome withRecheck(Duration after) {
+        return new Outcome(ready, readyReason, readyMessage, synced, syncedReason, syncedMessage, after);
+    }
+}

@@ -1,0 +1,98 @@
+package io.pbxops.operator.reconcile;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
+import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.pbxops.operator.reconcile.plan.NumberingPlanReconciler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/** The operator: the five reconcilers on one JOSDK {@link Operator}, configured as {@code run} asks. */
+public final class PbxOperator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PbxOperator.class);
+    public static final String FINALIZER = "pbxops.io/finalizer";
+
+    private final Operator operator;
+    private final ReconcileSupport support;
+    private final List<Reconciler<?>> reconcilers = new ArrayList<>();
+
+    public PbxOperator(KubernetesClient client, OperatorSettings settings, Clock clock) {
+        this.support = new ReconcileSupport(client, clock, settings);
+        this.operator = new Operator(o -> o
+                .withKubernetesClient(client)
+                .withCloseClientOnStop(false)
+                .withUseSSAToPatchPrimaryResource(settings.useServerSideApply())
+                .withSSABasedCreateUpdateMatchForDependentResources(settings.useServerSideApply())
+                .withConcurrentReconciliationThreads(settings.reconcileThreads())
+                .withReconciliationTerminationTimeout(Duration.ofSeconds(30)));
+        register(new NumberingPlanReconciler(support));
+    }
+
+    private <R extends CustomResource<?, ?>> void register(Reconciler<R> reconciler) {
+        reconcilers.add(reconciler);
+        operator.register(reconciler, configure());
+    }
+
+    private <R extends CustomResource<?, ?>> Consumer<ControllerConfigurationOverrider<R>> configure() {
+        OperatorSettings settings = support.settings();
+        return config -> {
+            if (settings.namespaces().isEmpty()) {
+                config.watchingAllNamespaces();
+            } else {
+                config.settingNamespaces(settings.namespaces());
+            }
+            config.withFinalizer(FINALIZER);
+            // The pause annotation changes no generation: react to annotations too, but not to our status writes.
+            config.withGenerationAware(false);
+            config.withOnUpdateFilter(PbxOperator::worthReconciling);
+            config.withReconciliationMaxInterval(Duration.ofHours(1));
+        };
+    }
+
+    static <R extends CustomResource<?, ?>> boolean worthReconciling(R newer, R older) {
+        return !Objects.equals(newer.getMetadata().getGeneration(), older.getMetadata().getGeneration())
+                || !Objects.equals(newer.getMetadata().getAnnotations(), older.getMetadata().getAnnotations())
+                || !Objects.equals(newer.getMetadata().getDeletionTimestamp(), older.getMetadata().getDeletionTimestamp())
+                || !Objects.equals(newer.getMetadata().getFinalizers(), older.getMetadata().getFinalizers())
+                || !Objects.equals(tree(newer.getSpec()), tree(older.getSpec()));
+    }
+
+    private static Object tree(Object spec) {
+        return Serialization.jsonMapper().valueToTree(spec);
+    }
+
+    public void start() {
+        operator.start();
+        LOG.info("pbx-operator started: {} controllers", reconcilers.size());
+    }
+
+    public Operator jdkOperator() {
+        return operator;
+    }
+
+    @Override
+    public void close() {
+        operator.stop();
+    }
+
+    /** Whether every controller's informers are synced (for readiness). */
+    public boolean isStarted() {
+        return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+    }
+
+    static String describe(HasMetadata object) {
+        return object.getKind() + "/" + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
+    }
+}

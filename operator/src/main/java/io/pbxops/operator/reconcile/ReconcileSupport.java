@@ -1,0 +1,55 @@
+package io.pbxops.operator.reconcile;
+
+import io.fabric8.kubernetes.client.KubernetesClient;
+
+import java.time.Clock;
+
+/** What every reconciler shares: the cluster client, the clock, and the condition, event and backoff helpers. */
+public final class ReconcileSupport {
+
+    private final KubernetesClient client;
+    private final Clock clock;
+    private final OperatorSettings settings;
+    private final StatusConditions conditions;
+    private final KubernetesEvents events;
+    private final Backoff backoff;
+    private final Failures failures;
+
+    public ReconcileSupport(KubernetesClient client, Clock clock, OperatorSettings settings) {
+        this.client = client;
+        this.clock = clock;
+        this.settings = settings;
+        this.conditions = new StatusConditions(clock);
+        this.events = new KubernetesEvents(client, clock);
+        this.backoff = new Backoff(settings.failureBackoff(), settings.maxFailureBackoff());
+        this.failures = new Failures(settings, backoff);
+    }
+
+    public KubernetesClient client() {
+        return client;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public OperatorSettings settings() {
+        return settings;
+    }
+
+    public StatusConditions conditions() {
+        return conditions;
+    }
+
+    public KubernetesEvents events() {
+        return events;
+    }
+
+    Backoff backoff() {
+        return backoff;
+    }
+
+    Failures failures() {
+        return failures;
+    }
+}
