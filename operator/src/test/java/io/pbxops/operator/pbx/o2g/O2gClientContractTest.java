@@ -71,6 +71,9 @@ class O2gClientContractTest {
         assertEquals("/pbxs", session.service("pbxmanagement").orElseThrow().relativeUrl());
         assertEquals(1, control.requests("GET", REST + "/authenticate", 200));
         assertEquals(1, control.requests("POST", V1 + "/sessions", 200));
+
+        o2g.keepAlive();
+        assertEquals(1, control.requests("POST", V1 + "/sessions/keepalive", 204));
     }
 
     @Test
