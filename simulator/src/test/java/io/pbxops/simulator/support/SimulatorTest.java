@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One simulator per test class on free loopback ports, reset before each test, with helpers that speak the cloud
@@ -71,7 +72,8 @@ public abstract class SimulatorTest {
 
     protected JsonNode ok(Http.Response response) {
         assertEquals(200, response.status(), () -> "unexpected answer: " + response.body());
-        return response.body().has("data") ? response.data() : response.body();
+        assertTrue(response.body().has("data"), () -> "every success carries data: " + response.body());
+        return response.data();
     }
 
     protected String createCompany(String name) {
