@@ -32,8 +32,8 @@ final class CompanyApi {
         String base = CloudApi.ADMIN + "/companies";
         app.post(base, this::create);
         app.get(base, this::list);
-        app.get(base + "/{companyId}", ctx -> ctx.json(world.read(() ->
-                Query.project(state.company(ctx.pathParam("companyId")).toJson(), Query.format(ctx, "full"), FORMATS))));
+        app.get(base + "/{companyId}", ctx -> ctx.json(world.read(() -> Answers.data(
+                Query.project(state.company(ctx.pathParam("companyId")).toJson(), Query.format(ctx, "full"), FORMATS)))));
         app.put(base + "/{companyId}", this::update);
         app.delete(base + "/{companyId}", this::delete);
     }

@@ -33,7 +33,7 @@ final class Query {
 
     static String format(Context ctx, String fallback) {
         String format = ctx.queryParamAsClass("format", String.class).getOrDefault(fallback);
-        if (!Enums.FORMATS.contains(format)) {
+        if (!Enums.in(Enums.FORMATS, format)) {
             throw CloudException.invalid("format", "format must be small, medium or full", format);
         }
         return format;

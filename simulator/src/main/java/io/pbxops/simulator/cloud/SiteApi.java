@@ -32,8 +32,8 @@ final class SiteApi {
         String base = CloudApi.ADMIN + "/sites";
         app.post(base, this::create);
         app.get(base, ctx -> list(ctx, ctx.queryParam("companyId")));
-        app.get(base + "/{siteId}", ctx -> ctx.json(world.read(() ->
-                Query.project(state.site(ctx.pathParam("siteId")).toJson(), Query.format(ctx, "full"), FORMATS))));
+        app.get(base + "/{siteId}", ctx -> ctx.json(world.read(() -> Answers.data(
+                Query.project(state.site(ctx.pathParam("siteId")).toJson(), Query.format(ctx, "full"), FORMATS)))));
         app.put(base + "/{siteId}", this::update);
         app.delete(base + "/{siteId}", this::delete);
         app.get(CloudApi.ADMIN + "/companies/{companyId}/sites", ctx -> {

@@ -154,7 +154,7 @@ final class SystemApi {
         Boolean history = Query.bool(ctx, "connectionHistory");
         String from = isoDate(ctx, "fromCreationDate");
         String to = isoDate(ctx, "toCreationDate");
-        if (status != null && !Enums.SYSTEM_STATUS.contains(status)) {
+        if (status != null && !Enums.in(Enums.SYSTEM_STATUS, status)) {
             throw CloudException.invalid("status", "status must be created, activating, activated or terminated", status);
         }
         List<ObjectNode> items = world.read(() -> state.systems.values().stream()
