@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.pbxops.simulator.faults.HttpFaults;
 import io.pbxops.simulator.state.World;
 import io.pbxops.simulator.support.BasicAuth;
 import io.pbxops.simulator.support.Ids;
@@ -51,9 +52,10 @@ public final class O2gApi {
     public void routes(Javalin app) {
         app.exception(O2gException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
         app.exception(HttpResponseException.class, (e, ctx) ->
-                ctx.status(e.getStatus()).json(new O2gException(e.getStatus(), "NOT_FOUND", e.getMessage(), e.getMessage()).body()));
+                ctx.status(e.getStatus()).json(new O2gException(e.getStatus(), O2gException.statusName(e.getStatus()),
+                        e.getMessage(), e.getMessage()).body()));
         app.exception(Exception.class, (e, ctx) -> {
-            LOG.warn("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            LOG.warn("Unexpected failure on {} {}", ctx.method(), HttpFaults.route(ctx), e);
             ctx.status(500).json(new O2gException(500, "INTERNAL", "Internal error of the simulator", "").body());
         });
         app.get(ROOT, this::discover);
