@@ -27,7 +27,7 @@ class AgentLoopTest extends SimulatorTest {
     @Override
     protected SimulatorConfig config() {
         // Long enough for a poll to see the intermediate "activating" status.
-        return super.config().withActivationDelay(Duration.ofMillis(100));
+        return super.config().withActivationDelay(Duration.ofMillis(250));
     }
 
     @BeforeEach

@@ -157,6 +157,7 @@ class O2gApiTest extends SimulatorTest {
         assertRestError(session.http().get(PBXS + "/1/instances/Rainbow/2"), 404);
         assertRestError(session.http().put(PBXS + "/1/instances/Rainbow/1", "{\"attributes\":[{\"name\":\"Rainbow_Domain\",\"value\":\"x\"}]}"), 400);
 
+        assertRestError(session.http().put(PBXS + "/1/instances/Rainbow/1", "{\"attributes\":[{\"name\":\"Rainbow_Domain\",\"value\":[42]}]}"), 400);
         Http.Response mixed = session.set("1", "Rainbow", Map.of("Rainbow_PBXID", "PBX-1", "Rainbow_Agent_Enable", "Maybe"));
         assertRestError(mixed, 400);
         assertEquals("", session.value("1", "Rainbow", "Rainbow_PBXID"), "nothing of a refused write is applied");
@@ -171,6 +172,15 @@ class O2gApiTest extends SimulatorTest {
         Http.Response down = session.http().get(PBXS + "/1/instances/Rainbow/1");
         assertRestError(down, 503);
         assertTrue(down.body().get("canRetry").asBoolean());
+    }
+
+    @Test
+    void withAutoO2gAnUnknownHostIsCreatedWithTheDefaultCredentials() {
+        try (Simulator auto = Simulator.start(config().withAutoO2g(true))) {
+            O2gSession session = O2gSession.open(auto.o2gUrl(), "o2g.new.example", "admin", "pbxops-o2g");
+            assertEquals("1", session.http().get(PBXS).body().at("/nodeIds/0").asText());
+            assertEquals("o2g.new.example", auto.control().state().at("/o2gHosts/1/host").asText());
+        }
     }
 
     @Test

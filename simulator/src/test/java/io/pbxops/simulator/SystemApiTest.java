@@ -146,6 +146,13 @@ class SystemApiTest extends SimulatorTest {
         assertEquals("x-pbxops.conference.callPhoneNumbers",
                 cloud.put(ADMIN + "/systems/" + id, noNumber).body().at("/errorDetails/0/param").asText());
 
+        ObjectNode nullExtensions = Http.JSON.createObjectNode().putNull("x-pbxops");
+        assertEquals("x-pbxops", cloud.put(ADMIN + "/systems/" + id, nullExtensions).body().at("/errorDetails/0/param").asText());
+
+        ObjectNode wrongModel = system("OXE", "oxe", acmeSite);
+        wrongModel.putObject("x-pbxops").put("model", "oxo-connect");
+        assertEquals("x-pbxops.model", cloud.post(ADMIN + "/systems", wrongModel).body().at("/errorDetails/0/param").asText());
+
         ObjectNode oxoSecret = system("OXO", "oxo", acmeSite);
         oxoSecret.putObject("x-pbxops").put("secretIdentity", true);
         assertEquals("x-pbxops.secretIdentity", cloud.post(ADMIN + "/systems", oxoSecret).body().at("/errorDetails/0/param").asText());

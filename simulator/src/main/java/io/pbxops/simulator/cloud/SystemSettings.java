@@ -55,7 +55,9 @@ record SystemSettings(
                     "searchResultOrder holds RAINBOW, LDAP and PBX only", searchResultOrder);
         }
         validateRules(violations);
-        if (extensions != null) {
+        if (extensions == null) {
+            violations.add("x-pbxops", "x-pbxops must be an object", null);
+        } else {
             extensions.validate(type, violations);
         }
     }
