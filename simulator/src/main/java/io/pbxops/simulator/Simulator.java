@@ -47,7 +47,8 @@ public final class Simulator implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final SimulatorControl control;
     private final StateFile stateFile;
-    private final List<Javalin> servers = new ArrayList<>();
+    private final Javalin cloudServer;
+    private final Javalin o2gServer;
     private URI cloudUrl;
     private URI o2gUrl;
 
@@ -88,15 +89,13 @@ public final class Simulator implements AutoCloseable {
             LOG.info("PBX simulator state loaded from {}", config.stateFile());
         }
 
-        Javalin cloudServer = server("pbx-sim-cloud");
+        this.cloudServer = server("pbx-sim-cloud");
         HttpFaults.install(cloudServer, CloudApi.ROOT, cloudFaults, counter, CloudApi::writeError);
         cloud.routes(cloudServer);
         new ControlApi(control).routes(cloudServer);
-        Javalin o2gServer = server("pbx-sim-o2g");
+        this.o2gServer = server("pbx-sim-o2g");
         HttpFaults.install(o2gServer, O2gApi.ROOT, o2gFaults, counter, O2gApi::writeError);
         new O2gApi(world, o2g, ids, config.clock()).routes(o2gServer);
-        servers.add(cloudServer);
-        servers.add(o2gServer);
     }
 
     /** Starts both servers; the ports may be 0 to pick free ones. */
@@ -112,8 +111,8 @@ public final class Simulator implements AutoCloseable {
     }
 
     private void listen() {
-        Javalin cloudServer = servers.get(0).start(config.bind(), config.cloudPort());
-        Javalin o2gServer = servers.get(1).start(config.bind(), config.o2gPort());
+        cloudServer.start(config.bind(), config.cloudPort());
+        o2gServer.start(config.bind(), config.o2gPort());
         cloudUrl = url(cloudServer.port());
         o2gUrl = url(o2gServer.port());
         if (stateFile != null) {
@@ -143,7 +142,8 @@ public final class Simulator implements AutoCloseable {
     /** Stops both servers and saves the state file. */
     @Override
     public void close() {
-        servers.forEach(Javalin::stop);
+        cloudServer.stop();
+        o2gServer.stop();
         scheduler.shutdownNow();
         if (stateFile != null) {
             stateFile.save();

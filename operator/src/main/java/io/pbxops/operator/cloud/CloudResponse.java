@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pbxops.operator.cloud.model.CloudError;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -16,7 +17,7 @@ import java.util.Optional;
  */
 record CloudResponse(int status, byte[] body, CloudError error, Duration retryAfter) {
 
-    static CloudResponse of(HttpResponse<byte[]> response, ObjectMapper json, java.time.Clock clock) {
+    static CloudResponse of(HttpResponse<byte[]> response, ObjectMapper json, Clock clock) {
         int status = response.statusCode();
         byte[] body = response.body() == null ? new byte[0] : response.body();
         CloudError error = isSuccess(status) ? null : parseError(body, json);
@@ -50,7 +51,7 @@ record CloudResponse(int status, byte[] body, CloudError error, Duration retryAf
     }
 
     /** Seconds or an HTTP date (RFC 9110 §10.2.3). */
-    static Optional<Duration> parseRetryAfter(String value, java.time.Clock clock) {
+    static Optional<Duration> parseRetryAfter(String value, Clock clock) {
         String trimmed = value.trim();
         try {
             long seconds = Long.parseLong(trimmed);

@@ -41,6 +41,7 @@ final class CloudTransport {
     private static final Logger LOG = LoggerFactory.getLogger(CloudTransport.class);
     private static final Set<Integer> RETRYABLE_STATUSES = Set.of(500, 502, 503, 504);
     private static final String USER_AGENT = "pbx-operator";
+    private static final Duration USE_BACKOFF = Duration.ofNanos(-1);
 
     private final HttpClient http;
     private final URI baseUrl;
@@ -140,12 +141,13 @@ final class CloudTransport {
     }
 
     /**
-     * The server's {@code Retry-After}, or null to use the backoff. Failsafe applies the jitter after this function,
-     * so the value is stretched for the shortest jittered wait to still honour the server.
+     * The server's {@code Retry-After}, or a negative duration to use the backoff (Failsafe 3.3.2 fails on null).
+     * Failsafe applies the jitter after this function, so the value is stretched for the shortest jittered wait to
+     * still honour the server.
      */
     private static Duration retryAfter(CloudResponse last, double jitterFactor) {
         if (last == null || last.retryAfter() == null) {
-            return null;
+            return USE_BACKOFF;
         }
         return Duration.ofNanos((long) (last.retryAfter().toNanos() / (1 - jitterFactor)));
     }

@@ -39,7 +39,7 @@ public final class CompanyClient {
 
     public Page<CloudCompany> list(CompanyFilter filter, PageRequest page) {
         return api.page(CloudCall.admin("GET", COMPANIES, "list companies")
-                .withQuery(Tolerant.paged(filter.toQuery(), page)), CloudCompany.class);
+                .withQuery(QueryParams.paged(filter.toQuery(), page)), CloudCompany.class);
     }
 
     /** Every matching company, page by page (see {@link Pages}). */

@@ -30,11 +30,11 @@ public record CompanyFilter(String name, String bpId, String status, Boolean isB
 
     Map<String, String> toQuery() {
         Map<String, String> query = new LinkedHashMap<>();
-        SystemFilter.put(query, "format", format == null ? null : format.wireValue());
-        SystemFilter.put(query, "name", name);
-        SystemFilter.put(query, "bpId", bpId);
-        SystemFilter.put(query, "status", status);
-        SystemFilter.put(query, "isBP", isBP);
+        QueryParams.put(query, "format", format == null ? null : format.wireValue());
+        QueryParams.put(query, "name", name);
+        QueryParams.put(query, "bpId", bpId);
+        QueryParams.put(query, "status", status);
+        QueryParams.put(query, "isBP", isBP);
         return query;
     }
 }

@@ -29,9 +29,9 @@ public final class MediaPillarClient {
     /** The gateways of one system, or of every system when {@code systemId} is null. */
     public Page<CloudMediaPillar> list(String systemId, PageRequest page) {
         Map<String, String> query = new LinkedHashMap<>();
-        SystemFilter.put(query, MP_SYSTEM_ID, systemId);
+        QueryParams.put(query, MP_SYSTEM_ID, systemId);
         return api.page(CloudCall.admin("GET", MEDIA_PILLARS_PATH, "list media pillars")
-                .withQuery(Tolerant.paged(query, page)), CloudMediaPillar.class);
+                .withQuery(QueryParams.paged(query, page)), CloudMediaPillar.class);
     }
 
     public Stream<CloudMediaPillar> listAll(String systemId) {

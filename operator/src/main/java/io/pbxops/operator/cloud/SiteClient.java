@@ -40,16 +40,16 @@ public final class SiteClient {
     /** Sites filtered by part of the name and/or company (null = not filtered). */
     public Page<CloudSite> list(String name, String companyId, PageRequest page) {
         Map<String, String> query = new LinkedHashMap<>();
-        SystemFilter.put(query, "name", name);
-        SystemFilter.put(query, "companyId", companyId);
-        return api.page(CloudCall.admin("GET", SITES, "list sites").withQuery(Tolerant.paged(query, page)),
+        QueryParams.put(query, "name", name);
+        QueryParams.put(query, "companyId", companyId);
+        return api.page(CloudCall.admin("GET", SITES, "list sites").withQuery(QueryParams.paged(query, page)),
                 CloudSite.class);
     }
 
     /** The sites of one company ({@code GET /companies/{companyId}/sites}). */
     public Page<CloudSite> listByCompany(String companyId, PageRequest page) {
         return api.page(CloudCall.admin("GET", COMPANY_SITES, "list the sites of company " + companyId, companyId)
-                .withQuery(Tolerant.paged(Map.of(), page)), CloudSite.class);
+                .withQuery(QueryParams.paged(Map.of(), page)), CloudSite.class);
     }
 
     public Stream<CloudSite> listAllByCompany(String companyId) {

@@ -72,7 +72,7 @@ public final class SystemClient {
 
     public Page<CloudSystem> list(SystemFilter filter, PageRequest page) {
         return api.page(CloudCall.admin("GET", SYSTEMS, "list systems")
-                .withQuery(Tolerant.paged(filter.toQuery(), page)), CloudSystem.class);
+                .withQuery(QueryParams.paged(filter.toQuery(), page)), CloudSystem.class);
     }
 
     /** Every matching system, page by page (see {@link Pages}). */

@@ -77,22 +77,16 @@ public record SystemFilter(
 
     Map<String, String> toQuery() {
         Map<String, String> query = new LinkedHashMap<>();
-        put(query, "format", format == null ? null : format.wireValue());
-        put(query, "name", name);
-        put(query, "type", type);
-        put(query, "status", status);
-        put(query, "siteId", siteId);
-        put(query, "companyId", companyId);
-        put(query, "bpId", bpId);
-        put(query, "isShared", isShared);
-        put(query, "isCentrex", isCentrex);
-        put(query, "connectionHistory", connectionHistory);
+        QueryParams.put(query, "format", format == null ? null : format.wireValue());
+        QueryParams.put(query, "name", name);
+        QueryParams.put(query, "type", type);
+        QueryParams.put(query, "status", status);
+        QueryParams.put(query, "siteId", siteId);
+        QueryParams.put(query, "companyId", companyId);
+        QueryParams.put(query, "bpId", bpId);
+        QueryParams.put(query, "isShared", isShared);
+        QueryParams.put(query, "isCentrex", isCentrex);
+        QueryParams.put(query, "connectionHistory", connectionHistory);
         return query;
-    }
-
-    static void put(Map<String, String> query, String key, Object value) {
-        if (value != null) {
-            query.put(key, value.toString());
-        }
     }
 }

@@ -1,8 +1,5 @@
 package io.pbxops.operator.cloud;
 
-import io.pbxops.operator.cloud.model.PageRequest;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -30,12 +27,5 @@ final class Tolerant {
         } catch (CloudNotFoundException e) {
             return false;
         }
-    }
-
-    static Map<String, String> paged(Map<String, String> query, PageRequest page) {
-        Map<String, String> paged = new LinkedHashMap<>(query);
-        paged.put("limit", Integer.toString(page.limit()));
-        paged.put("offset", Integer.toString(page.offset()));
-        return paged;
     }
 }

@@ -225,6 +225,16 @@ class CloudResilienceContractTest {
         assertEquals(0, control.requests("GET", COMPANIES, 401), "never sent an expired token");
     }
 
+    @Test
+    void logoutEndsTheSessionAndTheNextCallLogsInAgain() {
+        cloud.logout();
+        cloud.companies().list(CompanyFilter.all(), PageRequest.first());
+
+        assertEquals(1, control.requests("GET", AUTH + "/logout", 200));
+        assertEquals(2, control.requests("GET", LOGIN, 200));
+        assertEquals(0, control.requests("GET", COMPANIES, 401), "the old token was not used again");
+    }
+
     private CloudSite site() {
         CloudCompany company = cloud.companies().create(CompanySettings.named("Faults"));
         return cloud.sites().create(SiteSettings.active("HQ", company.id()));

@@ -3,11 +3,13 @@ package io.pbxops.simulator.cloud;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.pbxops.simulator.Channel;
 import io.pbxops.simulator.SimulatorConfig;
 import io.pbxops.simulator.agent.CloudLink;
 import io.pbxops.simulator.agent.RainbowAgent;
+import io.pbxops.simulator.faults.HttpFaults;
 import io.pbxops.simulator.state.World;
 import io.pbxops.simulator.support.Ids;
 import io.pbxops.simulator.support.Json;
@@ -65,7 +67,7 @@ public final class CloudApi {
         app.exception(HttpResponseException.class, (e, ctx) ->
                 ctx.status(e.getStatus()).json(new CloudException(e.getStatus(), e.getStatus() * 1000, e.getMessage()).envelope()));
         app.exception(Exception.class, (e, ctx) -> {
-            LOG.warn("Unexpected failure on {} {}", ctx.method(), ctx.path(), e);
+            LOG.warn("Unexpected failure on {} {}", ctx.method(), HttpFaults.route(ctx), e);
             ctx.status(500).json(new CloudException(500, 500000, "Internal error of the simulator").envelope());
         });
         app.beforeMatched(ADMIN + "/*", auth::authenticate);
@@ -77,7 +79,7 @@ public final class CloudApi {
     }
 
     /** Writes a fault answer in the cloud's error envelope. */
-    public static void writeError(io.javalin.http.Context ctx, int status, String message) {
+    public static void writeError(Context ctx, int status, String message) {
         ctx.status(status).json(new CloudException(status, status * 1000, message).envelope());
     }
 

@@ -8,6 +8,7 @@ import io.pbxops.simulator.support.Ids;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** {@code /companies} (rainbow-api.md §3). */
 final class CompanyApi {
@@ -15,6 +16,10 @@ final class CompanyApi {
     static final Map<String, List<String>> FORMATS = Map.of(
             "small", List.of("id", "name"),
             "medium", List.of("id", "name", "status", "country", "bpId", "isBP", "isCentrex", "externalReference"));
+
+    static final Map<String, Function<Company, String>> SORT_KEYS = Map.of(
+            "name", c -> c.settings.name(), "id", c -> c.id, "status", c -> c.settings.status(),
+            "country", c -> c.settings.country(), "creationDate", c -> c.creationDate);
 
     private final World world;
     private final CloudState state;
@@ -32,8 +37,8 @@ final class CompanyApi {
         String base = CloudApi.ADMIN + "/companies";
         app.post(base, this::create);
         app.get(base, this::list);
-        app.get(base + "/{companyId}", ctx -> ctx.json(world.read(() ->
-                Query.project(state.company(ctx.pathParam("companyId")).toJson(), Query.format(ctx, "full"), FORMATS))));
+        app.get(base + "/{companyId}", ctx -> ctx.json(world.read(() -> Answers.data(
+                Query.project(state.company(ctx.pathParam("companyId")).toJson(), Query.format(ctx, "full"), FORMATS)))));
         app.put(base + "/{companyId}", this::update);
         app.delete(base + "/{companyId}", this::delete);
     }
@@ -60,14 +65,12 @@ final class CompanyApi {
         String bpId = ctx.queryParam("bpId");
         String status = ctx.queryParam("status");
         Boolean isBP = Query.bool(ctx, "isBP");
-        List<ObjectNode> items = world.read(() -> state.companies.values().stream()
+        ctx.json(world.read(() -> Query.page(ctx, state.companies.values().stream()
                 .filter(c -> name == null || Query.containsIgnoreCase(c.settings.name(), name))
                 .filter(c -> bpId == null || bpId.equals(c.bpId))
                 .filter(c -> status == null || status.equals(c.settings.status()))
                 .filter(c -> isBP == null || isBP.equals(Boolean.TRUE.equals(c.settings.isBP())))
-                .map(Company::toJson)
-                .toList());
-        ctx.json(Query.page(ctx, items, "name", "small", FORMATS));
+                .toList(), SORT_KEYS, "name", Company::toJson, "small", FORMATS)));
     }
 
     private void update(Context ctx) {

@@ -31,7 +31,7 @@ record CompanySettings(
             violations.check(!("USA".equals(country) || "CAN".equals(country)) || state != null, "state",
                     "state is required for USA and CAN", state);
         }
-        violations.check(Enums.COMPANY_STATUS.contains(status), "status", "Invalid company status", status);
-        violations.check(bpType == null || Enums.BP_TYPES.contains(bpType), "bpType", "Invalid bpType: IR, VAD or DR", bpType);
+        violations.check(Enums.in(Enums.COMPANY_STATUS, status), "status", "Invalid company status", status);
+        violations.check(bpType == null || Enums.in(Enums.BP_TYPES, bpType), "bpType", "Invalid bpType: IR, VAD or DR", bpType);
     }
 }

@@ -18,4 +18,9 @@ final class Enums {
 
     private Enums() {
     }
+
+    /** Set.of rejects a null lookup; a missing value is simply not in the vocabulary. */
+    static boolean in(Set<String> vocabulary, String value) {
+        return value != null && vocabulary.contains(value);
+    }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +22,8 @@ final class MediaPillarApi {
     }
 
     private static final String LATEST = "latest";
+    private static final Map<String, Function<MediaPillar, String>> SORT_KEYS = Map.of(
+            "creationDate", p -> p.creationDate, "name", p -> p.name, "id", p -> p.id, "systemId", p -> p.systemId);
 
     private final World world;
     private final CloudState state;
@@ -58,11 +61,9 @@ final class MediaPillarApi {
 
     private void list(Context ctx) {
         String systemId = ctx.queryParam("systemId");
-        List<ObjectNode> items = world.read(() -> state.mediaPillars.values().stream()
+        ctx.json(world.read(() -> Query.page(ctx, state.mediaPillars.values().stream()
                 .filter(p -> systemId == null || systemId.equals(p.systemId))
-                .map(this::view)
-                .toList());
-        ctx.json(Query.page(ctx, items, "creationDate", "full", Map.of()));
+                .toList(), SORT_KEYS, "creationDate", this::view, "full", Map.of())));
     }
 
     private void create(Context ctx) {

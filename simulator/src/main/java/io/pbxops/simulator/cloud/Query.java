@@ -1,6 +1,5 @@
 package io.pbxops.simulator.cloud;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
@@ -9,6 +8,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeSet;
+import java.util.function.Function;
 
 /** Query parameters of the cloud's lists: filters, {@code format}, {@code limit}/{@code offset}, sorting. */
 final class Query {
@@ -33,7 +34,7 @@ final class Query {
 
     static String format(Context ctx, String fallback) {
         String format = ctx.queryParamAsClass("format", String.class).getOrDefault(fallback);
-        if (!Enums.FORMATS.contains(format)) {
+        if (!Enums.in(Enums.FORMATS, format)) {
             throw CloudException.invalid("format", "format must be small, medium or full", format);
         }
         return format;
@@ -55,11 +56,13 @@ final class Query {
     }
 
     /**
-     * One page of full items, sorted by {@code sortField} (default given) and {@code sortOrder} (1 or -1), then
-     * projected to the asked format: {@code {data, limit, offset, total}}.
+     * One page of {@code items}: sorted by {@code sortField} (one of {@code sortKeys}, {@code defaultSortField} when
+     * absent) and {@code sortOrder} (1 or -1), then only the page is rendered and projected to the asked format:
+     * {@code {data, limit, offset, total}}. Runs under the world lock, so it renders no more than the page.
      */
-    static ObjectNode page(Context ctx, List<ObjectNode> fullItems, String defaultSortField, String defaultFormat,
-                           Map<String, List<String>> fieldsByFormat) {
+    static <T> ObjectNode page(Context ctx, List<T> items, Map<String, Function<T, String>> sortKeys,
+                               String defaultSortField, Function<T, ObjectNode> render, String defaultFormat,
+                               Map<String, List<String>> fieldsByFormat) {
         String format = format(ctx, defaultFormat);
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
@@ -68,28 +71,17 @@ final class Query {
         if (sortOrder == 0) {
             throw CloudException.invalid("sortOrder", "sortOrder must be 1 or -1", 0);
         }
-        if (!fullItems.isEmpty() && fullItems.stream().noneMatch(item -> item.has(sortField))) {
-            throw CloudException.invalid("sortField", "Unknown sortField", sortField);
+        Function<T, String> key = sortKeys.get(sortField);
+        if (key == null) {
+            throw CloudException.invalid("sortField", "sortField must be one of " + new TreeSet<>(sortKeys.keySet()), sortField);
         }
-        Comparator<ObjectNode> order = Comparator.comparing(item -> item.get(sortField), Query::compareValues);
-        List<ObjectNode> sorted = fullItems.stream().sorted(sortOrder > 0 ? order : order.reversed()).toList();
+        Comparator<T> order = Comparator.comparing(key, Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode data = body.putArray("data");
-        sorted.stream().skip(offset).limit(limit).forEach(item -> data.add(project(item, format, fieldsByFormat)));
-        body.put("limit", limit).put("offset", offset).put("total", fullItems.size());
+        items.stream().sorted(sortOrder > 0 ? order : order.reversed()).skip(offset).limit(limit)
+                .forEach(item -> data.add(project(render.apply(item), format, fieldsByFormat)));
+        body.put("limit", limit).put("offset", offset).put("total", items.size());
         return body;
-    }
-
-    private static int compareValues(JsonNode a, JsonNode b) {
-        boolean aMissing = a == null || a.isNull();
-        boolean bMissing = b == null || b.isNull();
-        if (aMissing || bMissing) {
-            return Boolean.compare(!aMissing, !bMissing);
-        }
-        if (a.isNumber() && b.isNumber()) {
-            return Double.compare(a.asDouble(), b.asDouble());
-        }
-        return a.asText().compareToIgnoreCase(b.asText());
     }
 
     private static int intParam(Context ctx, String name, int fallback, int min, int max) {

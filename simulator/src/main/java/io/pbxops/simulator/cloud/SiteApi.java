@@ -8,6 +8,7 @@ import io.pbxops.simulator.support.Ids;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /** {@code /sites} and {@code /companies/{companyId}/sites} (rainbow-api.md §4). */
 final class SiteApi {
@@ -15,6 +16,10 @@ final class SiteApi {
     static final Map<String, List<String>> FORMATS = Map.of(
             "small", List.of("id", "name"),
             "medium", List.of("id", "name", "status", "companyId", "isCentrex"));
+
+    static final Map<String, Function<Site, String>> SORT_KEYS = Map.of(
+            "name", s -> s.settings.name(), "id", s -> s.id, "status", s -> s.settings.status(),
+            "companyId", s -> s.settings.companyId(), "creationDate", s -> s.creationDate);
 
     private final World world;
     private final CloudState state;
@@ -32,8 +37,8 @@ final class SiteApi {
         String base = CloudApi.ADMIN + "/sites";
         app.post(base, this::create);
         app.get(base, ctx -> list(ctx, ctx.queryParam("companyId")));
-        app.get(base + "/{siteId}", ctx -> ctx.json(world.read(() ->
-                Query.project(state.site(ctx.pathParam("siteId")).toJson(), Query.format(ctx, "full"), FORMATS))));
+        app.get(base + "/{siteId}", ctx -> ctx.json(world.read(() -> Answers.data(
+                Query.project(state.site(ctx.pathParam("siteId")).toJson(), Query.format(ctx, "full"), FORMATS)))));
         app.put(base + "/{siteId}", this::update);
         app.delete(base + "/{siteId}", this::delete);
         app.get(CloudApi.ADMIN + "/companies/{companyId}/sites", ctx -> {
@@ -68,12 +73,10 @@ final class SiteApi {
 
     private void list(Context ctx, String companyId) {
         String name = ctx.queryParam("name");
-        List<ObjectNode> items = world.read(() -> state.sites.values().stream()
+        ctx.json(world.read(() -> Query.page(ctx, state.sites.values().stream()
                 .filter(s -> companyId == null || companyId.equals(s.settings.companyId()))
                 .filter(s -> name == null || Query.containsIgnoreCase(s.settings.name(), name))
-                .map(Site::toJson)
-                .toList());
-        ctx.json(Query.page(ctx, items, "name", "small", FORMATS));
+                .toList(), SORT_KEYS, "name", Site::toJson, "small", FORMATS)));
     }
 
     private void update(Context ctx) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /** {@code /systems}, reset, state, and the site links (rainbow-api.md §5). */
@@ -26,6 +27,10 @@ final class SystemApi {
     private static final Set<String> UPDATABLE = Set.of("name", "pbxLdapId", "type", "country", "version",
             "serverPingTimeout", "pbxMainBundlePrefix", "usePbxMainBundlePrefix", "pbxNumberingTranslator",
             "pbxNationalPrefix", "pbxInternationalPrefix", "searchResultOrder", "isShared", "x-pbxops", "siteId");
+
+    static final Map<String, Function<PbxSystem, String>> SORT_KEYS = Map.of(
+            "pbxId", s -> s.pbxId, "name", s -> s.settings.name(), "id", s -> s.id, "status", s -> s.status,
+            "type", s -> s.settings.type(), "version", s -> s.settings.version(), "creationDate", s -> s.creationDate);
 
     private final World world;
     private final CloudState state;
@@ -154,10 +159,10 @@ final class SystemApi {
         Boolean history = Query.bool(ctx, "connectionHistory");
         String from = isoDate(ctx, "fromCreationDate");
         String to = isoDate(ctx, "toCreationDate");
-        if (status != null && !Enums.SYSTEM_STATUS.contains(status)) {
+        if (status != null && !Enums.in(Enums.SYSTEM_STATUS, status)) {
             throw CloudException.invalid("status", "status must be created, activating, activated or terminated", status);
         }
-        List<ObjectNode> items = world.read(() -> state.systems.values().stream()
+        ctx.json(world.read(() -> Query.page(ctx, state.systems.values().stream()
                 .filter(s -> siteId == null || s.siteIds.contains(siteId))
                 .filter(s -> type == null || type.equals(s.settings.type()))
                 .filter(s -> status == null || status.equals(s.status))
@@ -170,9 +175,7 @@ final class SystemApi {
                 .filter(s -> isOxoManaged == null || isOxoManaged == s.isOxoManaged)
                 .filter(s -> from == null || s.creationDate.compareTo(from) >= 0)
                 .filter(s -> to == null || s.creationDate.compareTo(to) <= 0)
-                .map(s -> view(s, history))
-                .toList());
-        ctx.json(Query.page(ctx, items, "pbxId", "small", FORMATS));
+                .toList(), SORT_KEYS, "pbxId", s -> view(s, history), "small", FORMATS)));
     }
 
     private static String isoDate(Context ctx, String name) {

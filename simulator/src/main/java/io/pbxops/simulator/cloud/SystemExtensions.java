@@ -32,8 +32,12 @@ record SystemExtensions(
 
     void validate(String type, Violations violations) {
         String p = "x-pbxops.";
-        violations.check(model == null || Enums.MODELS.contains(model), p + "model",
+        violations.check(model == null || Enums.in(Enums.MODELS, model), p + "model",
                 "model must be omnipcx-enterprise, oxo-connect or oxo-connect-evolution", model);
+        if (Enums.in(Enums.MODELS, model) && ("oxe".equals(type) || "oxo".equals(type))) {
+            violations.check("oxe".equals(type) == "omnipcx-enterprise".equals(model), p + "model",
+                    "model omnipcx-enterprise goes with type oxe, the OXO models with type oxo", model);
+        }
         if (conference != null && isTrue(conference.callPhoneNumbers())) {
             violations.check(installationNumber != null && !installationNumber.isBlank(), p + "conference.callPhoneNumbers",
                     "Calling phone numbers from a conference needs the installationNumber", true);

@@ -42,7 +42,7 @@ record SystemSettings(
     void validate(Violations violations) {
         violations.check(name != null && !name.isBlank() && name.length() <= 255, "name",
                 "name is required, 1 to 255 characters", name);
-        violations.check(Enums.SYSTEM_TYPES.contains(type), "type", "type must be oxo, oxe, third_party or undefined", type);
+        violations.check(Enums.in(Enums.SYSTEM_TYPES, type), "type", "type must be oxo, oxe, third_party or undefined", type);
         violations.check(Countries.isAlpha3(country), "country", "Invalid country: ISO 3166-1 alpha-3 expected", country);
         violations.check(serverPingTimeout == null || serverPingTimeout > 0, "serverPingTimeout",
                 "serverPingTimeout must be positive", serverPingTimeout);
@@ -51,11 +51,13 @@ record SystemSettings(
         violations.check(pbxInternationalPrefix == null || pbxInternationalPrefix.length() <= 32, "pbxInternationalPrefix",
                 "pbxInternationalPrefix is at most 32 characters", pbxInternationalPrefix);
         if (searchResultOrder != null) {
-            violations.check(Enums.SEARCH_SOURCES.containsAll(searchResultOrder), "searchResultOrder",
+            violations.check(searchResultOrder.stream().allMatch(source -> Enums.in(Enums.SEARCH_SOURCES, source)), "searchResultOrder",
                     "searchResultOrder holds RAINBOW, LDAP and PBX only", searchResultOrder);
         }
         validateRules(violations);
-        if (extensions != null) {
+        if (extensions == null) {
+            violations.add("x-pbxops", "x-pbxops must be an object", null);
+        } else {
             extensions.validate(type, violations);
         }
     }

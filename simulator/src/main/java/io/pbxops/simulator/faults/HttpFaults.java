@@ -22,6 +22,7 @@ public final class HttpFaults {
     private static final Logger LOG = LoggerFactory.getLogger(HttpFaults.class);
     private static final String ROUTE = "pbxops.route";
     private static final String CONTROL_PREFIX = "/sim/";
+    private static final String UNMATCHED = "(unmatched)";
 
     private HttpFaults() {
     }
@@ -39,11 +40,20 @@ public final class HttpFaults {
             if (ctx.path().startsWith(CONTROL_PREFIX)) {
                 return;
             }
-            String route = ctx.attribute(ROUTE);
+            String route = route(ctx);
             int status = ctx.statusCode();
-            counter.count(ctx.method().name(), route == null ? "(unmatched)" : route, status);
-            LOG.debug("{} {} -> {}", ctx.method(), ctx.path(), status);
+            counter.count(ctx.method().name(), route, status);
+            LOG.debug("{} {} -> {}", ctx.method(), route, status);
         });
+    }
+
+    /**
+     * The route template that served the request, or {@code (unmatched)}. Logs name the template, never the path:
+     * a fleet OXO's equipment ID, which can sit in a path, is also its activation code.
+     */
+    public static String route(Context ctx) {
+        String route = ctx.attribute(ROUTE);
+        return route == null ? UNMATCHED : route;
     }
 
     private static void apply(Context ctx, FaultInjector.Decision decision, RequestCounter counter, ErrorWriter errors)
@@ -79,8 +89,8 @@ public final class HttpFaults {
      * After handlers do not run for an aborted exchange, so the drop is counted here, as status 0.
      */
     private static void drop(Context ctx, RequestCounter counter) {
-        counter.count(ctx.method().name(), ctx.attribute(ROUTE), 0);
-        LOG.debug("{} {} -> connection dropped", ctx.method(), ctx.path());
+        counter.count(ctx.method().name(), route(ctx), 0);
+        LOG.debug("{} {} -> connection dropped", ctx.method(), route(ctx));
         Request.getBaseRequest(ctx.req()).getHttpChannel().abort(new IOException("connection dropped by fault injection"));
         ctx.skipRemainingHandlers();
     }

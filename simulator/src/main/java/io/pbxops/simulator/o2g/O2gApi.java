@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import io.pbxops.simulator.faults.HttpFaults;
 import io.pbxops.simulator.state.World;
 import io.pbxops.simulator.support.BasicAuth;
 import io.pbxops.simulator.support.Ids;
@@ -13,6 +14,7 @@ import io.pbxops.simulator.support.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
@@ -20,6 +22,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * O2G REST on one port (pbx-endpoints.md §1, §7.1): discovery, authentication (cookie {@code AlcUserId}), sessions
@@ -29,6 +33,7 @@ import java.util.Set;
 public final class O2gApi {
 
     public static final String ROOT = "/api/rest";
+    private static final Logger LOG = LoggerFactory.getLogger(O2gApi.class);
     private static final String V1 = ROOT + "/1.0";
     private static final String COOKIE = "AlcUserId";
 
@@ -46,7 +51,13 @@ public final class O2gApi {
 
     public void routes(Javalin app) {
         app.exception(O2gException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
-        app.exception(HttpResponseException.class, (e, ctx) -> writeError(ctx, e.getStatus(), e.getMessage()));
+        app.exception(HttpResponseException.class, (e, ctx) ->
+                ctx.status(e.getStatus()).json(new O2gException(e.getStatus(), O2gException.statusName(e.getStatus()),
+                        e.getMessage(), e.getMessage()).body()));
+        app.exception(Exception.class, (e, ctx) -> {
+            LOG.warn("Unexpected failure on {} {}", ctx.method(), HttpFaults.route(ctx), e);
+            ctx.status(500).json(new O2gException(500, "INTERNAL", "Internal error of the simulator", "").body());
+        });
         app.get(ROOT, this::discover);
         app.get(ROOT + "/authenticate", this::authenticate);
         app.post(V1 + "/sessions", ctx -> ctx.json(world.write(() -> {
@@ -206,9 +217,7 @@ public final class O2gApi {
                 String name = entry.path("name").asText();
                 AttributeModel attribute = model.attribute(name).orElseThrow(() -> new O2gException(400, "BAD_PARAMETER_VALUE",
                         "Unknown attribute " + name + " for object " + objectName, "attribute=" + name));
-                List<String> value = entry.path("value").isArray()
-                        ? Json.MAPPER.convertValue(entry.get("value"), Json.MAPPER.getTypeFactory().constructCollectionType(List.class, String.class))
-                        : null;
+                List<String> value = strings(entry.path("value"));
                 String rejection = attribute.rejection(value);
                 if (rejection != null) {
                     throw new O2gException(400, "BAD_PARAMETER_VALUE", rejection, "attribute=" + name);
@@ -221,6 +230,21 @@ public final class O2gApi {
             }
         });
         ctx.status(204);
+    }
+
+    /** The values of an attribute entry: an array of strings, or null when it is anything else. */
+    private static List<String> strings(JsonNode value) {
+        if (!value.isArray()) {
+            return null;
+        }
+        List<String> strings = new ArrayList<>();
+        for (JsonNode item : value) {
+            if (!item.isTextual()) {
+                return null;
+            }
+            strings.add(item.asText());
+        }
+        return strings;
     }
 
     private static JsonNode readBody(Context ctx) {
@@ -249,7 +273,11 @@ public final class O2gApi {
     }
 
     private O2gHost host(Context ctx) {
-        O2gHost host = hosts.find(ctx.header("X-Forwarded-Host"));
+        String forwardedHost = ctx.header("X-Forwarded-Host");
+        O2gHost host = hosts.find(forwardedHost);
+        if (host == null) {
+            host = world.write(() -> hosts.createIfAllowed(forwardedHost));
+        }
         if (host == null) {
             throw new O2gException(404, "NOT_FOUND", "Unknown O2G host " + ctx.header("X-Forwarded-Host"), "X-Forwarded-Host");
         }

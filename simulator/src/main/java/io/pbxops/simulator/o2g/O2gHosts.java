@@ -54,20 +54,28 @@ public final class O2gHosts {
         host.host = key;
         host.username = spec.username();
         host.password = spec.password();
-        spec.nodes().forEach(nodeSpec -> host.nodes.put(nodeSpec.nodeId(), OxeNode.create(key, nodeSpec, model)));
+        spec.nodes().forEach(nodeSpec -> host.nodes.put(nodeSpec.nodeId(), OxeNode.create(nodeSpec, model)));
         hosts.put(key, host);
         host.nodes.values().forEach(node -> agentChanged(host, node));
     }
 
-    /** The host a request addressed, or null when unknown (and not auto-created). */
+    /** The host a request addressed ({@code X-Forwarded-Host}, {@code default} without it), or null when unknown. */
     O2gHost find(String forwardedHost) {
-        String key = forwardedHost == null || forwardedHost.isBlank() ? DEFAULT_HOST : normalize(forwardedHost);
-        O2gHost host = hosts.get(key);
-        if (host == null && autoCreate) {
-            put(new O2gHostSpec(key, defaultHost.username(), defaultHost.password(), null));
-            host = hosts.get(key);
+        return hosts.get(key(forwardedHost));
+    }
+
+    /** With auto-creation on, an unknown host becomes a copy of the default one; else null. */
+    O2gHost createIfAllowed(String forwardedHost) {
+        if (!autoCreate) {
+            return null;
         }
-        return host;
+        String key = key(forwardedHost);
+        put(new O2gHostSpec(key, defaultHost.username(), defaultHost.password(), null));
+        return hosts.get(key);
+    }
+
+    private static String key(String forwardedHost) {
+        return forwardedHost == null || forwardedHost.isBlank() ? DEFAULT_HOST : normalize(forwardedHost);
     }
 
     void agentChanged(O2gHost host, OxeNode node) {

@@ -19,7 +19,7 @@ final class OxeNode {
     Map<String, Map<String, Map<String, List<String>>>> objects = new LinkedHashMap<>();
     private transient RainbowAgent agent;
 
-    static OxeNode create(String host, O2gHostSpec.Node spec, OxeModel model) {
+    static OxeNode create(O2gHostSpec.Node spec, OxeModel model) {
         OxeNode node = new OxeNode();
         node.nodeId = spec.nodeId();
         node.fqdn = spec.fqdn() != null ? spec.fqdn() : "oxe" + spec.nodeId() + ".sim.local";
@@ -40,7 +40,6 @@ final class OxeNode {
             network.put(model.names().proxyLogin(), List.of(orEmpty(spec.proxy().login())));
             network.put(model.names().proxyPassword(), List.of(orEmpty(spec.proxy().password())));
         }
-        node.agent = new RainbowAgent("o2g " + host + " node " + node.nodeId);
         return node;
     }
 

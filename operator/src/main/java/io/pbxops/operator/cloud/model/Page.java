@@ -18,8 +18,14 @@ public record Page<T>(List<T> data, int limit, int offset, int total) {
         data = data == null ? List.of() : List.copyOf(data);
     }
 
-    /** True when no item lies after this page. */
+    /**
+     * True when no item lies after this page: by {@code total} when the answer gives one, else when the page came
+     * back short.
+     */
     public boolean isLast() {
-        return data.isEmpty() || offset + data.size() >= total;
+        if (data.isEmpty()) {
+            return true;
+        }
+        return total > 0 ? offset + data.size() >= total : data.size() < limit;
     }
 }

@@ -36,8 +36,9 @@ import org.slf4j.LoggerFactory;
  * repeats the call. When the active URL cannot be connected to, the client fails over to the other one (primary ⇄
  * standby) and starts a session there.
  *
- * <p>Not thread-safe by design of use: one reconcile at a time talks to one PBX; the methods are synchronized so a
- * shared instance stays correct.
+ * <p>Thread-safe: the methods are synchronized (one reconcile at a time talks to one PBX anyway, so there is nothing to
+ * gain from parallel calls on one session). Nothing secret is logged or put in a message: the password and the
+ * values of secret attributes ({@link O2gAttribute#isSecret}) are removed from what O2G answers.
  */
 public final class O2gClient implements AutoCloseable {
 

@@ -6,12 +6,15 @@ import io.pbxops.operator.cloud.InMemoryCloudMetrics;
 import io.pbxops.operator.cloud.RainbowClientConfig;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.LoggerFactory;
 
 /**
  * Starts one simulator in-process on free loopback ports for a test class and empties it (state, faults, request
@@ -33,6 +36,7 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        quietLogging();
         simulator = Simulator.start(config);
         control = new SimControl(simulator.cloudUrl());
     }
@@ -48,6 +52,19 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     public void afterAll(ExtensionContext context) {
         if (simulator != null) {
             simulator.close();
+        }
+    }
+
+    /**
+     * Without a logback configuration on the test class path logback logs everything at DEBUG (Jetty included).
+     * The module has no logback-test.xml yet and its test resources are shared, so the contract tests set their
+     * levels here: WARN, and INFO for the project's own loggers.
+     */
+    private static void quietLogging() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback
+                && System.getProperty("logback.configurationFile") == null) {
+            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+            logback.getLogger("io.pbxops").setLevel(Level.INFO);
         }
     }
 
