@@ -33,6 +33,28 @@ public class PbxStatus extends PbxOpsStatus {
     @JsonPropertyDescription("When the last reset was made (RFC 3339).")
     private String lastResetTime;
 
+    @JsonPropertyDescription("A reset requested and possibly made but not yet confirmed (its token); cleared once confirmed.")
+    private String pendingResetToken;
+
+    @JsonPropertyDescription("When the pending reset was requested (RFC 3339).")
+    private String pendingResetSince;
+
+    public String getPendingResetToken() {
+        return pendingResetToken;
+    }
+
+    public void setPendingResetToken(String pendingResetToken) {
+        this.pendingResetToken = pendingResetToken;
+    }
+
+    public String getPendingResetSince() {
+        return pendingResetSince;
+    }
+
+    public void setPendingResetSince(String pendingResetSince) {
+        this.pendingResetSince = pendingResetSince;
+    }
+
     public String getSystemId() {
         return systemId;
     }

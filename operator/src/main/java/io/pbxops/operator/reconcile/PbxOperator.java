@@ -7,6 +7,14 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
+import io.pbxops.operator.api.Company;
+import io.pbxops.operator.api.Pbx;
+import io.pbxops.operator.api.PbxShare;
+import io.pbxops.operator.api.WebRtcGateway;
+import io.pbxops.operator.cloud.CloudPort;
+import io.pbxops.operator.pbx.PbxEndpointPort;
+import io.pbxops.operator.reconcile.company.CompanyReconciler;
+import io.pbxops.operator.reconcile.pbx.PbxReconciler;
 import io.pbxops.operator.reconcile.plan.NumberingPlanReconciler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,8 +35,25 @@ public final class PbxOperator implements AutoCloseable {
     private final Operator operator;
     private final ReconcileSupport support;
     private final List<Reconciler<?>> reconcilers = new ArrayList<>();
+    private final Ledgers ledgers = new Ledgers();
+    private final Triggers triggers = new Triggers();
 
-    public PbxOperator(KubernetesClient client, OperatorSettings settings, Clock clock) {
+    /** What the operator last applied, per kind (the drift check reads them). */
+    public record Ledgers(CloudLedger companies, CloudLedger pbxs, CloudLedger shares, CloudLedger gateways) {
+        Ledgers() {
+            this(new CloudLedger(), new CloudLedger(), new CloudLedger(), new CloudLedger());
+        }
+    }
+
+    /** How the drift check wakes the reconcilers, per kind. */
+    public record Triggers(DriftTrigger<Company> companies, DriftTrigger<Pbx> pbxs, DriftTrigger<PbxShare> shares,
+                           DriftTrigger<WebRtcGateway> gateways) {
+        Triggers() {
+            this(new DriftTrigger<>(), new DriftTrigger<>(), new DriftTrigger<>(), new DriftTrigger<>());
+        }
+    }
+
+    public PbxOperator(KubernetesClient client, OperatorSettings settings, Clock clock, CloudPort cloud, PbxEndpointPort endpoints) {
         this.support = new ReconcileSupport(client, clock, settings);
         this.operator = new Operator(o -> o
                 .withKubernetesClient(client)
@@ -37,7 +62,17 @@ public final class PbxOperator implements AutoCloseable {
                 .withSSABasedCreateUpdateMatchForDependentResources(settings.useServerSideApply())
                 .withConcurrentReconciliationThreads(settings.reconcileThreads())
                 .withReconciliationTerminationTimeout(Duration.ofSeconds(30)));
+        register(new CompanyReconciler(support, cloud, ledgers.companies(), triggers.companies()));
         register(new NumberingPlanReconciler(support));
+        register(new PbxReconciler(support, cloud, endpoints, ledgers.pbxs(), triggers.pbxs()));
+    }
+
+    public Ledgers ledgers() {
+        return ledgers;
+    }
+
+    public Triggers triggers() {
+        return triggers;
     }
 
     private <R extends CustomResource<?, ?>> void register(Reconciler<R> reconciler) {

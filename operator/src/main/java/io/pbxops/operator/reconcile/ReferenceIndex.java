@@ -27,9 +27,9 @@ public final class ReferenceIndex {
      * {@code referenceName} is its name.
      */
     public static <S extends HasMetadata, P extends HasMetadata> InformerEventSource<S, P> referencedBy(
-            Class<S> referenced, EventSourceContext<P> context, Function<P, Optional<String>> referenceName) {
+            Class<S> referenced, EventSourceContext<P> context, String name, Function<P, Optional<String>> referenceName) {
         return new InformerEventSource<>(InformerEventSourceConfiguration.from(referenced, context.getPrimaryResourceClass())
-                .withName(referenced.getSimpleName() + "-referenced")
+                .withName(name)
                 .withNamespacesInheritedFromController()
                 .withSecondaryToPrimaryMapper(object -> context.getPrimaryCache()
                         .list(object.getMetadata().getNamespace(),
@@ -37,6 +37,17 @@ public final class ReferenceIndex {
                         .map(ResourceID::fromResource)
                         .collect(Collectors.toSet()))
                 .build(), context);
+    }
+
+    /**
+     * An informer on {@code referencing}, a kind whose objects name a primary: each of its objects wakes the primary
+     * it names in its namespace.
+     */
+    public static <S extends HasMetadata, P extends HasMetadata> InformerEventSource<S, P> referencing(
+            Class<S> referencing, EventSourceContext<P> context, String name, Function<S, Optional<String>> primaryName) {
+        return waking(referencing, context, name, object -> primaryName.apply(object)
+                .map(primary -> Set.of(new ResourceID(primary, object.getMetadata().getNamespace())))
+                .orElse(Set.of()));
     }
 
     /** An informer on {@code watched} that wakes the primaries {@code targets} names for each of its objects. */

@@ -183,7 +183,7 @@ public final class FleetRules {
     /** The first other object matching, if it comes before this one: only the later of two duplicates is at fault. */
     private static <T extends CustomResource<?, ?>> Optional<T> firstOther(Iterable<T> all, T object, Predicate<T> matches) {
         for (T candidate : all) {
-            if (candidate == object) {
+            if (sameObject(candidate, object)) {
                 return Optional.empty();
             }
             if (candidate.getSpec() != null && matches.test(candidate)) {
@@ -191,6 +191,11 @@ public final class FleetRules {
             }
         }
         return Optional.empty();
+    }
+
+    /** The same object, maybe another copy of it (a cache holds its own). */
+    private static boolean sameObject(HasMetadata a, HasMetadata b) {
+        return FleetView.namespaceOf(a).equals(FleetView.namespaceOf(b)) && a.getMetadata().getName().equals(b.getMetadata().getName());
     }
 
     private static FleetProblem missing(HasMetadata object, String field, String kind, LocalObjectReference reference) {

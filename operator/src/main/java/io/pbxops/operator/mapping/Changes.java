@@ -1,0 +1,24 @@
+package io.pbxops.operator.mapping;
+
+import java.util.List;
+
+/**
+ * What must change in the cloud for one object.
+ *
+ * @param update the partial update to send: the changed fields only (null when nothing changes)
+ * @param fields the changes, field by field, for events and {@code plan}
+ */
+public record Changes<T>(T update, List<FieldChange> fields) {
+
+    public Changes {
+        fields = List.copyOf(fields);
+    }
+
+    public boolean isEmpty() {
+        return fields.isEmpty();
+    }
+
+    public String describe() {
+        return String.join(", ", fields.stream().map(FieldChange::toString).toList());
+    }
+}

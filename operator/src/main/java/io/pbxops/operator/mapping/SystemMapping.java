@@ -1,0 +1,138 @@
+package io.pbxops.operator.mapping;
+
+import io.pbxops.operator.api.ActivationMode;
+import io.pbxops.operator.api.ConnectionState;
+import io.pbxops.operator.api.NumberingPlan;
+import io.pbxops.operator.api.Pbx;
+import io.pbxops.operator.api.PbxCcd;
+import io.pbxops.operator.api.PbxConference;
+import io.pbxops.operator.api.PbxDialing;
+import io.pbxops.operator.api.PbxSpec;
+import io.pbxops.operator.api.PbxType;
+import io.pbxops.operator.api.PbxWebRtc;
+import io.pbxops.operator.cloud.model.CloudSystem;
+import io.pbxops.operator.cloud.model.CloudSystemState;
+import io.pbxops.operator.cloud.model.ConnectionEvent;
+import io.pbxops.operator.cloud.model.NewSystem;
+import io.pbxops.operator.cloud.model.NumberingRule;
+import io.pbxops.operator.cloud.model.PbxOpsExtension;
+import io.pbxops.operator.cloud.model.SystemSettings;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Pbx spec ↔ the cloud's system (rainbow-api.md §5.2; the fields no public contract shows go under {@code x-pbxops},
+ * simulator/EXTENSIONS.md §1.1). A field the spec leaves out is not managed: it is neither sent nor compared, so an
+ * adopted PBX keeps what it has until the manifest says otherwise.
+ */
+public final class SystemMapping {
+
+    private SystemMapping() {
+    }
+
+    public static String serverName(Pbx pbx) {
+        String serverName = pbx.getSpec().getServerName();
+        return serverName == null ? pbx.getMetadata().getName() : serverName;
+    }
+
+    /** The cloud's {@code type}: it tells OmniPCX Enterprise from the OXO family only. */
+    public static String cloudType(PbxType type) {
+        return type == PbxType.OmniPCXEnterprise ? SystemSettings.TYPE_OXE : SystemSettings.TYPE_OXO;
+    }
+
+    /** The {@code x-pbxops.model}, which tells OXO Connect from OXO Connect Evolution. */
+    public static String model(PbxType type) {
+        return switch (type) {
+            case OmniPCXEnterprise -> "omnipcx-enterprise";
+            case OXOConnect -> "oxo-connect";
+            case OXOConnectEvolution -> "oxo-connect-evolution";
+        };
+    }
+
+    public static PbxType pbxType(String cloudType, String model) {
+        if ("oxo-connect-evolution".equals(model)) {
+            return PbxType.OXOConnectEvolution;
+        }
+        return SystemSettings.TYPE_OXE.equals(cloudType) ? PbxType.OmniPCXEnterprise : PbxType.OXOConnect;
+    }
+
+    /**
+     * The settings the spec wants. {@code plan} is the NumberingPlan the Pbx names (null: rules not managed).
+     */
+    public static SystemSettings desired(Pbx pbx, NumberingPlan plan) {
+        PbxSpec spec = pbx.getSpec();
+        PbxDialing dialing = Objects.requireNonNullElseGet(spec.getDialing(), PbxDialing::new);
+        SystemSettings settings = SystemSettings.of(serverName(pbx), cloudType(spec.getType()), dialing.getCountry())
+                .withPrefixes(dialing.getNationalPrefix(), dialing.getInternationalPrefix())
+                .withOutboundPrefix(dialing.getOutboundPrefix() == null ? null : List.of(dialing.getOutboundPrefix()),
+                        dialing.getUseOutboundPrefix())
+                .withShared(spec.isSharedPbx())
+                .withExtension(extension(spec, dialing));
+        return plan == null ? settings : settings.withNumberingTranslator(rules(plan));
+    }
+
+    /** What a create sends: the settings, the owner's site, and for a fleet OXO its equipment ID as ID and code. */
+    public static NewSystem newSystem(Pbx pbx, NumberingPlan plan, String ownerSiteId) {
+        NewSystem system = NewSystem.onSite(ownerSiteId, desired(pbx, plan));
+        String fleetId = pbx.getSpec().fleetEquipmentId();
+        if (pbx.getSpec().effectiveActivationMode() == ActivationMode.Fleet && fleetId != null) {
+            // Stock mode: equipment ID = activation code = <fleet reference>-<installation reference> (seed 001).
+            system = system.withPbxId(fleetId).withActivationCode(fleetId);
+        }
+        return system;
+    }
+
+    public static Changes<SystemSettings> diff(CloudSystem observed, Pbx pbx, NumberingPlan plan) {
+        return RecordDiff.diff(SystemSettings.class, observed == null ? null : observed.settings(), desired(pbx, plan));
+    }
+
+    /**
+     * What the drift check compares: the settings, the site links and whether a gateway is attached. The connection
+     * (status, channels) is not part of it: it changes without anyone editing the system.
+     */
+    public static List<Object> signature(CloudSystem system) {
+        List<String> sites = system.siteId() == null ? List.of() : system.siteId().stream().sorted().toList();
+        return Arrays.asList(system.settings(), sites, system.hasMediaPillar());
+    }
+
+    /** The part of a system that changes as the PBX connects, drops a channel or is reset. */
+    public static List<Object> connectionSignature(CloudSystem system) {
+        List<ConnectionEvent> history = system.connectionHistory();
+        return Arrays.asList(system.status(), history == null || history.isEmpty() ? null : history.get(history.size() - 1));
+    }
+
+    public static List<NumberingRule> rules(NumberingPlan plan) {
+        return plan.getSpec().getRules().stream()
+                .map(rule -> new NumberingRule(rule.getMatch(), Objects.requireNonNullElse(rule.getReplace(), ""),
+                        rule.getDescription()))
+                .toList();
+    }
+
+    /**
+     * The admin UI's connection state: Pending until the PBX is activated, then Running when every channel is up,
+     * Degraded otherwise (rainbow-api.md §5.4).
+     */
+    public static ConnectionState connection(CloudSystem system, CloudSystemState state) {
+        if (!CloudSystem.STATUS_ACTIVATED.equals(system.status())) {
+            return ConnectionState.Pending;
+        }
+        return state != null && state.allUp() ? ConnectionState.Running : ConnectionState.Degraded;
+    }
+
+    private static PbxOpsExtension extension(PbxSpec spec, PbxDialing dialing) {
+        PbxWebRtc webRtc = spec.getWebRtc();
+        PbxConference conference = spec.getConference();
+        PbxCcd ccd = spec.getCcd();
+        return PbxOpsExtension.ofModel(model(spec.getType()))
+                .withInstallationNumber(dialing.getInstallationNumber())
+                .withSecretIdentity(spec.getSecretIdentity())
+                .withEmergencyThroughPbx(spec.getEmergencyThroughPbx())
+                .withWebRtc(webRtc == null ? null : new PbxOpsExtension.WebRtc(webRtc.getEnabled(), webRtc.getLicenseAccepted()))
+                .withConference(conference == null ? null
+                        : new PbxOpsExtension.Conference(conference.getCallPhoneNumbers(), conference.getParticipateFromDeskPhone()))
+                .withCcd(ccd == null ? null : new PbxOpsExtension.Ccd(ccd.getWithdrawWhenBusy(), ccd.getIgnorePbxCallsInDnd(),
+                        ccd.getWithdrawInDnd(), ccd.getWithdrawReason()));
+    }
+}

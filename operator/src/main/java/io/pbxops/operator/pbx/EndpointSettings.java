@@ -1,0 +1,38 @@
+package io.pbxops.operator.pbx;
+
+/**
+ * What the PBX should hold to connect to the cloud.
+ *
+ * @param equipmentId    the PBX ID the cloud knows the system by
+ * @param activationCode the code to enter; write-only on the PBX (it reads back masked)
+ * @param enterCode      whether to (re)enter the code: the PBX cannot tell whether the one it holds is the current one,
+ *                       so the caller decides from the cloud's side (Pending, refused, or reset)
+ * @param network        the Rainbow agent's route to the internet, or null when not managed
+ */
+public record EndpointSettings(String equipmentId, String activationCode, boolean enterCode, Network network) {
+
+    /** DNS servers (direct access) or an HTTP proxy, exactly one. */
+    public record Network(String dnsPrimary, String dnsSecondary, String proxyHost, Integer proxyPort,
+                          String proxyLogin, String proxyPassword) {
+
+        public static Network dns(String primary, String secondary) {
+            return new Network(primary, secondary, null, null, null, null);
+        }
+
+        public static Network proxy(String host, int port, String login, String password) {
+            return new Network(null, null, host, port, login, password);
+        }
+
+        @Override
+        public String toString() {
+            return proxyHost == null ? "dns " + dnsPrimary + (dnsSecondary == null ? "" : ", " + dnsSecondary)
+                    : "proxy " + proxyHost + ":" + proxyPort + (proxyLogin == null ? "" : " as " + proxyLogin);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "EndpointSettings[equipmentId=" + equipmentId + ", activationCode=****, enterCode=" + enterCode
+                + ", network=" + network + "]";
+    }
+}

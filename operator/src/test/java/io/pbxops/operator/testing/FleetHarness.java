@@ -1,0 +1,160 @@
+package io.pbxops.operator.testing;
+
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.pbxops.operator.api.Conditions;
+import io.pbxops.operator.api.PbxOpsStatus;
+import io.pbxops.operator.cloud.CloudCredentials;
+import io.pbxops.operator.cloud.CloudCredentialsSource;
+import io.pbxops.operator.cloud.InMemoryCloudMetrics;
+import io.pbxops.operator.cloud.RainbowClient;
+import io.pbxops.operator.cloud.RainbowClientConfig;
+import io.pbxops.operator.cloud.RainbowCloudPort;
+import io.pbxops.operator.pbx.o2g.EndpointRouting;
+import io.pbxops.operator.pbx.o2g.O2gClientConfig;
+import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
+import io.pbxops.operator.pbx.oxe.O2gPbxEndpoints;
+import io.pbxops.operator.reconcile.OperatorSettings;
+import io.pbxops.operator.reconcile.PbxOperator;
+import io.pbxops.operator.reconcile.StatusConditions;
+import io.pbxops.simulator.Simulator;
+import io.pbxops.simulator.SimulatorConfig;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.UnaryOperator;
+
+import static org.awaitility.Awaitility.await;
+import org.awaitility.core.ConditionTimeoutException;
+import io.fabric8.kubernetes.client.utils.Serialization;
+
+/**
+ * The whole system for a scenario test: the Kubernetes API (fabric8 mock server, CRUD mode, CRDs installed), the
+ * cloud and PBX simulators over loopback HTTP, and the operator between them, exactly as {@code run} wires it except
+ * that O2G hosts are routed to the simulator.
+ */
+public final class FleetHarness implements AutoCloseable {
+
+    public static final String NAMESPACE = "fleet";
+    public static final Duration CONVERGENCE = Duration.ofSeconds(30);
+
+    private final TestCluster cluster;
+    private final Simulator simulator;
+    private final AtomicReference<CloudCredentials> credentials;
+    private final InMemoryCloudMetrics metrics = new InMemoryCloudMetrics();
+    private RainbowClient rainbow;
+    private O2gPbxEndpoints endpoints;
+    private PbxOperator operator;
+    private final OperatorSettings settings;
+
+    private FleetHarness(SimulatorConfig simulatorConfig, OperatorSettings settings) {
+        this.cluster = TestCluster.start();
+        this.simulator = Simulator.start(simulatorConfig);
+        this.credentials = new AtomicReference<>(new CloudCredentials(simulatorConfig.login(), simulatorConfig.password(),
+                simulatorConfig.appId(), simulatorConfig.appSecret()));
+        this.settings = settings;
+    }
+
+    public static FleetHarness start() {
+        return start(UnaryOperator.identity(), UnaryOperator.identity());
+    }
+
+    public static FleetHarness start(UnaryOperator<SimulatorConfig> simulator, UnaryOperator<OperatorSettings> operator) {
+        SimulatorConfig config = simulator.apply(SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(7L)
+                .withActivationDelay(Duration.ofMillis(50)).withUpgradeDelay(Duration.ofMillis(200)));
+        OperatorSettings settings = operator.apply(OperatorSettings.defaults()
+                .withNamespaces(Set.of(NAMESPACE))
+                .withPendingRecheck(Duration.ofMillis(300))
+                .withFailureBackoff(Duration.ofMillis(200), Duration.ofSeconds(2)));
+        FleetHarness harness = new FleetHarness(config, settings);
+        harness.startOperator();
+        return harness;
+    }
+
+    /** Starts (or restarts) the operator process: a new cloud client, new caches, nothing remembered. */
+    public void startOperator() {
+        rainbow = RainbowClient.create(RainbowClientConfig.defaults(simulator.cloudUrl()).withMetrics(metrics),
+                () -> credentials.get());
+        endpoints = new O2gPbxEndpoints(O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())),
+                O2gRainbowNames.defaults());
+        operator = new PbxOperator(cluster.client(), settings, Clock.systemUTC(), new RainbowCloudPort(rainbow, 100), endpoints);
+        operator.start();
+    }
+
+    public void stopOperator() {
+        operator.close();
+        endpoints.close();
+        rainbow.close();
+    }
+
+    public KubernetesClient client() {
+        return cluster.client();
+    }
+
+    public Simulator simulator() {
+        return simulator;
+    }
+
+    public PbxOperator operator() {
+        return operator;
+    }
+
+    public InMemoryCloudMetrics metrics() {
+        return metrics;
+    }
+
+    public void setCloudCredentials(CloudCredentials value) {
+        credentials.set(value);
+    }
+
+    /** Applies multi-document YAML to the test namespace. */
+    public List<HasMetadata> apply(String yaml) {
+        List<HasMetadata> objects = client().load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
+        for (HasMetadata object : objects) {
+            object.getMetadata().setNamespace(NAMESPACE);
+            client().resource(object).inNamespace(NAMESPACE).createOr(op -> op.update());
+        }
+        return objects;
+    }
+
+    public <R extends HasMetadata> R get(Class<R> kind, String name) {
+        return client().resources(kind).inNamespace(NAMESPACE).withName(name).get();
+    }
+
+    public <R extends CustomResource<?, ? extends PbxOpsStatus>> R awaitCondition(Class<R> kind, String name, String type,
+                                                                                 String status, String reason) {
+        AtomicReference<R> seen = new AtomicReference<>();
+        try {
+            await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
+                R object = get(kind, name);
+                seen.set(object);
+                return object != null && object.getStatus() != null
+                        && StatusConditions.find(object.getStatus().getConditions(), type)
+                        .filter(c -> status.equals(c.getStatus()) && (reason == null || reason.equals(c.getReason())))
+                        .isPresent();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError(kind.getSimpleName() + "/" + name + " never had " + type + "=" + status
+                    + (reason == null ? "" : " (" + reason + ")") + "; last seen:\n"
+                    + (seen.get() == null ? "nothing" : Serialization.asYaml(seen.get().getStatus())), e);
+        }
+        return seen.get();
+    }
+
+    public <R extends CustomResource<?, ? extends PbxOpsStatus>> R awaitReady(Class<R> kind, String name) {
+        return awaitCondition(kind, name, Conditions.READY, "True", null);
+    }
+
+    @Override
+    public void close() {
+        stopOperator();
+        simulator.close();
+        cluster.close();
+    }
+}
