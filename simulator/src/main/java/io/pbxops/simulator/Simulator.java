@@ -47,6 +47,7 @@ public final class Simulator implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final SimulatorControl control;
     private final StateFile stateFile;
+    private final boolean stateLoaded;
     private final Javalin cloudServer;
     private final Javalin o2gServer;
     private URI cloudUrl;
@@ -85,9 +86,7 @@ public final class Simulator implements AutoCloseable {
             document.set("oxoAgents", oxo.saveState());
             return document;
         });
-        if (stateFile != null && stateFile.load(saved -> restore(saved, cloud, o2g, oxo))) {
-            LOG.info("PBX simulator state loaded from {}", config.stateFile());
-        }
+        this.stateLoaded = stateFile != null && stateFile.load(saved -> restore(saved, cloud, o2g, oxo));
 
         this.cloudServer = server("pbx-sim-cloud");
         HttpFaults.install(cloudServer, CloudApi.ROOT, cloudFaults, counter, CloudApi::writeError);
@@ -118,7 +117,8 @@ public final class Simulator implements AutoCloseable {
         if (stateFile != null) {
             stateFile.saveEverySecond(scheduler);
         }
-        LOG.info("PBX simulator listening: cloud {} (control {}/sim/v1), O2G {} (seed {})", cloudUrl, cloudUrl, o2gUrl, config.seed());
+        LOG.info("PBX simulator listening: cloud {} (control {}/sim/v1), O2G {} (seed {}{})", cloudUrl, cloudUrl, o2gUrl,
+                config.seed(), stateLoaded ? ", state loaded from " + config.stateFile() : "");
     }
 
     /** The cloud admin API and the control API, e.g. {@code http://127.0.0.1:18080}. */

@@ -44,6 +44,13 @@ class AgentLoopTest extends SimulatorTest {
         oxe.setOk("1", "Rainbow", Map.of("Rainbow_Agent_Enable", "Yes", "Rainbow_PBXID", pbxId, "Rainbow_Activation_Code", code));
     }
 
+    /** The OXE's network, then the system's PBX ID and code on the OXE: the whole installer's job. */
+    private void connectOxe(JsonNode system) {
+        oxe.setOk("1", "Rainbow_Network", Map.of("DNS_Primary", "10.1.0.53"));
+        enterOnOxe(system.get("pbxId").asText(), system.get("jid_pbxagent_password").asText());
+        awaitSystemStatus(system.get("id").asText(), "activated");
+    }
+
     private List<String> history(String systemId) {
         List<String> events = new ArrayList<>();
         ok(cloud.get(ADMIN + "/systems/" + systemId + "?connectionHistory=true")).get("connectionHistory")
@@ -121,9 +128,7 @@ class AgentLoopTest extends SimulatorTest {
     void aChannelDownMakesTheConnectionDegraded() {
         JsonNode system = createSystem(system("OXE", "oxe", site));
         String id = system.get("id").asText();
-        oxe.setOk("1", "Rainbow_Network", Map.of("DNS_Primary", "10.1.0.53"));
-        enterOnOxe(system.get("pbxId").asText(), system.get("jid_pbxagent_password").asText());
-        awaitSystemStatus(id, "activated");
+        connectOxe(system);
         Await.until(this::rainbowStatus, "Connected"::equals, "the PBX to connect");
 
         sim.control().setChannel(id, Channel.CSTA, false);
@@ -143,9 +148,7 @@ class AgentLoopTest extends SimulatorTest {
     void disablingTheAgentDisconnectsThePbx() {
         JsonNode system = createSystem(system("OXE", "oxe", site));
         String id = system.get("id").asText();
-        oxe.setOk("1", "Rainbow_Network", Map.of("DNS_Primary", "10.1.0.53"));
-        enterOnOxe(system.get("pbxId").asText(), system.get("jid_pbxagent_password").asText());
-        awaitSystemStatus(id, "activated");
+        connectOxe(system);
 
         oxe.setOk("1", "Rainbow", Map.of("Rainbow_Agent_Enable", "No"));
         assertEquals("Disabled", rainbowStatus());
@@ -208,9 +211,7 @@ class AgentLoopTest extends SimulatorTest {
     @Test
     void deletingTheSystemLeavesThePbxConnecting() {
         JsonNode system = createSystem(system("OXE", "oxe", site));
-        oxe.setOk("1", "Rainbow_Network", Map.of("DNS_Primary", "10.1.0.53"));
-        enterOnOxe(system.get("pbxId").asText(), system.get("jid_pbxagent_password").asText());
-        awaitSystemStatus(system.get("id").asText(), "activated");
+        connectOxe(system);
 
         assertEquals(200, cloud.delete(ADMIN + "/systems/" + system.get("id").asText()).status());
         assertEquals("Connecting", rainbowStatus());

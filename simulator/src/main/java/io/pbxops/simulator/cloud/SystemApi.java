@@ -87,12 +87,13 @@ final class SystemApi {
 
     private void create(Context ctx) {
         ObjectNode body = Bodies.object(ctx);
-        SystemSettings settings = Bodies.overlay(SystemSettings.forCreate(), body, SystemSettings.class, NESTED).normalized();
+        SystemSettings settings = Bodies.overlay(SystemSettings.forCreate(body.path("type").asText("")), body,
+                SystemSettings.class, NESTED).normalized();
         SystemCreateFields fields = Bodies.read(body, SystemCreateFields.class, body);
         boolean centrex = Boolean.TRUE.equals(fields.isCentrex());
         Violations violations = new Violations();
         settings.validate(violations);
-        violations.check(!(centrex && settings.isShared()), "isShared", "A system cannot be both shared and centrex", true);
+        violations.check(!(centrex && Boolean.TRUE.equals(settings.isShared())), "isShared", "A system cannot be both shared and centrex", true);
         violations.check(fields.pbxId() == null || (!fields.pbxId().isBlank() && fields.pbxId().length() <= 256), "pbxId",
                 "pbxId must be 1 to 256 characters", fields.pbxId());
         violations.check(fields.activationCode() == null || (!fields.activationCode().isEmpty()
@@ -110,7 +111,7 @@ final class SystemApi {
             PbxSystem system = new PbxSystem();
             system.id = ids.objectId(state::idTaken);
             system.pbxId = fields.pbxId() != null ? fields.pbxId() : ids.pbxId(pbxId -> state.systemByPbxId(pbxId) != null);
-            system.settings = settings.extensions().model() != null ? settings : withDefaultModel(settings);
+            system.settings = settings;
             system.activationCode = fields.activationCode() != null ? fields.activationCode() : ids.activationCode();
             system.isCentrex = centrex;
             system.isOxoManaged = Boolean.TRUE.equals(fields.isOxoManaged());
@@ -128,21 +129,6 @@ final class SystemApi {
             activation.evaluateAll();
             return Answers.data(view(system, false));
         }));
-    }
-
-    private static SystemSettings withDefaultModel(SystemSettings settings) {
-        String model = switch (settings.type()) {
-            case "oxe" -> "omnipcx-enterprise";
-            case "oxo" -> "oxo-connect";
-            default -> null;
-        };
-        SystemExtensions x = settings.extensions();
-        return new SystemSettings(settings.name(), settings.pbxLdapId(), settings.type(), settings.country(),
-                settings.version(), settings.serverPingTimeout(), settings.pbxMainBundlePrefix(),
-                settings.usePbxMainBundlePrefix(), settings.pbxNumberingTranslator(), settings.pbxNationalPrefix(),
-                settings.pbxInternationalPrefix(), settings.searchResultOrder(), settings.isShared(),
-                new SystemExtensions(model, x.installationNumber(), x.secretIdentity(), x.emergencyThroughPbx(),
-                        x.webRtc(), x.conference(), x.ccd()));
     }
 
     private void list(Context ctx, String pathSiteId) {

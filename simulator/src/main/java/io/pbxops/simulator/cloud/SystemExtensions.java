@@ -22,8 +22,13 @@ record SystemExtensions(
     record Ccd(Boolean withdrawWhenBusy, Boolean ignorePbxCallsInDnd, Boolean withdrawInDnd, Integer withdrawReason) {
     }
 
-    static SystemExtensions forCreate() {
-        return new SystemExtensions(null, null, false, false, new WebRtc(false, false), new Conference(false, false), null);
+    static SystemExtensions forCreate(String type) {
+        String model = switch (type) {
+            case "oxe" -> "omnipcx-enterprise";
+            case "oxo" -> "oxo-connect";
+            default -> null;
+        };
+        return new SystemExtensions(model, null, false, false, new WebRtc(false, false), new Conference(false, false), null);
     }
 
     boolean webRtcEnabled() {

@@ -24,9 +24,10 @@ record SystemSettings(
     static final int MAX_RULES = 100;
     static final int MAX_REGEXP = 64;
 
-    static SystemSettings forCreate() {
+    /** The defaults a POST starts from; the {@code x-pbxops} model follows the type unless the body names one. */
+    static SystemSettings forCreate(String type) {
         return new SystemSettings(null, null, null, null, "", 120, List.of(), false, List.of(), null, null, List.of(),
-                false, SystemExtensions.forCreate());
+                false, SystemExtensions.forCreate(type));
     }
 
     /** The 2019 POST schema spells {@code "third party"}; everything else says {@code third_party}. */
