@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Throughput of the cloud simulator on this machine: GET /systems/{id} and POST /systems, zero latency,
-# keep-alive connections, measured with wrk. Rerunnable: starts its own simulator on spare ports and stops it.
+# keep-alive connections, measured with wrk after a warm-up of both endpoints. Rerunnable: starts its own simulator on spare ports and stops it.
 #   simulator/bench/run.sh [CONNECTIONS] [SECONDS]      (defaults 32 and 10)
 # Needs java, curl, python3 and wrk (Debian: apt-get install -y wrk).
 set -euo pipefail
@@ -41,8 +41,9 @@ wrk.body = '{"name":"BENCH","type":"oxe","country":"FRA","siteId":"$site"}'
 wrk.headers["Content-Type"] = "application/json"
 LUA
 
-echo "warm-up (JIT), 5 s"
+echo "warm-up (JIT), 5 s per endpoint"
 wrk -t2 -c"$connections" -d5s -H "$auth" "$admin/systems/$system" >/dev/null
+wrk -t2 -c"$connections" -d5s -s "$work/post.lua" -H "$auth" "$admin/systems" >/dev/null
 echo "== GET /systems/{id}: $connections connections, $seconds s"
 wrk -t2 -c"$connections" -d"${seconds}s" -H "$auth" "$admin/systems/$system" | grep -E 'Requests/sec|Latency|requests in|Non-2xx'
 echo "== POST /systems: $connections connections, $seconds s"

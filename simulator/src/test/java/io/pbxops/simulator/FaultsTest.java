@@ -103,6 +103,15 @@ class FaultsTest extends SimulatorTest {
     }
 
     @Test
+    void aDropRateClosesThatShareOfConnections() {
+        String site = createSite(createCompany("ACME"), "HQ");
+        sim.control().updateFaults(FaultTarget.CLOUD, f -> f.withDropConnectionRate(1.0));
+        assertThrows(IOException.class, () -> cloud.sendOrFail("POST", ADMIN + "/systems", system("OXE", "oxe", site)));
+        sim.control().updateFaults(FaultTarget.CLOUD, f -> f.withDropConnectionRate(0.0));
+        assertEquals(200, cloud.post(ADMIN + "/systems", system("OXE", "oxe", site)).status());
+    }
+
+    @Test
     void latencyDelaysEveryAnswer() {
         sim.control().updateFaults(FaultTarget.CLOUD, f -> f.withLatencyMs(150));
         long start = System.nanoTime();

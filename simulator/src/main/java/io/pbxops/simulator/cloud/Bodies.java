@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.http.Context;
 import io.pbxops.simulator.support.Json;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -37,7 +38,7 @@ final class Bodies {
      */
     static <T> T overlay(T base, ObjectNode patch, Class<T> type, Set<String> replaceByKey) {
         ObjectNode merged = Json.MAPPER.valueToTree(base);
-        patch.fields().forEachRemaining(field -> {
+        for (Map.Entry<String, JsonNode> field : patch.properties()) {
             JsonNode current = merged.get(field.getKey());
             if (replaceByKey.contains(field.getKey()) && current instanceof ObjectNode currentObject
                     && field.getValue() instanceof ObjectNode patchObject) {
@@ -45,7 +46,7 @@ final class Bodies {
             } else {
                 merged.set(field.getKey(), field.getValue());
             }
-        });
+        }
         return read(merged, type, patch);
     }
 
