@@ -3,14 +3,18 @@ package io.pbxops.operator.cloud;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * One cloud call: method, path template with its values, query, body, whether repeating it is safe, and the
- * words that describe it in messages (e.g. "delete system 65ab..."). Immutable.
+ * One cloud call: method, path template with its values, query, body, whether repeating it is safe, the words that
+ * describe it in messages (e.g. "delete system 65ab..."; never a secret), and the sensitive values it carries (an
+ * activation code, a fleet equipment ID, which is also its code) that must be cut out of any message the cloud's
+ * answer would put them in. Immutable.
  */
 record CloudCall(
         Api api,
@@ -20,7 +24,8 @@ record CloudCall(
         Map<String, String> query,
         Object body,
         boolean idempotent,
-        String action) {
+        String action,
+        Set<String> sensitive) {
 
     /** The two base paths of the public API. */
     enum Api {
@@ -39,7 +44,7 @@ record CloudCall(
     /** GET, PUT and DELETE are idempotent; POST is not unless {@link #idempotent()} says so. */
     static CloudCall of(Api api, String method, String template, String action, String... pathValues) {
         return new CloudCall(api, method, template, expand(template, pathValues), Map.of(), null,
-                !"POST".equals(method), action);
+                !"POST".equals(method), action, Set.of());
     }
 
     static CloudCall admin(String method, String template, String action, String... pathValues) {
@@ -48,16 +53,36 @@ record CloudCall(
 
     CloudCall withQuery(Map<String, String> value) {
         return new CloudCall(api, method, template, path, Collections.unmodifiableMap(new LinkedHashMap<>(value)), body,
-                idempotent, action);
+                idempotent, action, sensitive);
     }
 
     CloudCall withBody(Object value) {
-        return new CloudCall(api, method, template, path, query, value, idempotent, action);
+        return new CloudCall(api, method, template, path, query, value, idempotent, action, sensitive);
     }
 
     /** Marks a POST whose repetition is harmless (e.g. link: "if the link still exists, no error"). */
     CloudCall idempotentPost() {
-        return new CloudCall(api, method, template, path, query, body, true, action);
+        return new CloudCall(api, method, template, path, query, body, true, action, sensitive);
+    }
+
+    /** Values to cut out of messages (nulls and blanks ignored). */
+    CloudCall withSensitive(String... values) {
+        Set<String> all = new HashSet<>(sensitive);
+        for (String value : values) {
+            if (value != null && !value.isBlank()) {
+                all.add(value);
+            }
+        }
+        return new CloudCall(api, method, template, path, query, body, idempotent, action, Set.copyOf(all));
+    }
+
+    /** The text with every sensitive value replaced by {@code ****}. */
+    String redact(String text) {
+        String result = text;
+        for (String value : sensitive) {
+            result = result.replace(value, "****");
+        }
+        return result;
     }
 
     /** The counter and log name: method and path template, e.g. {@code GET /systems/{systemId}}. */

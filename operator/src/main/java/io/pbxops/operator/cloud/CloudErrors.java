@@ -15,7 +15,7 @@ final class CloudErrors {
         int status = response.status();
         CloudError error = response.error();
         Integer code = response.errorCode();
-        String message = "Cannot " + call.action() + ": " + describe(status, error);
+        String message = call.redact("Cannot " + call.action() + ": " + describe(status, error));
         String endpoint = call.endpoint();
         return switch (status) {
             case 400 -> new CloudInvalidRequestException(message, endpoint, status, code,

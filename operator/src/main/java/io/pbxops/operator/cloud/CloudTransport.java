@@ -95,19 +95,19 @@ final class CloudTransport {
         }
         try (CloudBudget.Permit permit = config.budget().acquire(endpoint, config.metrics())) {
             long started = System.nanoTime();
-            LOG.debug("-> {} {}", call.method(), request.uri().getRawPath());
+            // the template, not the path: a fleet equipment ID in a path is also an activation code
+            LOG.debug("-> {} ({})", endpoint, call.action());
             HttpResponse<byte[]> raw;
             try {
                 raw = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             } catch (IOException e) {
                 config.metrics().ioError(endpoint);
-                LOG.debug("x- {} {}: {}", call.method(), request.uri().getRawPath(), e.toString());
+                LOG.debug("x- {}: {}", endpoint, e.getClass().getSimpleName());
                 throw e;
             }
             CloudResponse response = CloudResponse.of(raw, json, config.clock());
             config.metrics().response(endpoint, response.status(), response.errorCode());
-            LOG.debug("<- {} {} {} in {} ms", response.status(), call.method(), request.uri().getRawPath(),
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.debug("<- {} {} in {} ms", response.status(), endpoint, (System.nanoTime() - started) / 1_000_000);
             return response;
         }
     }
@@ -178,7 +178,7 @@ final class CloudTransport {
                 + ")" + (unknown
                         ? "; the request may have been applied, look the object up before trying again"
                         : "");
-        return new CloudUnavailableException(message, call.endpoint(), 0, null, unknown, cause);
+        return new CloudUnavailableException(call.redact(message), call.endpoint(), 0, null, unknown, cause);
     }
 
     private HttpRequest buildRequest(CloudCall call, Map<String, String> headers) {

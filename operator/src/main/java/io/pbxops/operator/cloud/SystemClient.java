@@ -39,9 +39,9 @@ public final class SystemClient {
      * @throws CloudInvalidRequestException 400000 with the invalid fields
      */
     public CloudSystem create(NewSystem system) {
-        String what = "create system " + system.settings().name()
-                + (system.pbxId() == null ? "" : " (pbxId " + system.pbxId() + ")");
-        return api.data(CloudCall.admin("POST", SYSTEMS, what).withBody(system), CloudSystem.class);
+        // the equipment ID stays out of messages: for a fleet PBX it is also the activation code
+        return api.data(CloudCall.admin("POST", SYSTEMS, "create system " + system.settings().name())
+                .withBody(system).withSensitive(system.pbxId(), system.activationCode()), CloudSystem.class);
     }
 
     /** @throws CloudNotFoundException 404000 when no system has that id */
@@ -60,10 +60,10 @@ public final class SystemClient {
         return Tolerant.absentIfNotFound(() -> get(systemId));
     }
 
-    /** The system with that equipment ID. */
+    /** The system with that equipment ID (kept out of messages and logs: a fleet PBX's ID is also its code). */
     public CloudSystem getByPbxId(String pbxId) {
-        return api.data(CloudCall.admin("GET", SYSTEM_BY_PBX_ID, "read the system with pbxId " + pbxId, pbxId),
-                CloudSystem.class);
+        return api.data(CloudCall.admin("GET", SYSTEM_BY_PBX_ID, "read a system by its equipment ID", pbxId)
+                .withSensitive(pbxId), CloudSystem.class);
     }
 
     public Optional<CloudSystem> findByPbxId(String pbxId) {

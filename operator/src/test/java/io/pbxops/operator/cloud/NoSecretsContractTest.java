@@ -47,6 +47,8 @@ class NoSecretsContractTest {
     private static final String WRONG_PASSWORD = "Wr0ng-Pa55word-802";
     private static final String O2G_PASSWORD = "O2g-Pa55word-337";
     private static final String ACTIVATION_CODE = "Act1v8-C0de-9146";
+    /** A fleet (stock-mode) PBX: its equipment ID is its activation code. */
+    private static final String FLEET_ID = "ACME9-4242.1717.07";
     /** Every JWT (the cloud's tokens, the O2G credential) starts with a base64 of '{"'. */
     private static final String JWT_START = "eyJ";
 
@@ -60,7 +62,7 @@ class NoSecretsContractTest {
     @Test
     void noSecretInLogsExceptionsOrToString() throws IOException {
         Set<String> secrets = new java.util.HashSet<>(Set.of(CLOUD_PASSWORD, APP_SECRET, WRONG_PASSWORD,
-                O2G_PASSWORD, ACTIVATION_CODE, JWT_START));
+                O2G_PASSWORD, ACTIVATION_CODE, FLEET_ID, JWT_START));
         List<String> logLines;
         try (LogCapture logs = new LogCapture()) {
             secrets.addAll(runCloud());
@@ -95,16 +97,18 @@ class NoSecretsContractTest {
         CloudCompany company = cloud.companies().create(CompanySettings.named("Secretive"));
         CloudSite site = cloud.sites().create(SiteSettings.active("HQ", company.id()));
         NewSystem fleet = NewSystem.onSite(site.id(), SystemSettings.of("fleet", "oxo", "FRA"))
-                .withPbxId("ALE12-1234.5678.90").withActivationCode(ACTIVATION_CODE);
+                .withPbxId(FLEET_ID).withActivationCode(FLEET_ID);
         printed.add(fleet.toString());
         CloudSystem created = cloud.systems().create(fleet);
-        assertEquals(ACTIVATION_CODE, created.jidPbxagentPassword(), "the code is in the record, not in its text");
+        assertEquals(FLEET_ID, created.jidPbxagentPassword(), "the code is in the record, not in its text");
+        printed.add(cloud.systems().getByPbxId(FLEET_ID).toString());
+        expectFailure(() -> cloud.systems().getByPbxId(FLEET_ID + "0"));
         printed.add(created.toString());
         CloudSystem reset = cloud.systems().resetPassword(created.id());
         printed.add(reset.toString());
         printed.add(cloud.systems().get(created.id()).toString());
 
-        expectFailure(() -> cloud.systems().create(fleet));
+        expectFailure(() -> cloud.systems().create(fleet)); // 409000 "System with pbxId = ... already exists"
         expectFailure(() -> cloud.systems().create(NewSystem.onSite(site.id(), SystemSettings.of("long", "oxe", "FRA"))
                 .withActivationCode(ACTIVATION_CODE + "x".repeat(300))));
         expectFailure(() -> cloud.mediaPillars().create(new NewMediaPillar(created.id(), "external", null)));
@@ -149,11 +153,15 @@ class NoSecretsContractTest {
         printed.add(endpoint.toString());
         O2gRainbowNames names = O2gRainbowNames.defaults();
         O2gAttribute code = O2gAttribute.of(names.activationCode(), ACTIVATION_CODE);
+        O2gAttribute equipmentId = O2gAttribute.of(names.pbxId(), FLEET_ID);
         printed.add(code.toString());
+        printed.add(equipmentId.toString());
 
         O2gClient o2g = O2gClient.create(endpoint, config);
-        o2g.setAttributes("1", names.objectName(), names.instanceId(), List.of(code));
+        o2g.setAttributes("1", names.objectName(), names.instanceId(), List.of(code, equipmentId));
         printed.add(o2g.getInstance("1", names.objectName(), names.instanceId()).toString());
+        expectFailure(() -> o2g.setAttributes("1", names.objectName(), names.instanceId(), List.of(
+                O2gAttribute.of(names.pbxId(), FLEET_ID + "z".repeat(300)))));
         expectFailure(() -> o2g.setAttributes("1", names.objectName(), names.instanceId(), List.of(
                 O2gAttribute.of(names.activationCode(), ACTIVATION_CODE + "y".repeat(300)),
                 O2gAttribute.of(names.agentEnable(), ACTIVATION_CODE))));

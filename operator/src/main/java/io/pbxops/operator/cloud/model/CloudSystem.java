@@ -18,7 +18,8 @@ import java.util.Set;
  * link/unlink.
  *
  * <p>While the system is {@code created} or {@code activating}, {@code jid_pbxagent_password} is the activation
- * code: {@link #toString()} masks it and the other passwords.
+ * code, and a fleet PBX's {@code pbxId} is its code too: {@link #toString()} masks them, the agent's JID (which
+ * holds the pbxId) and the other passwords.
  *
  * @param siteId the sites this system is linked to (a list on reads)
  * @param status {@code created}, {@code activating}, {@code activated} (see {@link #STATUS_CREATED} ...)
@@ -63,8 +64,9 @@ public record CloudSystem(
     public static final String STATUS_ACTIVATING = "activating";
     public static final String STATUS_ACTIVATED = "activated";
 
-    private static final Set<String> SECRETS =
-            Set.of("jidPbxagentPassword", "jidPbxpcgPassword", "jidPbxagentPasswordActivating");
+    /** A fleet PBX's equipment ID is also its activation code, and the agent's JID holds the equipment ID. */
+    private static final Set<String> SECRETS = Set.of("pbxId", "jidPbxagent", "jidPbxagentPassword",
+            "jidPbxpcgPassword", "jidPbxagentPasswordActivating");
 
     public CloudSystem {
         siteId = siteId == null ? null : List.copyOf(siteId);

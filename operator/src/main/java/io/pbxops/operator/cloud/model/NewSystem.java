@@ -15,7 +15,7 @@ import java.util.Set;
  * a random 4-digit code when null), {@code isCentrex}, {@code isOxoManaged}. A fleet (stock-mode) OXO is declared
  * with {@code pbxId == activationCode == "<fleetRef>-<installRef>"}.
  *
- * <p>{@link #toString()} masks the activation code.
+ * <p>{@link #toString()} masks the activation code and the pbxId (equal to the code for a fleet PBX).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NewSystem(
@@ -45,6 +45,6 @@ public record NewSystem(
 
     @Override
     public String toString() {
-        return Masking.recordToString(this, Set.of("activationCode"));
+        return Masking.recordToString(this, Set.of("pbxId", "activationCode"));
     }
 }

@@ -7,13 +7,15 @@ import java.util.regex.Pattern;
 
 /**
  * An attribute of an instance: every value is a string array ({@code ["Yes"]}, {@code ["true"]}).
- * {@link #toString()} masks the values of attributes whose name says they are secret (password, code, secret).
+ * {@link #toString()} masks the values of attributes whose name says they are secret (password, code, secret, PBX
+ * ID).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record O2gAttribute(String name, List<String> value) {
 
-    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|code|secret).*");
+    /** Passwords and codes, and the PBX ID: a fleet PBX's equipment ID is also its activation code. */
+    private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(password|passwd|code|secret|pbx_?id).*");
 
     public O2gAttribute {
         value = value == null ? List.of() : List.copyOf(value);

@@ -202,6 +202,10 @@ public final class O2gClient implements AutoCloseable {
     /** One call under {@code /api/rest/{version}}; {@code secrets} are values to keep out of messages. */
     private record Op(String action, String method, String path, Map<String, String> query, Object body,
             Set<String> secrets) {
+        @Override
+        public String toString() {
+            return method + " " + path + " (" + action + ")"; // never the body or the secrets
+        }
     }
 
     private record Answer(int status, byte[] body, HttpResponse<byte[]> raw) {

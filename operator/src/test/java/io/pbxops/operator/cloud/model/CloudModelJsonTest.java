@@ -61,7 +61,8 @@ class CloudModelJsonTest {
         assertFalse(text.contains("4645"), text);
         assertFalse(text.contains("abcdef"), text);
         assertTrue(text.contains("jidPbxagentPassword=****"), text);
-        assertTrue(text.contains("pbxId=PBXc2ae-3590"), text);
+        assertFalse(text.contains("PBXc2ae-3590"), "a fleet equipment ID is also a code: " + text);
+        assertTrue(text.contains("name=OXE_RB_01"), text);
     }
 
     @Test

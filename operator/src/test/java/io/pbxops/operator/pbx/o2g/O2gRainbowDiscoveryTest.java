@@ -49,8 +49,10 @@ class O2gRainbowDiscoveryTest {
     void attributesPrintWithoutSecretValues() {
         assertEquals("O2gAttribute[name=Rainbow_Activation_Code, value=****]",
                 O2gAttribute.of("Rainbow_Activation_Code", "8812").toString());
-        assertEquals("O2gAttribute[name=Rainbow_PBXID, value=[OXE.1]]",
-                O2gAttribute.of("Rainbow_PBXID", "OXE.1").toString());
+        assertEquals("O2gAttribute[name=Rainbow_PBXID, value=****]",
+                O2gAttribute.of("Rainbow_PBXID", "ALE12-1234.5678.90").toString());
+        assertEquals("O2gAttribute[name=Rainbow_Domain, value=[openrainbow.com]]",
+                O2gAttribute.of("Rainbow_Domain", "openrainbow.com").toString());
     }
 
     private static O2gModel node(O2gModel... objects) {
