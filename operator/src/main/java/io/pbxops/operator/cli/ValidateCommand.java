@@ -24,10 +24,11 @@ import java.util.concurrent.Callable;
 @Command(name = "validate",
         mixinStandardHelpOptions = true,
         description = {
-            "Checks manifests offline, as a pull-request check: every pbxops object against its CRD schema and CEL rules,",
-            "then the rules between objects (references, shares of shared PBXs, gateway types, duplicate equipment IDs,",
-            "numbering plans and their worked examples). Other kinds (Secrets, ...) are skipped. Never contacts a cluster",
-            "or a cloud."},
+            "Checks manifests offline, as a pull-request check: every pbxops object against its CRD schema and CEL rules, "
+                    + "then the rules between objects (references, shares of shared PBXs, gateway types, duplicate equipment "
+                    + "IDs, numbering plans and their worked examples). Other kinds (Secrets, ...) are skipped. Never contacts "
+                    + "a cluster or a cloud.",
+            ""},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every object is valid", "1:problems were found", "2:an input could not be read"})
 public final class ValidateCommand implements Callable<Integer> {

@@ -56,6 +56,9 @@ public interface CloudPort {
 
         /** How many systems are linked to the site. */
         int linkedSystems(String siteId);
+
+        /** Every site the reseller sees, page by page (drift checks). */
+        Stream<CloudSite> listAll();
     }
 
     interface SystemPort {

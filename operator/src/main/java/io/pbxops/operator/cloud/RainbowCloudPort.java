@@ -113,6 +113,11 @@ public final class RainbowCloudPort implements CloudPort {
         public int linkedSystems(String siteId) {
             return client.systems().list(SystemFilter.all().withSiteId(siteId).withFormat(Format.SMALL), PageRequest.first(1)).total();
         }
+
+        @Override
+        public Stream<CloudSite> listAll() {
+            return Pages.stream(PageRequest.first(pageSize), page -> client.sites().list(null, null, page));
+        }
     };
 
     private final SystemPort systems = new SystemPort() {

@@ -97,6 +97,11 @@ public final class SystemMapping {
         return Arrays.asList(system.settings(), sites, system.hasMediaPillar());
     }
 
+    /** What the drift check compares for a share: whether the system is linked to the company's site. */
+    public static List<Object> linkSignature(String systemId, String siteId, boolean linked) {
+        return Arrays.asList(systemId, siteId, linked);
+    }
+
     /** The part of a system that changes as the PBX connects, drops a channel or is reset. */
     public static List<Object> connectionSignature(CloudSystem system) {
         List<ConnectionEvent> history = system.connectionHistory();

@@ -6,6 +6,8 @@ import io.pbxops.operator.cloud.CloudJson;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
+
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +52,21 @@ public final class CloudLedger {
                 .filter(e -> e.getValue().cloudId() != null)
                 .filter(e -> !e.getValue().cloudHash().equals(listedHashesById.get(e.getValue().cloudId())))
                 .map(Map.Entry::getKey)
+                .collect(Collectors.toCollection(java.util.HashSet::new));
+    }
+
+    /** The keys of the objects whose cloud ID passes the test (whatever their hash). */
+    public Set<String> withCloudIds(java.util.function.Predicate<String> test) {
+        return entries.entrySet().stream()
+                .filter(e -> e.getValue().cloudId() != null && test.test(e.getValue().cloudId()))
+                .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
+    }
+
+    /** The object a ledger key names ({@code Kind/namespace/name}, as the reconcilers write it). */
+    public static ResourceID resourceId(String key) {
+        String[] parts = key.split("/", 3);
+        return new ResourceID(parts[2], parts[1].equals("null") ? null : parts[1]);
     }
 
     public int size() {

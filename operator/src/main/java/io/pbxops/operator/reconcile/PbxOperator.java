@@ -16,6 +16,8 @@ import io.pbxops.operator.pbx.PbxEndpointPort;
 import io.pbxops.operator.reconcile.company.CompanyReconciler;
 import io.pbxops.operator.reconcile.pbx.PbxReconciler;
 import io.pbxops.operator.reconcile.plan.NumberingPlanReconciler;
+import io.pbxops.operator.reconcile.gateway.WebRtcGatewayReconciler;
+import io.pbxops.operator.reconcile.share.PbxShareReconciler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -65,6 +67,8 @@ public final class PbxOperator implements AutoCloseable {
         register(new CompanyReconciler(support, cloud, ledgers.companies(), triggers.companies()));
         register(new NumberingPlanReconciler(support));
         register(new PbxReconciler(support, cloud, endpoints, ledgers.pbxs(), triggers.pbxs()));
+        register(new PbxShareReconciler(support, cloud, ledgers.shares(), triggers.shares()));
+        register(new WebRtcGatewayReconciler(support, cloud, ledgers.gateways(), triggers.gateways()));
     }
 
     public Ledgers ledgers() {
