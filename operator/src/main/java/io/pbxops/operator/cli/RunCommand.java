@@ -3,7 +3,6 @@ package io.pbxops.operator.cli;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.cloud.CloudCredentialsSource;
 import io.pbxops.operator.pbx.o2g.O2gClientConfig;
 import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
@@ -11,6 +10,7 @@ import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.runtime.OperatorRuntime;
 import io.pbxops.operator.runtime.RuntimeSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.net.URI;
@@ -39,11 +39,8 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--kubeconfig", description = "The kubeconfig to use. Default: KUBECONFIG, ~/.kube/config, or the in-cluster config.")
     Path kubeconfig;
 
-    @Option(names = "--cloud-url", description = "The cloud's base URL. Default: PBXOPS_CLOUD_URL, or https://openrainbow.com.")
-    URI cloudUrl;
-
-    @Option(names = "--credentials-dir", description = "A folder holding the credential files (a mounted Secret) instead of the environment.")
-    Path credentialsDir;
+    @Mixin
+    CloudOptions cloud = new CloudOptions();
 
     @Option(names = {"-n", "--namespace"}, split = ",", description = "A namespace to watch (repeatable, or comma-separated). Default: PBXOPS_NAMESPACES, or all namespaces.")
     List<String> namespaces;
@@ -59,29 +56,16 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--reconcile-threads", defaultValue = "10", description = "Reconciles running at once. Default: ${DEFAULT-VALUE}.")
     int reconcileThreads;
 
-    @Option(names = "--cloud-max-concurrency", defaultValue = "8", description = "Cloud requests in flight at once, for all objects. Default: ${DEFAULT-VALUE}.")
-    int cloudMaxConcurrency;
-
-    @Option(names = "--cloud-rps", defaultValue = "20", description = "Cloud requests per second, for all objects. Default: ${DEFAULT-VALUE}.")
-    int cloudRequestsPerSecond;
-
-    @Option(names = "--cloud-page-size", defaultValue = "100", description = "Page size of the cloud's lists (1-1000). Default: ${DEFAULT-VALUE}.")
-    int pageSize;
-
     @Option(names = "--server-side-apply", defaultValue = "true", negatable = true, fallbackValue = "true",
             description = "Patch the custom resources with server-side apply (--no-server-side-apply where the API server lacks it). Default: ${DEFAULT-VALUE}.")
     boolean serverSideApply;
 
-    @Option(names = "--o2g-rainbow-object", description = "The OXE management object holding the Rainbow settings, when it is not discovered. Default: Rainbow.")
-    String o2gRainbowObject;
-
-    @Option(names = "--o2g-network-object", description = "The OXE management object holding the Rainbow agent's DNS/proxy settings. Default: Rainbow_Network.")
-    String o2gNetworkObject;
+    @Mixin
+    O2gOptions o2g = new O2gOptions();
 
     @Override
     public Integer call() throws Exception {
-        CloudCredentialsSource credentials = credentialsDir != null ? CloudCredentialsSource.fromDirectory(credentialsDir)
-                : CloudCredentialsSource.fromEnvironment();
+        CloudCredentialsSource credentials = cloud.credentials();
         Config config = kubeconfig == null ? Config.autoConfigure(null) : Config.fromKubeconfig(Files.readString(kubeconfig));
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
              OperatorRuntime runtime = new OperatorRuntime(client, runtimeSettings(credentials), credentials,
@@ -95,22 +79,15 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     RuntimeSettings runtimeSettings(CloudCredentialsSource credentials) {
-        URI url = cloudUrl != null ? cloudUrl : credentials.cloudUrl().orElse(URI.create("https://openrainbow.com"));
-        O2gRainbowNames names = O2gRainbowNames.defaults();
-        if (o2gRainbowObject != null) {
-            names = names.withObjectName(o2gRainbowObject);
-        }
-        if (o2gNetworkObject != null) {
-            names = names.withNetworkObjectName(o2gNetworkObject);
-        }
+        URI url = cloud.url(credentials);
+        O2gRainbowNames names = o2g.names();
         OperatorSettings operator = OperatorSettings.defaults()
                 .withNamespaces(watchedNamespaces())
                 .withDriftInterval(driftInterval)
                 .withPendingRecheck(pendingRecheck)
                 .withReconcileThreads(reconcileThreads)
                 .withServerSideApply(serverSideApply);
-        return new RuntimeSettings(url, CloudBudget.of(cloudMaxConcurrency, cloudRequestsPerSecond, Duration.ofMinutes(2)),
-                pageSize, names, operator);
+        return new RuntimeSettings(url, cloud.budget(), cloud.pageSize(), names, operator);
     }
 
     private Set<String> watchedNamespaces() {
