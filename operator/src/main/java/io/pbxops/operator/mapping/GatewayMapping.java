@@ -66,11 +66,14 @@ public final class GatewayMapping {
     }
 
     /** A version being installed counts as asked for: the running version is compared once the upgrade ends. */
-    public static Changes<MediaPillarSettings> diff(CloudMediaPillar observed, WebRtcGateway gateway, Pbx pbx) {
-        String installed = observed.targetVersion() != null && "upgrading".equals(observed.state())
+    public static String installedVersion(CloudMediaPillar observed) {
+        return observed.targetVersion() != null && "upgrading".equals(observed.state())
                 ? observed.targetVersion() : observed.runningVersion();
+    }
+
+    public static Changes<MediaPillarSettings> diff(CloudMediaPillar observed, WebRtcGateway gateway, Pbx pbx) {
         MediaPillarSettings have = new MediaPillarSettings(observed.name(), observed.address(), observed.voiceChannels(),
-                installed, observed.maintenance(), observed.defaultRoute());
+                installedVersion(observed), observed.maintenance(), observed.defaultRoute());
         return RecordDiff.diff(MediaPillarSettings.class, have, desired(gateway, pbx, observed));
     }
 
