@@ -69,8 +69,14 @@ final class DeletionPlanner {
         Optional<CloudSystem> system = pbxOf(share.getSpec().getPbxRef().getName(), namespace).flatMap(this::system);
         Optional<CloudSite> site = companyOf(share.getSpec().getCompanyRef().getName(), namespace).flatMap(this::site);
         boolean linked = system.isPresent() && site.isPresent() && system.get().isLinkedTo(site.get().id());
-        return deletion(share, share.getSpec().effectiveDeletionPolicy(), linked ? system.get().id() : null,
+        ObjectPlan plan = deletion(share, share.getSpec().effectiveDeletionPolicy(), linked ? system.get().id() : null,
                 linked ? "unlink system " + system.get().id() + " from site " + site.get().id() : "");
+        if (!linked) {
+            return plan;
+        }
+        String link = UnmanagedObjects.Managed.link(system.get().id(), site.get().id());
+        return new ObjectPlan(plan.kind(), plan.namespace(), plan.name(), plan.cloudId(), plan.steps().stream()
+                .map(step -> new PlanStep(step.action(), step.summary(), step.fields(), link)).toList(), plan.paused());
     }
 
     private ObjectPlan pbx(Pbx pbx) {

@@ -49,6 +49,9 @@ public final class Planner {
     private final Map<String, CloudSystem> systems = new HashMap<>();
     private final Map<String, CloudMediaPillar> gateways = new HashMap<>();
     private final Set<String> declaredLinks = new HashSet<>();
+    private final Set<String> removedCompanies = new HashSet<>();
+    private final Set<String> removedSystems = new HashSet<>();
+    private final Set<String> removedGateways = new HashSet<>();
 
     /** @param pbxSide reads the PBXs' management endpoints; null to leave them unread */
     public Planner(CloudPort cloud, PbxSide pbxSide) {
@@ -69,7 +72,9 @@ public final class Planner {
         head.gateways().forEach(gateway -> objects.add(gateway(gateway, head)));
         List<String> cannotKnow = new ArrayList<>();
         if (base != null) {
-            objects.addAll(new DeletionPlanner(lookups, head, base).plan());
+            List<ObjectPlan> deletions = new DeletionPlanner(lookups, head, base).plan();
+            objects.addAll(deletions);
+            deletions.forEach(this::leavingManagement);
         } else {
             cannotKnow.add("objects removed from the manifests: give --base with the manifests before the change to see "
                     + "what their removal deletes (once a GitOps agent prunes them)");
@@ -80,12 +85,28 @@ public final class Planner {
         return new FleetPlan(objects.stream().filter(o -> !o.steps().isEmpty()).toList(), notManaged, cannotKnow);
     }
 
+    /** An object removed from the manifests is still the operator's until its deletion is done: not "not managed". */
+    private void leavingManagement(ObjectPlan deletion) {
+        if (deletion.cloudId() == null) {
+            return;
+        }
+        switch (deletion.kind()) {
+            case "Company" -> removedCompanies.add(deletion.cloudId());
+            case "Pbx" -> removedSystems.add(deletion.cloudId());
+            case "WebRtcGateway" -> removedGateways.add(deletion.cloudId());
+            case "PbxShare" -> deletion.steps().stream().map(PlanStep::cloudLink).filter(Objects::nonNull).forEach(declaredLinks::add);
+            default -> {
+            }
+        }
+    }
+
     private UnmanagedObjects.Managed managed() {
         return new UnmanagedObjects.Managed(
-                ids(companies.values().stream().map(CompanyState::company).filter(Objects::nonNull).map(CloudCompany::id)),
+                ids(Stream.concat(removedCompanies.stream(),
+                        companies.values().stream().map(CompanyState::company).filter(Objects::nonNull).map(CloudCompany::id))),
                 ids(companies.values().stream().map(CompanyState::site).filter(Objects::nonNull).map(CloudSite::id)),
-                ids(systems.values().stream().map(CloudSystem::id)),
-                ids(gateways.values().stream().map(CloudMediaPillar::id)),
+                ids(Stream.concat(removedSystems.stream(), systems.values().stream().map(CloudSystem::id))),
+                ids(Stream.concat(removedGateways.stream(), gateways.values().stream().map(CloudMediaPillar::id))),
                 declaredLinks);
     }
 
@@ -149,8 +170,8 @@ public final class Planner {
             systems.put(key(pbx), system);
         } else {
             steps.add(new PlanStep(PlanAction.CREATE, "system \"" + SystemMapping.serverName(pbx) + "\" " + owner
-                    + (pbx.getSpec().fleetEquipmentId() != null ? " with its fleet equipment ID" : ", equipment ID and activation code generated")
-                    + "; they are written to Secret " + activationSecret(pbx),
+                    + (pbx.getSpec().fleetEquipmentId() != null ? ", its fleet references as equipment ID and activation code"
+                    : ", equipment ID and activation code generated") + " (written to Secret " + activationSecret(pbx) + ")",
                     FieldList.of(SystemMapping.desired(pbx, plan))));
         }
         new ResetPlanner(base).plan(pbx, found.orElse(null)).ifPresent(steps::add);

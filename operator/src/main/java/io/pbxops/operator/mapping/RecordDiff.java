@@ -32,7 +32,7 @@ final class RecordDiff {
             RecordComponent component = components[i];
             Object want = value(component, desired);
             Object have = observed == null ? null : value(component, observed);
-            String name = component.isAnnotationPresent(JsonUnwrapped.class) ? prefix : prefix + wireName(component);
+            String name = unwrapped(component) ? prefix : prefix + wireName(component);
             if (want == null) {
                 continue;
             }
@@ -40,7 +40,7 @@ final class RecordDiff {
                 List<FieldChange> nested = new ArrayList<>();
                 @SuppressWarnings("unchecked")
                 Class<Record> nestedType = (Class<Record>) component.getType();
-                String nestedPrefix = component.isAnnotationPresent(JsonUnwrapped.class) ? prefix : name + ".";
+                String nestedPrefix = unwrapped(component) ? prefix : name + ".";
                 diff(nestedType, (Record) have, wantRecord, nestedPrefix, nested);
                 if (!nested.isEmpty()) {
                     fields.addAll(nested);
@@ -73,8 +73,13 @@ final class RecordDiff {
     }
 
     private static String wireName(RecordComponent component) {
-        JsonProperty property = component.getAnnotation(JsonProperty.class);
+        // Jackson's annotations do not target record components: they reach the accessor.
+        JsonProperty property = component.getAccessor().getAnnotation(JsonProperty.class);
         return property != null && !property.value().isEmpty() ? property.value() : component.getName();
+    }
+
+    private static boolean unwrapped(RecordComponent component) {
+        return component.getAccessor().isAnnotationPresent(JsonUnwrapped.class);
     }
 
     private static Object value(RecordComponent component, Record record) {

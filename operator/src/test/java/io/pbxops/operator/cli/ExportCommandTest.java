@@ -1,9 +1,10 @@
 package io.pbxops.operator.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pbxops.operator.cloud.RainbowClient;
 import io.pbxops.operator.gitops.CloudAccount;
 import io.pbxops.operator.gitops.CloudWrites;
 import io.pbxops.operator.gitops.SimulatedFleet;
-import io.pbxops.operator.cloud.RainbowClient;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
 import org.junit.jupiter.api.AfterAll;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code pbx-operator export} on a small simulated fleet: layout, annotations, no secrets, an exact round trip. */
+/** {@code pbx-operator export} on a small simulated fleet: layout, references, annotations, no secrets, read only. */
 class ExportCommandTest {
 
     static Simulator simulator;
@@ -40,23 +42,88 @@ class ExportCommandTest {
         simulator.close();
     }
 
-    static ValidateCommandTest.Run run(Path credentials, String... args) throws Exception {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(CloudAccount.cliArguments(simulator, credentials));
-        return ValidateCommandTest.run(all.toArray(String[]::new));
+    static ValidateCommandTest.Run export(Path temp, String... args) throws IOException {
+        List<String> all = new ArrayList<>(List.of("export"));
+        all.addAll(List.of(args));
+        all.addAll(CloudAccount.cliArguments(simulator, temp.resolve("credentials")));
+        Map<String, Long> writes = CloudWrites.admin(simulator);
+        ValidateCommandTest.Run run = ValidateCommandTest.run(all.toArray(String[]::new));
+        assertEquals(writes, CloudWrites.admin(simulator), "export wrote to the cloud");
+        return run;
     }
 
     @Test
-    void exportsOneFolderPerCompanyThatValidatesAndPlansNoChange(@TempDir Path temp) throws Exception {
-        Map<String, Long> writesBefore = CloudWrites.admin(simulator);
+    void onePerCompanyFolderAndASharedOneWithResolvedReferencesAndExternalIds(@TempDir Path temp) throws IOException {
         Path out = temp.resolve("fleet");
-        ValidateCommandTest.Run export = run(temp.resolve("creds"), "export", "--out", out.toString());
-        System.out.println(export.out() + export.err());
-        assertEquals(0, export.exit(), export.out() + export.err());
-        try (Stream<Path> files = Files.walk(out)) {
-            files.filter(Files::isRegularFile).sorted().forEach(f -> System.out.println(out.relativize(f)));
+        ValidateCommandTest.Run run = export(temp, "--out", out.toString());
+
+        assertEquals(0, run.exit(), run.out() + run.err());
+        assertTrue(run.out().startsWith("exported 4 Company, 5 NumberingPlan, 22 Pbx, 6 PbxShare, 12 WebRtcGateway in 22 files"), run.out());
+        assertTrue(run.out().contains("checked: valid, and a plan of it against the cloud shows no changes"), run.out());
+        for (int i = 1; i <= 4; i++) {
+            Path folder = out.resolve("companies/company-00" + i + "-sa");
+            for (String file : List.of("company.yaml", "pbxs.yaml", "gateways.yaml", "numbering-plans.yaml", "shares.yaml")) {
+                assertTrue(Files.isRegularFile(folder.resolve(file)), folder.resolve(file).toString());
+            }
         }
-        System.out.println(Files.readString(out.resolve("companies/company-001-sa/pbxs.yaml")));
-        assertEquals(writesBefore, CloudWrites.admin(simulator), "export wrote to the cloud");
+        String pbxs = Files.readString(out.resolve("companies/company-001-sa/pbxs.yaml"));
+        assertTrue(pbxs.contains("  companyRef:\n    name: company-001-sa\n"), pbxs);
+        assertTrue(pbxs.contains("pbxops.io/external-id: "), pbxs);
+        assertTrue(pbxs.contains("# The O2G management endpoint and the network prerequisites are settings of the PBX"), pbxs);
+        String shared = Files.readString(out.resolve("shared/pbxs.yaml"));
+        assertTrue(shared.contains("  shared: true\n") && !shared.contains("companyRef"), shared);
+        assertTrue(Files.readString(out.resolve("numbering-plans.yaml")).contains("match: ^218"), "the common rules, at the root");
+        String readme = Files.readString(out.resolve("README.md"));
+        assertTrue(readme.contains("no changes; applying it makes the operator write nothing"), readme);
+    }
+
+    @Test
+    void noActivationCodeAndNoFleetReferenceIsWritten(@TempDir Path temp) throws IOException {
+        Path out = temp.resolve("fleet");
+        assertEquals(0, export(temp, "--out", out.toString()).exit());
+        String everything = allFiles(out);
+        List<String> codes = new ArrayList<>();
+        for (JsonNode system : simulator.control().state().path("systems")) {
+            codes.add(system.path("activationCode").asText());
+            codes.add(system.path("pbxId").asText());
+        }
+        for (String code : codes) {
+            if (!code.isEmpty()) {
+                assertFalse(everything.contains(code), "an equipment ID or activation code is in the export");
+            }
+        }
+        assertFalse(everything.contains("fleetReference"), "fleet references are asked for explicitly");
+        assertTrue(everything.contains("A fleet (stock mode) PBX: its equipment ID is also its activation code"));
+    }
+
+    @Test
+    void fleetReferencesOnRequest(@TempDir Path temp) throws IOException {
+        Path out = temp.resolve("fleet");
+        ValidateCommandTest.Run run = export(temp, "--out", out.toString(), "--include-fleet-references", "--company", "Company 002 SA");
+        assertEquals(0, run.exit(), run.out() + run.err());
+        String pbxs = Files.readString(out.resolve("companies/company-002-sa/pbxs.yaml"));
+        assertTrue(pbxs.contains("    mode: Fleet\n    fleetReference: ALE12\n    installationReference: 0002.0001.02\n"), pbxs);
+        assertFalse(Files.exists(out.resolve("companies/company-001-sa")), "only the company asked for");
+    }
+
+    @Test
+    void refusesAFolderThatIsNotEmptyAndAnUnknownCompany(@TempDir Path temp) throws IOException {
+        Files.writeString(temp.resolve("keep.txt"), "mine");
+        ValidateCommandTest.Run notEmpty = export(temp, "--out", temp.toString());
+        assertEquals(1, notEmpty.exit());
+        assertTrue(notEmpty.err().contains("is not empty"), notEmpty.err());
+        ValidateCommandTest.Run unknown = export(temp, "--out", temp.resolve("fleet").toString(), "--company", "Nobody");
+        assertEquals(1, unknown.exit());
+        assertTrue(unknown.err().contains("no company named \"Nobody\""), unknown.err());
+    }
+
+    private static String allFiles(Path folder) throws IOException {
+        StringBuilder text = new StringBuilder();
+        try (Stream<Path> files = Files.walk(folder)) {
+            for (Path file : files.filter(Files::isRegularFile).toList()) {
+                text.append(Files.readString(file));
+            }
+        }
+        return text.toString();
     }
 }

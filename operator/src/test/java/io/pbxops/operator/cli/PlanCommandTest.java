@@ -108,7 +108,9 @@ class PlanCommandTest {
         assertTrue(out.contains("- unlink: unlink system"), out);
         assertTrue(out.contains("- delete: remove WebRTC gateway \"c004-oxo-1-gw\""), out);
         assertTrue(out.contains("+ create: company \"NewCo\""), out);
-        assertTrue(out.contains("+ create: system \"newco-oxo\" in the site of Company/newco with its fleet equipment ID"), out);
+        assertTrue(out.contains("+ create: system \"newco-oxo\" in the site of Company/newco, its fleet references as equipment ID"), out);
+        assertTrue(out.contains("x-pbxops.model: \"oxo-connect\""), out);
+        assertFalse(out.contains("WebRtcGateway \"c004-oxo-1-gw\" ("), "a gateway being deleted is still managed: " + out);
         assertFalse(out.contains("NEW01-1111.2222.33"), "a fleet equipment ID is its activation code: " + out);
         assertTrue(out.contains("Plan: 3 create, "), out);
     }
