@@ -57,6 +57,9 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
             Outcome outcome;
             try {
                 outcome = isPaused(resource) ? paused(resource, context) : sync(resource, context);
+                if (outcome == Outcome.UNCHANGED) {
+                    return UpdateControl.noUpdate();
+                }
                 if (outcome.synced()) {
                     support.backoff().reset(key(resource));
                 }

@@ -105,6 +105,10 @@ public final class FleetHarness implements AutoCloseable {
         return operator;
     }
 
+    public CloudState cloud() {
+        return new CloudState(simulator);
+    }
+
     public InMemoryCloudMetrics metrics() {
         return metrics;
     }
@@ -121,6 +125,19 @@ public final class FleetHarness implements AutoCloseable {
             client().resource(object).inNamespace(NAMESPACE).createOr(op -> op.update());
         }
         return objects;
+    }
+
+    public void delete(Class<? extends HasMetadata> kind, String name) {
+        client().resources(kind).inNamespace(NAMESPACE).withName(name).delete();
+    }
+
+    /** Waits until the object is gone from the cluster (its finalizer done). */
+    public void awaitGone(Class<? extends HasMetadata> kind, String name) {
+        await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(100)).until(() -> get(kind, name) == null);
+    }
+
+    public <R extends HasMetadata> R edit(Class<R> kind, String name, UnaryOperator<R> change) {
+        return client().resources(kind).inNamespace(NAMESPACE).withName(name).edit(change);
     }
 
     public <R extends HasMetadata> R get(Class<R> kind, String name) {
