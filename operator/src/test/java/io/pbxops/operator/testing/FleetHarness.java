@@ -6,15 +6,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.PbxOpsStatus;
 import io.pbxops.operator.cloud.CloudCredentials;
-import io.pbxops.operator.cloud.CloudCredentialsSource;
+import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.cloud.InMemoryCloudMetrics;
-import io.pbxops.operator.cloud.RainbowClient;
-import io.pbxops.operator.cloud.RainbowClientConfig;
-import io.pbxops.operator.cloud.RainbowCloudPort;
+import io.pbxops.operator.runtime.OperatorRuntime;
+import io.pbxops.operator.runtime.RuntimeSettings;
 import io.pbxops.operator.pbx.o2g.EndpointRouting;
 import io.pbxops.operator.pbx.o2g.O2gClientConfig;
 import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
-import io.pbxops.operator.pbx.oxe.O2gPbxEndpoints;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.reconcile.PbxOperator;
 import io.pbxops.operator.reconcile.StatusConditions;
@@ -47,10 +45,7 @@ public final class FleetHarness implements AutoCloseable {
     private final TestCluster cluster;
     private final Simulator simulator;
     private final AtomicReference<CloudCredentials> credentials;
-    private final InMemoryCloudMetrics metrics = new InMemoryCloudMetrics();
-    private RainbowClient rainbow;
-    private O2gPbxEndpoints endpoints;
-    private PbxOperator operator;
+    private OperatorRuntime runtime;
     private final OperatorSettings settings;
 
     private FleetHarness(SimulatorConfig simulatorConfig, OperatorSettings settings) {
@@ -70,6 +65,8 @@ public final class FleetHarness implements AutoCloseable {
                 .withActivationDelay(Duration.ofMillis(50)).withUpgradeDelay(Duration.ofMillis(200)));
         OperatorSettings settings = operator.apply(OperatorSettings.defaults()
                 .withNamespaces(Set.of(NAMESPACE))
+                .withDriftInterval(Duration.ofHours(1))
+                .withServerSideApply(false)
                 .withPendingRecheck(Duration.ofMillis(300))
                 .withFailureBackoff(Duration.ofMillis(200), Duration.ofSeconds(2)));
         FleetHarness harness = new FleetHarness(config, settings);
@@ -79,18 +76,19 @@ public final class FleetHarness implements AutoCloseable {
 
     /** Starts (or restarts) the operator process: a new cloud client, new caches, nothing remembered. */
     public void startOperator() {
-        rainbow = RainbowClient.create(RainbowClientConfig.defaults(simulator.cloudUrl()).withMetrics(metrics),
-                () -> credentials.get());
-        endpoints = new O2gPbxEndpoints(O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())),
-                O2gRainbowNames.defaults());
-        operator = new PbxOperator(cluster.client(), settings, Clock.systemUTC(), new RainbowCloudPort(rainbow, 100), endpoints);
-        operator.start();
+        RuntimeSettings runtimeSettings = new RuntimeSettings(simulator.cloudUrl(), CloudBudget.defaults(), 100,
+                O2gRainbowNames.defaults(), settings);
+        runtime = new OperatorRuntime(cluster.client(), runtimeSettings, credentials::get,
+                O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())), Clock.systemUTC());
+        runtime.start();
     }
 
     public void stopOperator() {
-        operator.close();
-        endpoints.close();
-        rainbow.close();
+        runtime.close();
+    }
+
+    public OperatorRuntime runtime() {
+        return runtime;
     }
 
     public KubernetesClient client() {
@@ -102,7 +100,7 @@ public final class FleetHarness implements AutoCloseable {
     }
 
     public PbxOperator operator() {
-        return operator;
+        return runtime.operator();
     }
 
     public CloudState cloud() {
@@ -110,7 +108,7 @@ public final class FleetHarness implements AutoCloseable {
     }
 
     public InMemoryCloudMetrics metrics() {
-        return metrics;
+        return runtime.cloudMetrics();
     }
 
     public void setCloudCredentials(CloudCredentials value) {

@@ -141,8 +141,9 @@ public class CompanyReconciler extends ManagedReconciler<Company, CompanyStatus>
 
     private CloudSite observeOrCreateSite(Company company, CloudCompany cloudCompany) {
         String siteId = company.getStatus().getSiteId();
+        // A site known by ID counts only if it still belongs to this company (not after a re-creation of the company).
         Optional<CloudSite> site = cloud.sites().observe(siteId, cloudCompany.id(), CompanyMapping.siteName(company))
-                .filter(s -> cloudCompany.id().equals(s.companyId()));
+                .filter(s -> siteId == null || cloudCompany.id().equals(s.companyId()));
         if (site.isEmpty() && siteId != null) {
             site = cloud.sites().observe(null, cloudCompany.id(), CompanyMapping.siteName(company));
         }
