@@ -162,6 +162,15 @@ public final class FleetHarness implements AutoCloseable {
         return seen.get();
     }
 
+    /** Waits until the cloud has received no request for a while: everything in flight has settled. */
+    public void awaitQuiet() {
+        AtomicReference<Long> last = new AtomicReference<>(-1L);
+        await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(400)).until(() -> {
+            long now = cloud().adminRequests();
+            return last.getAndSet(now) == now;
+        });
+    }
+
     public <R extends CustomResource<?, ? extends PbxOpsStatus>> R awaitReady(Class<R> kind, String name) {
         return awaitCondition(kind, name, Conditions.READY, "True", null);
     }
