@@ -61,6 +61,12 @@ public final class FleetHarness implements AutoCloseable {
     }
 
     public static FleetHarness start(UnaryOperator<SimulatorConfig> simulator, UnaryOperator<OperatorSettings> operator) {
+        return start(simulator, operator, true);
+    }
+
+    /** With {@code startOperator} false, the test starts it itself (after setting credentials, say). */
+    public static FleetHarness start(UnaryOperator<SimulatorConfig> simulator, UnaryOperator<OperatorSettings> operator,
+                                     boolean startOperator) {
         SimulatorConfig config = simulator.apply(SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(7L)
                 .withActivationDelay(Duration.ofMillis(50)).withUpgradeDelay(Duration.ofMillis(200)));
         OperatorSettings settings = operator.apply(OperatorSettings.defaults()
@@ -70,7 +76,9 @@ public final class FleetHarness implements AutoCloseable {
                 .withPendingRecheck(Duration.ofMillis(300))
                 .withFailureBackoff(Duration.ofMillis(200), Duration.ofSeconds(2)));
         FleetHarness harness = new FleetHarness(config, settings);
-        harness.startOperator();
+        if (startOperator) {
+            harness.startOperator();
+        }
         return harness;
     }
 
@@ -84,7 +92,10 @@ public final class FleetHarness implements AutoCloseable {
     }
 
     public void stopOperator() {
-        runtime.close();
+        if (runtime != null) {
+            runtime.close();
+            runtime = null;
+        }
     }
 
     public OperatorRuntime runtime() {
