@@ -38,20 +38,18 @@ public final class SiteClient {
         return Tolerant.absentIfNotFound(() -> get(siteId));
     }
 
-    /**
-     * Sites filtered by part of the name and/or company (null = not filtered), in full: the cloud's default list format
-     * ({@code small}) leaves out {@code companyId}.
-     */
+    /** Sites filtered by part of the name and/or company (null = not filtered). */
     public Page<CloudSite> list(String name, String companyId, PageRequest page) {
         Map<String, String> query = new LinkedHashMap<>();
-        QueryParams.put(query, "format", Format.FULL.wireValue());
+        // The default list format leaves the company ID out.
+        query.put("format", Format.FULL.wireValue());
         QueryParams.put(query, "name", name);
         QueryParams.put(query, "companyId", companyId);
         return api.page(CloudCall.admin("GET", SITES, "list sites").withQuery(QueryParams.paged(query, page)),
                 CloudSite.class);
     }
 
-    /** The sites of one company ({@code GET /companies/{companyId}/sites}), in full. */
+    /** The sites of one company ({@code GET /companies/{companyId}/sites}). */
     public Page<CloudSite> listByCompany(String companyId, PageRequest page) {
         return api.page(CloudCall.admin("GET", COMPANY_SITES, "list the sites of company " + companyId, companyId)
                 .withQuery(QueryParams.paged(Map.of("format", Format.FULL.wireValue()), page)), CloudSite.class);

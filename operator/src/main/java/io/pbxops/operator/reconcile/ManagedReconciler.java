@@ -2,6 +2,7 @@ package io.pbxops.operator.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -57,6 +58,9 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
             Outcome outcome;
             try {
                 outcome = isPaused(resource) ? paused(resource, context) : sync(resource, context);
+                if (outcome == Outcome.UNCHANGED) {
+                    return UpdateControl.noUpdate();
+                }
                 if (outcome.synced()) {
                     support.backoff().reset(key(resource));
                 }
@@ -66,9 +70,30 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
             }
             apply(resource, outcome);
             JsonNode after = Serialization.jsonMapper().valueToTree(resource.getStatus());
-            UpdateControl<R> control = before.equals(after) ? UpdateControl.noUpdate() : UpdateControl.patchStatus(resource);
+            UpdateControl<R> control = UpdateControl.noUpdate();
+            if (!before.equals(after) && !writeStatus(resource)) {
+                return control.rescheduleAfter(0);
+            }
             outcome.recheck().ifPresent(wait -> control.rescheduleAfter(wait));
             return control;
+        }
+    }
+
+    /**
+     * Replaces the status as a whole, guarded by the resource version in hand (kept current by our own writes during
+     * the reconcile). A field-by-field patch computed from an older copy could mix two statuses; a conflict here means
+     * the copy was stale, and the reconcile runs again on the current object. Answers false on a conflict.
+     */
+    private boolean writeStatus(R resource) {
+        try {
+            support.client().resource(resource).updateStatus();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                LOG.debug("status of {} changed meanwhile; reconciling again", key(resource));
+                return false;
+            }
+            throw e;
         }
     }
 

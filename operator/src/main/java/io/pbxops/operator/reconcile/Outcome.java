@@ -15,6 +15,12 @@ public record Outcome(Boolean ready, String readyReason, String readyMessage,
                       boolean synced, String syncedReason, String syncedMessage,
                       Duration recheckAfter) {
 
+    /**
+     * Nothing moved since the last successful reconcile (same desired state, no drift): no cloud call was made and the
+     * status is left as it is in the cluster (the copy in hand may be older than the last status written).
+     */
+    public static final Outcome UNCHANGED = new Outcome(true, null, null, true, null, null, null);
+
     /** Everything declared exists and is usable. */
     public static Outcome available(String message) {
         return new Outcome(true, Conditions.Ready.AVAILABLE, message, true, Conditions.Synced.RECONCILE_SUCCESS,

@@ -68,7 +68,7 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
         boolean newId = !Objects.equals(desired.equipmentId(), rainbow.value(names.pbxId()).orElse(null));
         if (newId) {
             writes.add(O2gAttribute.of(names.pbxId(), desired.equipmentId()));
-            changes.add("entered the PBX ID " + desired.equipmentId());
+            changes.add("entered the PBX ID");
         }
         if (newId || desired.enterCode()) {
             writes.add(O2gAttribute.of(names.activationCode(), desired.activationCode()));

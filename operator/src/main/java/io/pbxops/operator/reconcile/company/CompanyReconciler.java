@@ -91,9 +91,8 @@ public class CompanyReconciler extends ManagedReconciler<Company, CompanyStatus>
         CompanyStatus status = company.getStatus();
         status.setPbxCount(pbxs.size());
         String fingerprint = CloudLedger.hash(Arrays.asList(company.getSpec(), ExternalIds.of(company), pbxs.size()));
-        Optional<Outcome> unchanged = ledger.unchanged(key(company), fingerprint);
-        if (unchanged.isPresent()) {
-            return unchanged.get();
+        if (ledger.unchanged(key(company), fingerprint)) {
+            return Outcome.UNCHANGED;
         }
 
         CloudCompany cloudCompany = observeOrCreate(company);
@@ -113,8 +112,8 @@ public class CompanyReconciler extends ManagedReconciler<Company, CompanyStatus>
         status.setCloudStatus(cloudCompany.status());
         Outcome outcome = Outcome.available("company " + cloudCompany.id() + " (" + cloudCompany.status() + ") with site "
                 + site.id() + "; " + pbxs.size() + " PBXs");
-        ledger.applied(key(company), fingerprint, cloudCompany.id(),
-                List.of(CompanyMapping.signature(cloudCompany), CompanyMapping.signature(site)), outcome);
+        ledger.applied(key(company), fingerprint, cloudCompany.id() + "/" + site.id(),
+                List.of(CompanyMapping.signature(cloudCompany), CompanyMapping.signature(site)));
         return outcome;
     }
 
@@ -142,8 +141,9 @@ public class CompanyReconciler extends ManagedReconciler<Company, CompanyStatus>
 
     private CloudSite observeOrCreateSite(Company company, CloudCompany cloudCompany) {
         String siteId = company.getStatus().getSiteId();
+        // A site known by ID counts only if it still belongs to this company (not after a re-creation of the company).
         Optional<CloudSite> site = cloud.sites().observe(siteId, cloudCompany.id(), CompanyMapping.siteName(company))
-                .filter(s -> cloudCompany.id().equals(s.companyId()));
+                .filter(s -> siteId == null || cloudCompany.id().equals(s.companyId()));
         if (site.isEmpty() && siteId != null) {
             site = cloud.sites().observe(null, cloudCompany.id(), CompanyMapping.siteName(company));
         }

@@ -100,9 +100,8 @@ public class WebRtcGatewayReconciler extends ManagedReconciler<WebRtcGateway, We
                     + " to be declared in the cloud");
         }
         String fingerprint = CloudLedger.hash(Arrays.asList(gateway.getSpec(), ExternalIds.of(gateway), systemId, pbx.getSpec().getWebRtc()));
-        Optional<Outcome> unchanged = ledger.unchanged(key(gateway), fingerprint);
-        if (unchanged.isPresent()) {
-            return unchanged.get();
+        if (ledger.unchanged(key(gateway), fingerprint)) {
+            return Outcome.UNCHANGED;
         }
 
         CloudMediaPillar observed = observe(gateway, systemId);
@@ -132,7 +131,7 @@ public class WebRtcGatewayReconciler extends ManagedReconciler<WebRtcGateway, We
             case Offline -> Outcome.progressing(Conditions.Ready.UNAVAILABLE, "the gateway is offline", support.settings().pendingRecheck());
         };
         if (state == GatewayState.Online || state == GatewayState.Maintenance) {
-            ledger.applied(key(gateway), fingerprint, observed.id(), GatewayMapping.signature(observed), outcome);
+            ledger.applied(key(gateway), fingerprint, observed.id(), GatewayMapping.signature(observed));
         } else {
             ledger.forget(key(gateway));
         }

@@ -168,9 +168,8 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
         String fingerprint = CloudLedger.hash(Arrays.asList(spec, ExternalIds.of(pbx), ownerSite,
                 plan == null ? null : plan.getSpec().getRules(), linkedShares(context, pbx),
                 endpoint == null ? null : endpoint.fingerprint()));
-        Optional<Outcome> unchanged = ledger.unchanged(key(pbx), fingerprint);
-        if (unchanged.isPresent() && pbx.getStatus().getSystemId() != null) {
-            return unchanged.get();
+        if (ledger.unchanged(key(pbx), fingerprint) && pbx.getStatus().getSystemId() != null) {
+            return Outcome.UNCHANGED;
         }
 
         PbxStatus status = pbx.getStatus();
@@ -180,8 +179,9 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
             system = cloud.systems().create(SystemMapping.newSystem(pbx, plan, ownerSite));
             ExternalIds.record(support, pbx, system.id());
             created = true;
-            support.events().normal(pbx, "Created", "declared system " + system.id() + " (equipment ID " + system.pbxId()
-                    + ") " + (ownerSite == null ? "at reseller level" : "in site " + ownerSite));
+            support.events().normal(pbx, "Created", "declared system " + system.id() + " "
+                    + (ownerSite == null ? "at reseller level" : "in site " + ownerSite) + "; its activation data is in Secret "
+                    + ActivationSecrets.name(pbx));
         } else {
             Changes<SystemSettings> changes = SystemMapping.diff(system, pbx, plan);
             if (!changes.isEmpty()) {
@@ -194,7 +194,8 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
             support.events().normal(pbx, "Linked", "linked system " + system.id() + " to the site " + ownerSite + " of its company");
         }
         status.setSystemId(system.id());
-        status.setEquipmentId(system.pbxId());
+        // A fleet PBX's equipment ID is also its activation code: it stays in the Secret only.
+        status.setEquipmentId(spec.effectiveActivationMode() == ActivationMode.Fleet ? null : system.pbxId());
         status.setActivationSecretName(ActivationSecrets.name(pbx));
 
         boolean reset = false;
@@ -235,7 +236,7 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
 
         Outcome outcome = outcome(pbx, system, connection, state, pbxSide);
         if (connection == ConnectionState.Running) {
-            ledger.applied(key(pbx), fingerprint, system.id(), SystemMapping.signature(system), outcome);
+            ledger.applied(key(pbx), fingerprint, system.id(), SystemMapping.signature(system));
         } else {
             ledger.forget(key(pbx));
         }
@@ -253,7 +254,7 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
         }
         if (found.isPresent() && !found.get().id().equals(ExternalIds.of(pbx))) {
             ExternalIds.record(support, pbx, found.get().id());
-            support.events().normal(pbx, "Adopted", "adopted the existing system " + found.get().id() + " (equipment ID " + found.get().pbxId() + ")");
+            support.events().normal(pbx, "Adopted", "adopted the existing system " + found.get().id());
         }
         return found.orElse(null);
     }
@@ -325,7 +326,8 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
                     + pbxSide.connectionStatus() + ")";
         }
         if (pbx.getSpec().effectiveActivationMode() == ActivationMode.Fleet) {
-            return "fleet PBX " + system.pbxId() + ": it fills in its Rainbow parameters and connects by itself once "
+            return "fleet PBX (fleet reference " + pbx.getSpec().getActivation().getFleetReference()
+                    + "): it fills in its Rainbow parameters and connects by itself once "
                     + "installed and powered on; nothing is entered on it";
         }
         return "waiting for the installer: enter the equipment ID and activation code of Secret " + secret
@@ -412,7 +414,7 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
                     .ifPresent(endpointStep::disable);
         }
         if (cloud.systems().delete(systemId)) {
-            support.events().normal(pbx, "Deleted", "removed the equipment " + system.get().pbxId() + " (system " + systemId + ") from the cloud");
+            support.events().normal(pbx, "Deleted", "removed the equipment (system " + systemId + ") from the cloud");
         }
         activationSecrets.delete(pbx);
         return null;

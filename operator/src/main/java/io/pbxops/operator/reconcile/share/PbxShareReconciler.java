@@ -106,9 +106,8 @@ public class PbxShareReconciler extends ManagedReconciler<PbxShare, PbxShareStat
                     + " and its site to be created in the cloud");
         }
         String fingerprint = CloudLedger.hash(Arrays.asList(share.getSpec(), systemId, siteId));
-        Optional<Outcome> unchanged = ledger.unchanged(key(share), fingerprint);
-        if (unchanged.isPresent()) {
-            return unchanged.get();
+        if (ledger.unchanged(key(share), fingerprint)) {
+            return Outcome.UNCHANGED;
         }
         Optional<CloudSystem> system = cloud.systems().observe(systemId, null, null, null);
         if (system.isEmpty()) {
@@ -117,14 +116,14 @@ public class PbxShareReconciler extends ManagedReconciler<PbxShare, PbxShareStat
         }
         if (!system.get().isLinkedTo(siteId)) {
             cloud.systems().link(siteId, systemId);
-            support.events().normal(share, "Linked", "associated the shared PBX " + system.get().pbxId() + " with company "
+            support.events().normal(share, "Linked", "associated the shared PBX " + pbx.get().getMetadata().getName() + " (system " + systemId + ") with company "
                     + company.get().getMetadata().getName() + " (site " + siteId + ")");
         }
         share.getStatus().setLinked(true);
         share.getStatus().setSiteId(siteId);
         Outcome outcome = Outcome.available("PBX " + pbx.get().getMetadata().getName() + " is associated with company "
                 + company.get().getMetadata().getName());
-        ledger.applied(key(share), fingerprint, systemId + "/" + siteId, SystemMapping.linkSignature(systemId, siteId, true), outcome);
+        ledger.applied(key(share), fingerprint, systemId + "/" + siteId, SystemMapping.linkSignature(systemId, siteId, true));
         return outcome;
     }
 
