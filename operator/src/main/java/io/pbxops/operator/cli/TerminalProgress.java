@@ -12,6 +12,9 @@ import java.util.TreeMap;
  */
 final class TerminalProgress implements FleetProgress {
 
+    /** Items between two redraws of the line: a page of the cloud's lists is 100 by default. */
+    private static final int REDRAW_EVERY = 100;
+
     private final PrintWriter err;
     private final boolean terminal;
     private final Map<String, Integer> counts = new TreeMap<>();
@@ -29,7 +32,7 @@ final class TerminalProgress implements FleetProgress {
     @Override
     public synchronized void read(String what, int count, boolean done) {
         counts.put(what, count);
-        if (terminal) {
+        if (terminal && (done || count % REDRAW_EVERY == 0)) {
             redraw("reading the cloud: " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
                     .reduce((a, b) -> a + ", " + b).orElse(""));
         } else if (done) {

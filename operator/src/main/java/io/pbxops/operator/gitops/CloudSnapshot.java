@@ -11,6 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -32,27 +35,32 @@ public record CloudSnapshot(List<CloudCompany> companies, List<CloudSite> sites,
 
     /** Reads the four lists through {@code cloud}, telling {@code progress} how many items of each arrived. */
     public static CloudSnapshot read(CloudPort cloud, FleetProgress progress) {
-        CompletableFuture<List<CloudCompany>> companies = list("companies", cloud.companies().listAll(), progress);
-        CompletableFuture<List<CloudSite>> sites = list("sites", cloud.sites().listAll(), progress);
-        CompletableFuture<List<CloudSystem>> systems = list("systems", cloud.systems().listAll(), progress);
-        CompletableFuture<List<CloudMediaPillar>> gateways = list("gateways", cloud.gateways().listAll(), progress);
+        // Its own threads: the common pool has a single one on a two-core machine, which would read one list at a time.
+        ExecutorService readers = Executors.newFixedThreadPool(4);
         try {
+            CompletableFuture<List<CloudCompany>> companies = list("companies", () -> cloud.companies().listAll(), progress, readers);
+            CompletableFuture<List<CloudSite>> sites = list("sites", () -> cloud.sites().listAll(), progress, readers);
+            CompletableFuture<List<CloudSystem>> systems = list("systems", () -> cloud.systems().listAll(), progress, readers);
+            CompletableFuture<List<CloudMediaPillar>> gateways = list("gateways", () -> cloud.gateways().listAll(), progress, readers);
             return new CloudSnapshot(companies.join(), sites.join(), systems.join(), gateways.join());
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
             throw e;
+        } finally {
+            readers.shutdownNow();
         }
     }
 
-    private static <T> CompletableFuture<List<T>> list(String what, Stream<T> items, FleetProgress progress) {
+    private static <T> CompletableFuture<List<T>> list(String what, Supplier<Stream<T>> items, FleetProgress progress,
+                                                       ExecutorService readers) {
         return CompletableFuture.supplyAsync(() -> {
             int[] count = {0};
-            List<T> all = items.peek(item -> progress.read(what, ++count[0], false)).toList();
+            List<T> all = items.get().peek(item -> progress.read(what, ++count[0], false)).toList();
             progress.read(what, all.size(), true);
             return all;
-        });
+        }, readers);
     }
 
     public Optional<CloudCompany> company(String id) {

@@ -40,11 +40,15 @@ public final class PlanReport {
                 out.append("  ").append(symbol(step.action())).append(' ').append(step.action().label()).append(": ")
                         .append(step.summary()).append('\n');
                 for (FieldChange field : step.fields()) {
-                    out.append("      ").append(field.field()).append(": ");
-                    if (step.action() != PlanAction.CREATE) {
-                        out.append(show(field.field(), field.observed())).append(" → ");
+                    if (step.action() == PlanAction.CREATE) {
+                        out.append("      ").append(field.field()).append(": ").append(show(field.field(), field.desired())).append('\n');
+                        continue;
                     }
-                    out.append(show(field.field(), field.desired())).append('\n');
+                    for (ValueDiff.Leaf leaf : ValueDiff.leaves(field.field(), tree(field.field(), field.observed()),
+                            tree(field.field(), field.desired()))) {
+                        out.append("      ").append(leaf.path()).append(": ").append(show(leaf.from())).append(" → ")
+                                .append(show(leaf.to())).append('\n');
+                    }
                 }
             }
         }
@@ -118,6 +122,10 @@ public final class PlanReport {
             return COMPACT.getNodeFactory().textNode(MASK);
         }
         return COMPACT.valueToTree(value);
+    }
+
+    private static String show(JsonNode value) {
+        return value == null ? "(none)" : value.toString();
     }
 
     static String show(String field, Object value) {

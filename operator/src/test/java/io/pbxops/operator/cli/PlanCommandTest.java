@@ -104,7 +104,7 @@ class PlanCommandTest {
         assertTrue(out.contains("Company/company-001-sa"), out);
         assertTrue(out.contains("country: \"DEU\" → \"AUT\""), out);
         assertTrue(out.contains("! reset: resetToken set to \"2024-06-01\""), out);
-        assertTrue(out.contains("pbxNumberingTranslator: [{\"regexpMatch\":\"^218\",\"regexpReplace\":\"039067\""), out);
+        assertTrue(out.contains("pbxNumberingTranslator[0].regexpReplace: \"039067\" → \"039068\""), out);
         assertTrue(out.contains("- unlink: unlink system"), out);
         assertTrue(out.contains("- delete: remove WebRTC gateway \"c004-oxo-1-gw\""), out);
         assertTrue(out.contains("+ create: company \"NewCo\""), out);
