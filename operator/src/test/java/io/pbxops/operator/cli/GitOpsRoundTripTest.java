@@ -3,6 +3,9 @@ package io.pbxops.operator.cli;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.NumberingPlan;
@@ -49,7 +52,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Day one of a reseller's GitOps repository: a fleet of 208 PBXs over 40 companies, with shares, gateways and
  * numbering plans, exists in the cloud; {@code export} writes it as manifests, {@code validate} finds nothing, the
  * operator (as {@code run} composes it) adopts every object, and {@code plan} then shows no change, while the cloud
- * received no write at all from the moment the manifests were applied.
+ * received no write at all from the moment the manifests were applied. Then a change: what {@code plan} shows is what
+ * the operator writes.
  */
 class GitOpsRoundTripTest {
 
@@ -60,7 +64,7 @@ class GitOpsRoundTripTest {
     @Test
     void exportValidateApplyPlanChangesNothingAndTheCloudSeesNoWrite(@TempDir Path temp) throws Exception {
         SimulatorConfig config = SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(5L)
-                .withAutoFleet(true).withActivationDelay(Duration.ofMillis(20));
+                .withAutoFleet(true).withActivationDelay(Duration.ofMillis(20)).withUpgradeDelay(Duration.ofMillis(100));
         try (Simulator simulator = Simulator.start(config); TestCluster cluster = TestCluster.start()) {
             try (RainbowClient client = CloudAccount.client(simulator)) {
                 new SimulatedFleet(client).create(FLEET);
@@ -74,18 +78,78 @@ class GitOpsRoundTripTest {
             assertEquals(0, validate.exit(), validate.out());
 
             Map<String, Long> writesBefore = CloudWrites.admin(simulator);
-            List<HasMetadata> applied;
             try (OperatorRuntime operator = operator(cluster.client(), simulator)) {
                 operator.start();
-                applied = apply(cluster.client(), fleet);
-                awaitAdopted(cluster.client(), applied);
-            }
-            assertTrue(applied.stream().filter(o -> o instanceof Pbx).count() >= 200, "at least 200 PBXs");
+                List<HasMetadata> applied = apply(cluster.client(), fleet);
+                assertTrue(applied.stream().filter(o -> o instanceof Pbx).count() >= 200, "at least 200 PBXs");
+                awaitAdopted(cluster.client());
 
-            ValidateCommandTest.Run plan = command(cloud, "plan", fleet.toString());
-            assertEquals(PlanCommand.NO_CHANGES, plan.exit(), plan.out() + plan.err());
-            assertTrue(plan.out().contains("No changes."), plan.out());
-            assertEquals(writesBefore, CloudWrites.admin(simulator), "the operator wrote to the cloud while adopting the export");
+                ValidateCommandTest.Run plan = command(cloud, "plan", fleet.toString());
+                assertEquals(PlanCommand.NO_CHANGES, plan.exit(), plan.out() + plan.err());
+                assertTrue(plan.out().contains("No changes."), plan.out());
+                assertEquals(writesBefore, CloudWrites.admin(simulator), "the operator wrote to the cloud while adopting the export");
+
+                aPlannedChangeIsWhatTheOperatorWrites(cluster.client(), simulator, cloud, fleet);
+            }
+        }
+    }
+
+    /**
+     * Then a pull request: a company's country, the common numbering rules (48 PBXs use them) and a gateway's version.
+     * The plan's updates are exactly the operator's writes once it is applied, and a plan afterwards shows none.
+     */
+    private static void aPlannedChangeIsWhatTheOperatorWrites(KubernetesClient client, Simulator simulator, List<String> cloud,
+                                                              Path fleet) throws Exception {
+        PlanCommandTest.edit(fleet.resolve("companies/company-001-sa/company.yaml"), "country: DEU", "country: AUT");
+        PlanCommandTest.edit(fleet.resolve("numbering-plans.yaml"), "replace: \"039067\"", "replace: \"039068\"");
+        Path gateways = fleet.resolve("companies/company-002-sa/gateways.yaml");
+        java.nio.file.Files.writeString(gateways, java.nio.file.Files.readString(gateways)
+                .replaceFirst("softwareVersion: \"?2\\.4\\.1\"?", "softwareVersion: \"2.5.0\""));
+
+        ValidateCommandTest.Run plan = command(cloud, "plan", fleet.toString(), "-o", "json");
+        assertEquals(PlanCommand.CHANGES, plan.exit(), plan.out() + plan.err());
+        JsonNode summary = new ObjectMapper().readTree(plan.out()).path("summary");
+        assertEquals(50, summary.path("update").asInt(), plan.out());
+        assertEquals(0, summary.path("create").asInt() + summary.path("delete").asInt() + summary.path("link").asInt()
+                + summary.path("unlink").asInt() + summary.path("reset").asInt(), plan.out());
+
+        Map<String, Long> before = CloudWrites.admin(simulator);
+        reapply(client, fleet);
+        AtomicReference<Long> puts = new AtomicReference<>(0L);
+        try {
+            await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
+                puts.set(writes(CloudWrites.admin(simulator), "PUT") - writes(before, "PUT"));
+                return puts.get() >= 50 && awaited(client).isEmpty();
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("the operator made " + puts.get() + " updates of the 50 planned; waiting for " + awaited(client), e);
+        }
+        Map<String, Long> after = CloudWrites.admin(simulator);
+        assertEquals(50, writes(after, "PUT") - writes(before, "PUT"), "updates: " + before + " → " + after);
+        assertEquals(writes(before, "POST") + writes(before, "DELETE"), writes(after, "POST") + writes(after, "DELETE"));
+
+        ValidateCommandTest.Run again = command(cloud, "plan", fleet.toString());
+        assertEquals(PlanCommand.NO_CHANGES, again.exit(), again.out() + again.err());
+    }
+
+    private static long writes(Map<String, Long> writes, String method) {
+        return writes.entrySet().stream().filter(e -> e.getKey().startsWith(method + " ")).mapToLong(Map.Entry::getValue).sum();
+    }
+
+    /** What {@code kubectl apply} of the edited folder does here: each object's spec replaced where it changed. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    private static void reapply(KubernetesClient client, Path fleet) throws Exception {
+        for (HasMetadata object : DeclaredFleet.of(ManifestReader.read(List.of(fleet))).all()) {
+            CustomResource wanted = (CustomResource) object;
+            CustomResource current = (CustomResource) client.resources(wanted.getClass()).inNamespace(NAMESPACE)
+                    .withName(wanted.getMetadata().getName()).get();
+            if (!Serialization.asJson(current.getSpec()).equals(Serialization.asJson(wanted.getSpec()))) {
+                client.resources(wanted.getClass()).inNamespace(NAMESPACE).withName(wanted.getMetadata().getName())
+                        .edit(edited -> {
+                            ((CustomResource) edited).setSpec(wanted.getSpec());
+                            return edited;
+                        });
+            }
         }
     }
 
@@ -98,7 +162,7 @@ class GitOpsRoundTripTest {
     /** The operator exactly as {@code run} composes it, on the mock API server and the simulators. */
     private static OperatorRuntime operator(KubernetesClient client, Simulator simulator) {
         OperatorSettings settings = OperatorSettings.defaults().withNamespaces(Set.of(NAMESPACE))
-                .withPendingRecheck(Duration.ofSeconds(20))
+                .withPendingRecheck(Duration.ofSeconds(3))
                 .withFailureBackoff(Duration.ofMillis(200), Duration.ofSeconds(2));
         RuntimeSettings runtime = new RuntimeSettings(simulator.cloudUrl(), CloudBudget.of(16, 200, Duration.ofMinutes(1)), 100,
                 O2gRainbowNames.defaults(), settings);
@@ -119,21 +183,12 @@ class GitOpsRoundTripTest {
      * Every object Ready, except a PBX that no installer has activated yet: adopted (its system ID in status) and
      * AwaitingActivation.
      */
-    private static void awaitAdopted(KubernetesClient client, List<HasMetadata> applied) {
+    private static void awaitAdopted(KubernetesClient client) {
         AtomicReference<List<String>> waiting = new AtomicReference<>(List.of());
         try {
             await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(500)).until(() -> {
-                List<String> notYet = new ArrayList<>();
-                for (Class<? extends CustomResource<?, ? extends PbxOpsStatus>> kind : List.of(Company.class, Pbx.class,
-                        PbxShare.class, WebRtcGateway.class, NumberingPlan.class)) {
-                    for (CustomResource<?, ? extends PbxOpsStatus> object : client.resources(kind).inNamespace(NAMESPACE).list().getItems()) {
-                        if (!adopted(object)) {
-                            notYet.add(object.getKind() + "/" + object.getMetadata().getName());
-                        }
-                    }
-                }
-                waiting.set(notYet);
-                return notYet.isEmpty();
+                waiting.set(awaited(client));
+                return waiting.get().isEmpty();
             });
         } catch (ConditionTimeoutException e) {
             throw new AssertionError(waiting.get().size() + " objects not adopted within " + CONVERGENCE + ", e.g. "
@@ -141,9 +196,23 @@ class GitOpsRoundTripTest {
         }
     }
 
+    /** The objects not adopted yet, or not reconciled since their last change. */
+    private static List<String> awaited(KubernetesClient client) {
+        List<String> notYet = new ArrayList<>();
+        for (Class<? extends CustomResource<?, ? extends PbxOpsStatus>> kind : List.of(Company.class, Pbx.class,
+                PbxShare.class, WebRtcGateway.class, NumberingPlan.class)) {
+            for (CustomResource<?, ? extends PbxOpsStatus> object : client.resources(kind).inNamespace(NAMESPACE).list().getItems()) {
+                if (!adopted(object)) {
+                    notYet.add(object.getKind() + "/" + object.getMetadata().getName());
+                }
+            }
+        }
+        return notYet;
+    }
+
     private static boolean adopted(CustomResource<?, ? extends PbxOpsStatus> object) {
         PbxOpsStatus status = object.getStatus();
-        if (status == null) {
+        if (status == null || !java.util.Objects.equals(status.getObservedGeneration(), object.getMetadata().getGeneration())) {
             return false;
         }
         return StatusConditions.find(status.getConditions(), Conditions.READY)
