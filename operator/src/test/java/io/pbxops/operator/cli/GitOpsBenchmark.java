@@ -70,6 +70,8 @@ public final class GitOpsBenchmark {
             throw new IllegalStateException(name + " exited " + run.exit() + ": " + run.out() + run.err());
         }
         System.out.printf("| %s | %d | %.2f s | %d (+1 logout) | %d |%n", name, pageSize, millis / 1000.0, requests - 1, fewest);
+        List<String> lines = run.out().lines().filter(line -> !line.isBlank()).toList();
+        System.err.println(name + ": " + (name.equals("plan") ? lines.get(lines.size() - 1) : lines.get(0)));
     }
 
     private static long pages(int items, int pageSize) {

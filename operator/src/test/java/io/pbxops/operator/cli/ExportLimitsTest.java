@@ -1,0 +1,71 @@
+package io.pbxops.operator.cli;
+
+import io.pbxops.operator.cloud.RainbowClient;
+import io.pbxops.operator.cloud.model.CloudCompany;
+import io.pbxops.operator.cloud.model.CloudSite;
+import io.pbxops.operator.cloud.model.CloudSystem;
+import io.pbxops.operator.cloud.model.CompanySettings;
+import io.pbxops.operator.cloud.model.MediaPillarSettings;
+import io.pbxops.operator.cloud.model.NewMediaPillar;
+import io.pbxops.operator.cloud.model.NewSystem;
+import io.pbxops.operator.cloud.model.PbxOpsExtension;
+import io.pbxops.operator.cloud.model.SiteSettings;
+import io.pbxops.operator.cloud.model.SystemSettings;
+import io.pbxops.operator.gitops.CloudAccount;
+import io.pbxops.simulator.Simulator;
+import io.pbxops.simulator.SimulatorConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * What the manifests cannot say as the cloud holds it: export still writes the fleet, says what applying it would
+ * change (exit 2), and explains it in the folder's README.
+ */
+class ExportLimitsTest {
+
+    @Test
+    void whatCannotRoundTripIsPlannedAndExplained(@TempDir Path temp) throws Exception {
+        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(23L))) {
+            try (RainbowClient cloud = CloudAccount.client(simulator)) {
+                CloudCompany acme = cloud.companies().create(CompanySettings.named("ACME").withCountry("FRA"));
+                CloudSite hq = cloud.sites().create(SiteSettings.active("HQ", acme.id()));
+                CloudSite lyon = cloud.sites().create(SiteSettings.active("Lyon", acme.id()));
+                CloudSystem oxe = cloud.systems().create(NewSystem.onSite(hq.id(), SystemSettings.of("ACME-OXE", "oxe", "FRA")
+                        .withExtension(PbxOpsExtension.ofModel("omnipcx-enterprise").withWebRtc(new PbxOpsExtension.WebRtc(true, true)))));
+                cloud.systems().create(NewSystem.onSite(hq.id(), SystemSettings.of("ACME-OXO", "oxo", "FRA")
+                        .withOutboundPrefix(List.of("0", "9"), true).withExtension(PbxOpsExtension.ofModel("oxo-connect"))));
+                cloud.systems().create(NewSystem.onSite(lyon.id(), SystemSettings.of("LYON-OXO", "oxo", "FRA")
+                        .withExtension(PbxOpsExtension.ofModel("oxo-connect"))));
+                cloud.mediaPillars().create(new NewMediaPillar(oxe.id(), "cloud", MediaPillarSettings.none().withName("ACME Gateway")));
+                cloud.companies().create(CompanySettings.named("Siteless").withCountry("BEL"));
+            }
+            Path out = temp.resolve("fleet");
+            List<String> args = new ArrayList<>(List.of("export", "--out", out.toString()));
+            args.addAll(CloudAccount.cliArguments(simulator, temp.resolve("credentials")));
+            ValidateCommandTest.Run run = ValidateCommandTest.run(args.toArray(String[]::new));
+
+            assertEquals(PlanCommand.CHANGES, run.exit(), run.out() + run.err());
+            String text = run.out();
+            assertTrue(text.contains("name: \"ACME Gateway\" → \"acme-oxe-gw\""), text);
+            assertTrue(text.contains("+ create: site \"Siteless\""), text);
+            assertTrue(text.contains("+ link: link system"), "LYON-OXO is linked to the company's site HQ: " + text);
+            String readme = Files.readString(out.resolve("README.md"));
+            assertTrue(readme.contains("shows changes"), readme);
+            String company = Files.readString(out.resolve("companies/acme/company.yaml"));
+            assertTrue(company.contains("# The company has 2 sites; its PBXs link to \"HQ\", the others are not managed."), company);
+            String pbxs = Files.readString(out.resolve("companies/acme/pbxs.yaml"));
+            assertTrue(pbxs.contains("# The cloud holds 2 outbound prefixes; a Pbx declares one"), pbxs);
+            assertTrue(Files.readString(out.resolve("companies/acme/gateways.yaml")).contains("the operator renames the gateway"));
+            ValidateCommandTest.Run validate = ValidateCommandTest.run("validate", out.toString());
+            assertEquals(0, validate.exit(), validate.out());
+        }
+    }
+}
