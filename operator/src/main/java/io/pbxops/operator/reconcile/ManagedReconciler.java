@@ -50,7 +50,18 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
 
     @Override
     public final UpdateControl<R> reconcile(R resource, Context<R> context) {
+        long started = System.nanoTime();
         try (var ignored = logContext(resource)) {
+            UpdateControl<R> control = reconcileOnce(resource, context);
+            var ready = StatusConditions.find(resource.getStatus().getConditions(), Conditions.READY);
+            support.observer().reconciled(resource.getKind(), key(resource), Duration.ofNanos(System.nanoTime() - started),
+                    ready.map(c -> c.getStatus()).orElse("Unknown"), ready.map(c -> c.getReason()).orElse(""));
+            return control;
+        }
+    }
+
+    private UpdateControl<R> reconcileOnce(R resource, Context<R> context) {
+        {
             if (resource.getStatus() == null) {
                 resource.setStatus(newStatus());
             }
@@ -119,6 +130,7 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
      */
     protected final DeleteControl cleanupWith(R resource, DeletionPolicy policy, ExternalDeletion<R> deleteExternal) {
         try (var ignored = logContext(resource)) {
+            support.observer().forgotten(resource.getKind(), key(resource));
             if (isPaused(resource)) {
                 support.events().normal(resource, "Orphaned", "deleted while paused: the cloud object is left as it is");
                 return DeleteControl.defaultDelete();

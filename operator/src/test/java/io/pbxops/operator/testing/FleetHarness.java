@@ -46,6 +46,7 @@ public final class FleetHarness implements AutoCloseable {
     private final Simulator simulator;
     private final AtomicReference<CloudCredentials> credentials;
     private OperatorRuntime runtime;
+    private CloudBudget budget = CloudBudget.defaults();
     private final OperatorSettings settings;
 
     private FleetHarness(SimulatorConfig simulatorConfig, OperatorSettings settings) {
@@ -84,7 +85,7 @@ public final class FleetHarness implements AutoCloseable {
 
     /** Starts (or restarts) the operator process: a new cloud client, new caches, nothing remembered. */
     public void startOperator() {
-        RuntimeSettings runtimeSettings = new RuntimeSettings(simulator.cloudUrl(), CloudBudget.defaults(), 100,
+        RuntimeSettings runtimeSettings = new RuntimeSettings(simulator.cloudUrl(), budget, 100,
                 O2gRainbowNames.defaults(), settings);
         runtime = new OperatorRuntime(cluster.client(), runtimeSettings, credentials::get,
                 O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())), Clock.systemUTC());
@@ -122,6 +123,11 @@ public final class FleetHarness implements AutoCloseable {
         return runtime.cloudMetrics();
     }
 
+    /** The cloud request budget of the next {@link #startOperator()}. */
+    public void setBudget(CloudBudget value) {
+        budget = value;
+    }
+
     public void setCloudCredentials(CloudCredentials value) {
         credentials.set(value);
     }
@@ -157,7 +163,7 @@ public final class FleetHarness implements AutoCloseable {
                                                                                  String status, String reason) {
         AtomicReference<R> seen = new AtomicReference<>();
         try {
-            await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
+            await().atMost(CONVERGENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
                 R object = get(kind, name);
                 seen.set(object);
                 return object != null && object.getStatus() != null

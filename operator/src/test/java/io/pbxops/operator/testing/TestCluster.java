@@ -19,9 +19,12 @@ import java.util.logging.Logger;
  */
 public final class TestCluster implements AutoCloseable {
 
+    /** Held: JUL keeps loggers by weak reference, and a collected one forgets its level. */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
     static {
         // The mock server logs every request at INFO through JUL.
-        Logger.getLogger("io.fabric8.mockwebserver").setLevel(Level.WARNING);
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
     }
 
     private final KubernetesMockServer server;
