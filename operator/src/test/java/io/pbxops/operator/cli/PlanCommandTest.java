@@ -148,6 +148,17 @@ class PlanCommandTest {
     }
 
     @Test
+    void aPausedObjectIsShownButNotCounted(@TempDir Path temp) throws IOException {
+        Path head = copy(exported, temp.resolve("head"));
+        edit(head.resolve("companies/company-001-sa/company.yaml"), "  annotations:\n", "  annotations:\n    pbxops.io/paused: \"true\"\n");
+        edit(head.resolve("companies/company-001-sa/company.yaml"), "country: DEU", "country: AUT");
+        ValidateCommandTest.Run run = plan("plan", head.toString());
+        assertEquals(PlanCommand.NO_CHANGES, run.exit(), run.out() + run.err());
+        assertTrue(run.out().contains("paused: nothing is applied while pbxops.io/paused is \"true\""), run.out());
+        assertTrue(run.out().contains("country: \"DEU\" → \"AUT\""), run.out());
+    }
+
+    @Test
     void invalidManifestsAreNotPlanned(@TempDir Path temp) throws IOException {
         Path head = copy(exported, temp.resolve("head"));
         edit(head.resolve("companies/company-001-sa/company.yaml"), "country: DEU", "country: XXX");
@@ -164,13 +175,14 @@ class PlanCommandTest {
         edit(head.resolve("companies/company-001-sa/pbxs.yaml"), "  serverName: C001-OXE-2\n",
                 "  serverName: C001-OXE-2\n  network: {dns: {primary: 192.0.2.53}}\n  endpoint: {url: " + o2g
                         + ", nodeId: \"1\", credentialsSecretRef: {name: oxe-2-o2g}}\n");
+        ValidateCommandTest.Run withoutSecret = plan("plan", head.toString(), "--pbx-endpoints");
+        assertTrue(withoutSecret.out().contains("? cannot know offline: cannot read the PBX: Secret oxe-2-o2g"), withoutSecret.out());
         Files.writeString(head.resolve("o2g-secret.yaml"), """
                 apiVersion: v1
                 kind: Secret
                 metadata: {name: oxe-2-o2g}
                 stringData: {username: %s, password: %s}
                 """.formatted(simulator.config().o2gLogin(), simulator.config().o2gPassword()));
-
         ValidateCommandTest.Run unread = plan("plan", head.toString());
         ValidateCommandTest.Run read = plan("plan", head.toString(), "--pbx-endpoints");
 
