@@ -91,6 +91,18 @@ public final class RunCommand implements Callable<Integer> {
             description = "How long reconciles under way may take to finish on shutdown. Default: ${DEFAULT-VALUE}.")
     Duration shutdownTimeout;
 
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+    /** Stops a running {@code run} as SIGTERM would (for a host that runs it in process). */
+    void requestStop() {
+        stopRequested.countDown();
+    }
+
+    boolean awaitStarted(Duration timeout) throws InterruptedException {
+        return started.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public Integer call() throws Exception {
         LogSetup.configure(logFormat, logLevel);
@@ -99,14 +111,28 @@ public final class RunCommand implements Callable<Integer> {
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
              OperatorRuntime runtime = new OperatorRuntime(client, runtimeSettings(credentials), credentials,
                      O2gClientConfig.defaults(), Clock.systemUTC())) {
-            // On SIGTERM the hook closes the runtime, letting reconciles under way finish within --shutdown-timeout.
+            // SIGTERM: the hook asks for the stop and holds the JVM until the runtime is closed, which lets reconciles
+            // under way finish within --shutdown-timeout.
             CountDownLatch closed = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                runtime.close();
-                closed.countDown();
-            }, "pbxops-shutdown"));
+            Thread hook = new Thread(() -> {
+                stopRequested.countDown();
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "pbxops-shutdown");
             runtime.start();
-            closed.await();
+            Runtime.getRuntime().addShutdownHook(hook);
+            started.countDown();
+            stopRequested.await();
+            runtime.close();
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook is running
+            }
         }
         return 0;
     }

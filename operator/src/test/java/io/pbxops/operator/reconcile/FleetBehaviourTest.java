@@ -2,6 +2,7 @@ package io.pbxops.operator.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pbxops.operator.api.Company;
+import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.GatewayState;
 import io.pbxops.operator.api.NumberingPlan;
 import io.pbxops.operator.api.NumberingRule;
@@ -144,6 +145,45 @@ class FleetBehaviourTest {
                 assertEquals(List.of("^(7[0-9]{2,3})$", "^110$"), matches(fleet.cloud().system(name)));
             }
         });
+    }
+
+    @Test
+    void aBrokenPlanIsNotPushedAndItsPbxsSaySo() {
+        fleet.apply(COMPANIES);
+        fleet.apply("""
+                apiVersion: pbxops.io/v1alpha1
+                kind: NumberingPlan
+                metadata: {name: de-standard}
+                spec:
+                  rules:
+                  - {match: "^110$", replace: "", description: 110 is forbidden}
+                  extensions: ["771", "7770", "7701"]
+                  examples:
+                  - {dialed: "110", forbidden: true}
+                ---
+                apiVersion: pbxops.io/v1alpha1
+                kind: Pbx
+                metadata: {name: muc-1}
+                spec:
+                  companyRef: {name: globex}
+                  serverName: MUC-1
+                  type: OXOConnect
+                  dialing: {country: DEU}
+                  numberingPlanRef: {name: de-standard}
+                """);
+        NumberingPlan plan = fleet.awaitReady(NumberingPlan.class, "de-standard");
+        assertEquals(4, plan.getStatus().getInternalNumberLength(), "the longest extension, 7770 or 7701");
+        assertEquals(1, plan.getStatus().getExamplesPassed());
+        await().atMost(FleetHarness.CONVERGENCE).ignoreExceptions().untilAsserted(() ->
+                assertEquals(List.of("^110$"), matches(fleet.cloud().system("MUC-1"))));
+
+        fleet.edit(NumberingPlan.class, "de-standard", p -> {
+            p.getSpec().getRules().add(new NumberingRule("^(7[0-9]{2,3}$", "x", "a broken expression"));
+            return p;
+        });
+        fleet.awaitCondition(NumberingPlan.class, "de-standard", Conditions.READY, "False", Conditions.Ready.INVALID_SPEC);
+        fleet.awaitCondition(Pbx.class, "muc-1", Conditions.READY, "False", Reasons.DEPENDENCY_NOT_READY);
+        assertEquals(List.of("^110$"), matches(fleet.cloud().system("MUC-1")), "the broken rules never reach the cloud");
     }
 
     @Test

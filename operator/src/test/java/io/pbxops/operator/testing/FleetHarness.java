@@ -47,6 +47,8 @@ public final class FleetHarness implements AutoCloseable {
     private final AtomicReference<CloudCredentials> credentials;
     private OperatorRuntime runtime;
     private CloudBudget budget = CloudBudget.defaults();
+    private String opsBind = "127.0.0.1";
+    private int opsPort = -1;
     private final OperatorSettings settings;
 
     private FleetHarness(SimulatorConfig simulatorConfig, OperatorSettings settings) {
@@ -86,7 +88,7 @@ public final class FleetHarness implements AutoCloseable {
     /** Starts (or restarts) the operator process: a new cloud client, new caches, nothing remembered. */
     public void startOperator() {
         RuntimeSettings runtimeSettings = new RuntimeSettings(simulator.cloudUrl(), budget, 100,
-                O2gRainbowNames.defaults(), settings);
+                O2gRainbowNames.defaults(), settings).withOps(opsBind, opsPort);
         runtime = new OperatorRuntime(cluster.client(), runtimeSettings, credentials::get,
                 O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())), Clock.systemUTC());
         runtime.start();
@@ -121,6 +123,12 @@ public final class FleetHarness implements AutoCloseable {
 
     public InMemoryCloudMetrics metrics() {
         return runtime.cloudMetrics();
+    }
+
+    /** Serve the health and metrics endpoints from the next {@link #startOperator()} (port 0: a free one). */
+    public void setOps(String bind, int port) {
+        opsBind = bind;
+        opsPort = port;
     }
 
     /** The cloud request budget of the next {@link #startOperator()}. */

@@ -150,8 +150,7 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
                 .withPlans(() -> ReferenceIndex.list(context, NumberingPlan.class, PLANS)));
         for (FleetProblem conflict : conflicts) {
             if (conflict.severity() != FleetProblem.Severity.MISSING_REFERENCE) {
-                String message = conflict.problem().toString();
-                return new Outcome(false, Reasons.CONFLICT, message, false, Conditions.Synced.RECONCILE_ERROR, message, null);
+                return Outcome.of(conflict);
             }
         }
         EndpointStep.Target endpoint = null;
