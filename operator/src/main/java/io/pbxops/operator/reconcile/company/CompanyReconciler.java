@@ -8,7 +8,6 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.CompanyStatus;
-import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.cloud.CloudPort;
@@ -24,7 +23,6 @@ import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
 import io.pbxops.operator.reconcile.ManagedReconciler;
 import io.pbxops.operator.reconcile.Outcome;
-import io.pbxops.operator.reconcile.Reasons;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.validation.FleetProblem;
@@ -84,8 +82,7 @@ public class CompanyReconciler extends ManagedReconciler<Company, CompanyStatus>
         List<FleetProblem> conflicts = FleetRules.checkCompany(company, CacheFleetView.empty()
                 .withCompanies(() -> context.getPrimaryCache().list().toList()));
         if (!conflicts.isEmpty()) {
-            String message = conflicts.get(0).problem().toString();
-            return new Outcome(false, Reasons.CONFLICT, message, false, Conditions.Synced.RECONCILE_ERROR, message, null);
+            return Outcome.of(conflicts.get(0));
         }
         List<Pbx> pbxs = dependents(context, company);
         CompanyStatus status = company.getStatus();

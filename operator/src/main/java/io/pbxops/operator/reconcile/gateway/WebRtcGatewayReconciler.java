@@ -79,19 +79,8 @@ public class WebRtcGatewayReconciler extends ManagedReconciler<WebRtcGateway, We
         List<FleetProblem> problemsBetween = FleetRules.checkGateway(gateway, CacheFleetView.empty()
                 .withPbxs(() -> found.map(List::of).orElse(List.of()))
                 .withGateways(() -> context.getPrimaryCache().list().toList()));
-        for (FleetProblem problem : problemsBetween) {
-            String message = problem.problem().toString();
-            switch (problem.severity()) {
-                case MISSING_REFERENCE -> {
-                    return Outcome.waitingFor(Conditions.Ready.DEPENDENCY_NOT_FOUND, message);
-                }
-                case INVALID -> {
-                    return Outcome.invalid(message);
-                }
-                case CONFLICT -> {
-                    return new Outcome(false, Reasons.CONFLICT, message, false, Conditions.Synced.RECONCILE_ERROR, message, null);
-                }
-            }
+        if (!problemsBetween.isEmpty()) {
+            return Outcome.of(problemsBetween.get(0));
         }
         Pbx pbx = found.get();
         String systemId = pbx.getStatus() == null ? null : pbx.getStatus().getSystemId();

@@ -150,8 +150,7 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
                 .withPlans(() -> ReferenceIndex.list(context, NumberingPlan.class, PLANS)));
         for (FleetProblem conflict : conflicts) {
             if (conflict.severity() != FleetProblem.Severity.MISSING_REFERENCE) {
-                String message = conflict.problem().toString();
-                return new Outcome(false, Reasons.CONFLICT, message, false, Conditions.Synced.RECONCILE_ERROR, message, null);
+                return Outcome.of(conflict);
             }
         }
         EndpointStep.Target endpoint = null;
@@ -315,8 +314,16 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
             case Running -> Outcome.available("system " + system.id() + " connected, every channel up");
             case Degraded -> Outcome.progressing(Conditions.Ready.UNAVAILABLE, "system " + system.id() + " is connected but "
                     + downChannels(state) + " down", recheck);
-            case Pending -> Outcome.progressing(Conditions.Ready.AWAITING_ACTIVATION, pendingMessage(pbx, system, pbxSide), recheck);
+            case Pending -> Outcome.progressing(Conditions.Ready.AWAITING_ACTIVATION, pendingMessage(pbx, system, pbxSide),
+                    waitsForAPerson(pbx, pbxSide) ? recheck.multipliedBy(INSTALLER_RECHECK_FACTOR) : recheck);
         };
+    }
+
+    /** A person types the code into OMC: minutes, not seconds; look less often. */
+    static final int INSTALLER_RECHECK_FACTOR = 6;
+
+    private static boolean waitsForAPerson(Pbx pbx, EndpointState pbxSide) {
+        return pbxSide == null && pbx.getSpec().effectiveActivationMode() != ActivationMode.Fleet;
     }
 
     private static String pendingMessage(Pbx pbx, CloudSystem system, EndpointState pbxSide) {

@@ -7,7 +7,6 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.pbxops.operator.api.Company;
-import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.PbxShareStatus;
@@ -81,19 +80,8 @@ public class PbxShareReconciler extends ManagedReconciler<PbxShare, PbxShareStat
                 .withPbxs(() -> pbx.map(List::of).orElse(List.of()))
                 .withCompanies(() -> company.map(List::of).orElse(List.of()))
                 .withShares(() -> context.getPrimaryCache().list().toList()));
-        for (FleetProblem problem : problemsBetween) {
-            String message = problem.problem().toString();
-            switch (problem.severity()) {
-                case MISSING_REFERENCE -> {
-                    return Outcome.waitingFor(Conditions.Ready.DEPENDENCY_NOT_FOUND, message);
-                }
-                case INVALID -> {
-                    return Outcome.invalid(message);
-                }
-                case CONFLICT -> {
-                    return new Outcome(false, Reasons.CONFLICT, message, false, Conditions.Synced.RECONCILE_ERROR, message, null);
-                }
-            }
+        if (!problemsBetween.isEmpty()) {
+            return Outcome.of(problemsBetween.get(0));
         }
         String systemId = pbx.get().getStatus() == null ? null : pbx.get().getStatus().getSystemId();
         if (systemId == null) {
