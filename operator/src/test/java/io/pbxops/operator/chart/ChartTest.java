@@ -336,6 +336,35 @@ class ChartTest {
     }
 
     @Test
+    void theNotesTellWhatToDoNext() throws IOException {
+        String defaults = notes("");
+        assertTrue(defaults.contains("kubectl -n pbx-operator create secret generic pbx-operator-cloud"), defaults);
+        assertTrue(defaults.contains("watching all namespaces"), defaults);
+        assertTrue(defaults.contains("get lease pbx-operator"), defaults);
+        assertTrue(defaults.contains("get pbxops"), defaults);
+        assertTrue(defaults.contains("port-forward svc/pbx-operator-metrics 8081"), defaults);
+
+        String namespaced = notes(NAMESPACED.values() + "\nmetrics: {enabled: false}\n" + ONE_REPLICA.values());
+        assertTrue(namespaced.contains("watching namespaces telephony, team-b"), namespaced);
+        assertFalse(namespaced.contains("get lease"), "no Lease without leader election");
+        assertFalse(namespaced.contains("/metrics"), "no metrics Service to reach");
+    }
+
+    /** What helm install prints after the objects (a client-only dry run: no cluster). */
+    private static String notes(String values) throws IOException {
+        Path file = Files.createTempFile(Files.createDirectories(Path.of("target", "chart-values")), "notes-", ".yaml");
+        try {
+            Files.writeString(file, values);
+            String output = new Helm(RenderedChart.CHART).install().withName(RenderedChart.RELEASE).withNamespace(RenderedChart.NAMESPACE)
+                    .withKubeVersion(RenderedChart.KUBE_VERSION).withValuesFile(file).dryRun().clientOnly().call().getOutput();
+            assertTrue(output.contains("NOTES:"), output);
+            return output.substring(output.indexOf("NOTES:"));
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
     void unsafeOrInvalidValuesAreRefused() {
         assertRefused("replicaCount: 2\nleaderElection: {enabled: false}", "needs leaderElection.enabled");
         assertRefused("shutdownTimeoutSeconds: 30\nterminationGracePeriodSeconds: 30", "must be above shutdownTimeoutSeconds");
