@@ -200,6 +200,11 @@ public final class FleetHarness implements AutoCloseable {
         return awaitCondition(kind, name, Conditions.READY, "True", null);
     }
 
+    /** The Kubernetes API server (for a test that runs operator instances of its own, or reads the requests). */
+    public TestCluster cluster() {
+        return cluster;
+    }
+
     @Override
     public void close() {
         stopOperator();

@@ -8,12 +8,16 @@ import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.pbxops.operator.crd.CrdCatalog;
 import io.pbxops.operator.crd.PbxOpsKinds;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -68,6 +72,24 @@ public final class TestCluster implements AutoCloseable {
     /** Another client of the same server (a second operator instance). */
     public KubernetesClient newClient() {
         return server.createClient();
+    }
+
+    /**
+     * The requests the server received since the last call (or since it started), oldest first, from every client.
+     * The server keeps each request until it is taken; it keeps no body (the CRUD dispatcher reads them).
+     */
+    public List<RecordedRequest> takeRequests() {
+        List<RecordedRequest> taken = new ArrayList<>();
+        try {
+            for (RecordedRequest request = server.takeRequest(0, TimeUnit.MILLISECONDS); request != null;
+                 request = server.takeRequest(0, TimeUnit.MILLISECONDS)) {
+                taken.add(request);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while taking the recorded requests", e);
+        }
+        return taken;
     }
 
     @Override
