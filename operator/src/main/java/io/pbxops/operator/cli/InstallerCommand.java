@@ -7,6 +7,7 @@ import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.embedded.ControlApiOmcScreen;
 import io.pbxops.operator.embedded.OxoInstaller;
 import io.pbxops.operator.embedded.UpAddresses;
+import io.pbxops.operator.embedded.UpLogging;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,6 +48,7 @@ public final class InstallerCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        UpLogging.quietClientNotes();
         try {
             UpAddresses addresses = UpAddresses.read(kubeconfig.toAbsolutePath().resolveSibling("up.json"));
             Config config = Config.fromKubeconfig(Files.readString(kubeconfig));

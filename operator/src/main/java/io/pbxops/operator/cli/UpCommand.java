@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,6 +100,9 @@ public final class UpCommand implements Callable<Integer> {
             description = "Each step of a simulated PBX activation.")
     Duration activationDelay;
 
+    private volatile ConvergenceWatch running;
+    private Thread shutdownHook;
+
     @Override
     public Integer call() throws Exception {
         StartupTimeline timeline = StartupTimeline.ofThisProcess();
@@ -111,7 +114,7 @@ public final class UpCommand implements Callable<Integer> {
             java.nio.file.Files.createDirectories(log.toAbsolutePath().getParent());
             UpLogging.toFile(log);
         }
-        PrintStream out = new PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), true, StandardCharsets.UTF_8);
+        PrintWriter out = spec.commandLine().getOut();
         boolean terminal = !plain && System.console() != null;
 
         EmbeddedFleet fleet;
@@ -130,20 +133,27 @@ public final class UpCommand implements Callable<Integer> {
             out.println("pbx-operator up: API server " + fleet.apiServer().url() + ", cloud simulator " + fleet.simulator().cloudUrl()
                     + ", O2G simulator " + fleet.simulator().o2gUrl() + (log == null ? "" : "; logs in " + log));
             out.println("kubectl: export KUBECONFIG=" + settings.kubeconfig() + "   (then: kubectl get pbxops)");
+            if (fleet.restoredObjects() > 0) {
+                out.println("restored " + fleet.restoredObjects() + " objects and the simulated cloud from " + stateDir
+                        + (manifests == null ? " (no manifests applied: name them with --manifests to apply them again)" : ""));
+            }
             fleet.applied().refused().forEach(line -> out.println("refused: " + line));
             OxoInstaller installer = new OxoInstaller(fleet.client(), fleet.simulatorControl()::installerStep);
             FleetDisplay display = terminal
                     ? new TerminalDisplay(out, TerminalSize.columns(), hints(settings), timeline::elapsed)
                     : new PlainDisplay(out, timeline::elapsed);
             ConvergenceWatch watch = new ConvergenceWatch(new FleetStatus(fleet.client()), display, timeline);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            running = watch;
+            // Ctrl-C: the view stops, then everything is closed in order (and the state saved) before the JVM exits.
+            shutdownHook = new Thread(() -> {
                 watch.stop();
                 try {
                     closed.await(20, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }, "pbxops-up-shutdown"));
+            }, "pbxops-up-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
             if (terminal) {
                 readKeys(watch, installer, display);
             }
@@ -161,6 +171,25 @@ public final class UpCommand implements Callable<Integer> {
         } finally {
             fleet.close();
             closed.countDown();
+            removeShutdownHook();
+        }
+    }
+
+    /** Stops a running {@code up} as Ctrl-C would (tests, embedding). */
+    void stop() {
+        ConvergenceWatch watch = running;
+        if (watch != null) {
+            watch.stop();
+        }
+    }
+
+    private void removeShutdownHook() {
+        try {
+            if (shutdownHook != null) {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            }
+        } catch (IllegalStateException e) {
+            // the JVM is shutting down: the hook is running
         }
     }
 

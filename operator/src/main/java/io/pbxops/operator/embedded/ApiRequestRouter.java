@@ -17,6 +17,7 @@ import io.fabric8.zjsonpatch.JsonDiff;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,9 +87,7 @@ final class ApiRequestRouter extends Dispatcher {
     private MockResponse read(RecordedRequest request, ResourcePath path, Map<String, String> query) {
         if ("true".equals(query.get("watch")) || "1".equals(query.get("watch"))) {
             if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-                return json(405, Admission.status(405, "MethodNotAllowed", "the embedded API server (pbx-operator up) serves "
-                        + "watches over WebSocket only, as fabric8 clients use them: kubectl get -w and kubectl wait do not work "
-                        + "here; run kubectl get again instead"));
+                return expiredWatch();
             }
             return store.dispatch(request);
         }
@@ -101,10 +100,33 @@ final class ApiRequestRouter extends Dispatcher {
         } else {
             response = store.dispatch(request);
         }
-        if (response.code() == 200 && TableConverter.wanted(request.getHeader("Accept")) && path.subresource() == null) {
+        if (response.code() != 200 || path.subresource() != null) {
+            return response;
+        }
+        if (TableConverter.wanted(request.getHeader("Accept"))) {
             return json(200, tables.toTable(path.resource(), read(response)));
         }
+        if (path.name() == null) {
+            // The mock calls every list "List"; typed clients (kubectl describe's events) want "EventList".
+            ObjectNode list = (ObjectNode) read(response);
+            list.put("kind", path.resource().kind() + "List").put("apiVersion", path.resource().groupVersion());
+            return json(200, list);
+        }
         return response;
+    }
+
+    /**
+     * The mock streams watches over WebSocket only; kubectl watches over plain HTTP. Such a watch is answered with the
+     * event that says "your resource version expired": kubectl's informers (kubectl wait, kubectl delete's wait) then
+     * list again, quietly, after a short back-off, which is polling; kubectl get -w prints the message and stops.
+     */
+    private static MockResponse expiredWatch() {
+        JsonNode status = Admission.status(410, "Expired", "the embedded API server (pbx-operator up) cannot stream watches "
+                + "over HTTP: kubectl get -w stops here (run kubectl get again); kubectl wait and kubectl delete poll instead");
+        ObjectNode event = JSON.createObjectNode().put("type", "ERROR");
+        event.set("object", status);
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                .setBody(event + "\n").setBodyDelay(Duration.ofMillis(500));
     }
 
     private MockResponse filteredList(RecordedRequest request, ResourcePath path, String fieldSelector) {

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  */
 final class ClusterStateFile implements AutoCloseable {
 
+    static final String NAME = "cluster.json";
     private static final Logger LOG = LoggerFactory.getLogger(ClusterStateFile.class);
     private static final ObjectMapper JSON = Serialization.jsonMapper();
 

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.cloud.CloudCredentials;
 import io.pbxops.operator.cloud.CloudCredentialsSource;
+import io.pbxops.operator.manifest.Manifest;
 import io.pbxops.operator.manifest.ManifestException;
 import io.pbxops.operator.manifest.ManifestReader;
 import io.pbxops.operator.pbx.o2g.EndpointRouting;
@@ -19,6 +20,7 @@ import io.pbxops.simulator.SimulatorControl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,9 +60,11 @@ public final class EmbeddedFleet implements AutoCloseable {
      * @throws ManifestException when a manifest cannot be read (nothing is left running then)
      */
     public static EmbeddedFleet start(UpSettings settings, StartupTimeline timeline) throws ManifestException {
-        var manifests = ManifestReader.read(settings.manifests());
-        boolean stateToRestore = settings.stateDir() != null && java.nio.file.Files.exists(settings.stateDir().resolve("cluster.json"));
-        if (manifests.isEmpty() && !stateToRestore) {
+        boolean restoring = settings.stateDir() != null && Files.exists(settings.stateDir().resolve(ClusterStateFile.NAME));
+        // A restored cluster continues where it stopped; manifests are applied over it only when named explicitly.
+        boolean applying = !restoring || settings.manifestsExplicit();
+        List<Manifest> manifests = applying ? ManifestReader.read(settings.manifests()) : List.of();
+        if (applying && manifests.isEmpty()) {
             throw new ManifestException(settings.manifests().get(0), 0, "holds no manifest (*.yaml, *.yml): nothing to run; "
                     + "start up from the repository's root (for samples/) or name your manifests with --manifests");
         }
@@ -74,7 +78,7 @@ public final class EmbeddedFleet implements AutoCloseable {
         return fleet;
     }
 
-    private void startAll(List<io.pbxops.operator.manifest.Manifest> manifests) {
+    private void startAll(List<Manifest> manifests) {
         // Compiling the CRDs' schemas and CEL rules takes a second or two: done while the servers start, before the
         // first object is admitted.
         CompletableFuture<ObjectValidator> validator = CompletableFuture.supplyAsync(ObjectValidator::get);
@@ -93,7 +97,7 @@ public final class EmbeddedFleet implements AutoCloseable {
         timeline.mark(StartupTimeline.SIMULATORS);
         validator.join();
         if (settings.stateDir() != null) {
-            clusterState = remember(new ClusterStateFile(settings.stateDir().resolve("cluster.json"), apiServer.client()));
+            clusterState = remember(new ClusterStateFile(settings.stateDir().resolve(ClusterStateFile.NAME), apiServer.client()));
             restoredObjects = clusterState.restore();
         }
 
@@ -106,7 +110,7 @@ public final class EmbeddedFleet implements AutoCloseable {
         KubeconfigFile.write(settings.kubeconfig(), apiServer.url());
         new UpAddresses(apiServer.url(), simulator.cloudUrl(), simulator.o2gUrl(), ProcessHandle.current().pid())
                 .write(settings.addressesFile());
-        if (restoredObjects == 0 || settings.manifestsExplicit()) {
+        if (!manifests.isEmpty()) {
             applied = new ManifestApplier(apiServer.client()).apply(manifests);
         }
         timeline.mark(StartupTimeline.MANIFESTS);

@@ -1,6 +1,6 @@
 package io.pbxops.operator.embedded;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,12 +11,12 @@ import java.util.function.Supplier;
 /** For output that is not a terminal: one line each time an object changes, then the final table. */
 public final class PlainDisplay implements FleetDisplay {
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final Supplier<Duration> elapsed;
     private final Map<String, String> lastSeen = new HashMap<>();
     private String lastHeadline = "";
 
-    public PlainDisplay(PrintStream out, Supplier<Duration> elapsed) {
+    public PlainDisplay(PrintWriter out, Supplier<Duration> elapsed) {
         this.out = out;
         this.elapsed = elapsed;
     }

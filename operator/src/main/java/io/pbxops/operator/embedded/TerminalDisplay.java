@@ -1,6 +1,6 @@
 package io.pbxops.operator.embedded;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.time.Duration;
@@ -20,7 +20,7 @@ public final class TerminalDisplay implements FleetDisplay {
     private static final String BOLD = ESC + "1m";
     private static final String RESET = ESC + "0m";
 
-    private final PrintStream out;
+    private final PrintWriter out;
     private final int width;
     private final List<String> hints;
     private final Supplier<Duration> elapsed;
@@ -28,7 +28,7 @@ public final class TerminalDisplay implements FleetDisplay {
     private int linesDrawn;
     private String lastFrame = "";
 
-    public TerminalDisplay(PrintStream out, int width, List<String> hints, Supplier<Duration> elapsed) {
+    public TerminalDisplay(PrintWriter out, int width, List<String> hints, Supplier<Duration> elapsed) {
         this.out = out;
         this.elapsed = elapsed;
         this.width = width;

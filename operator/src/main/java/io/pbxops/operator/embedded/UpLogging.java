@@ -16,6 +16,13 @@ public final class UpLogging {
     private UpLogging() {
     }
 
+    /** Silences the Kubernetes client's notes (e.g. "v1alpha1 is unstable") that mean nothing to a person. */
+    public static void quietClientNotes() {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
+            context.getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils").setLevel(Level.ERROR);
+        }
+    }
+
     public static void toFile(Path file) {
         if (!(LoggerFactory.getILoggerFactory() instanceof LoggerContext context)) {
             return;
