@@ -7,6 +7,7 @@ import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.cloud.CloudCredentialsSource;
 import io.pbxops.operator.pbx.o2g.O2gClientConfig;
 import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
+import io.pbxops.operator.reconcile.LeaderElection;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.runtime.OperatorRuntime;
 import io.pbxops.operator.runtime.RuntimeSettings;
@@ -78,18 +79,76 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--o2g-network-object", description = "The OXE management object holding the Rainbow agent's DNS/proxy settings. Default: Rainbow_Network.")
     String o2gNetworkObject;
 
+    @Option(names = "--health-port", defaultValue = "8081",
+            description = "Port of /healthz, /readyz and /metrics (Prometheus); -1 serves none. Default: ${DEFAULT-VALUE}.")
+    int healthPort;
+
+    @Option(names = "--health-bind", defaultValue = "0.0.0.0", description = "Address of the health and metrics endpoints. Default: ${DEFAULT-VALUE}.")
+    String healthBind;
+
+    @Option(names = "--leader-election", defaultValue = "false", negatable = true, fallbackValue = "true",
+            description = "Reconcile only while holding a Lease, so that several replicas never act at once. Default: ${DEFAULT-VALUE}.")
+    boolean leaderElection;
+
+    @Option(names = "--leader-election-namespace", description = "Namespace of the Lease. Default: POD_NAMESPACE, or default.")
+    String leaseNamespace;
+
+    @Option(names = "--leader-election-lease", defaultValue = "pbx-operator", description = "Name of the Lease. Default: ${DEFAULT-VALUE}.")
+    String leaseName;
+
+    @Option(names = "--log-format", defaultValue = "text", description = "text (for people) or json (one object per line). Default: ${DEFAULT-VALUE}.")
+    LogSetup.Format logFormat;
+
+    @Option(names = "--log-level", defaultValue = "INFO", description = "ERROR, WARN, INFO, DEBUG or TRACE. Default: ${DEFAULT-VALUE}.")
+    String logLevel;
+
+    @Option(names = "--shutdown-timeout", defaultValue = "30s", converter = DurationConverter.class,
+            description = "How long reconciles under way may take to finish on shutdown. Default: ${DEFAULT-VALUE}.")
+    Duration shutdownTimeout;
+
+    private final CountDownLatch started = new CountDownLatch(1);
+    private final CountDownLatch stopRequested = new CountDownLatch(1);
+
+    /** Stops a running {@code run} as SIGTERM would (for a host that runs it in process). */
+    void requestStop() {
+        stopRequested.countDown();
+    }
+
+    boolean awaitStarted(Duration timeout) throws InterruptedException {
+        return started.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
     @Override
     public Integer call() throws Exception {
+        LogSetup.configure(logFormat, logLevel);
         CloudCredentialsSource credentials = credentialsDir != null ? CloudCredentialsSource.fromDirectory(credentialsDir)
                 : CloudCredentialsSource.fromEnvironment();
         Config config = kubeconfig == null ? Config.autoConfigure(null) : Config.fromKubeconfig(Files.readString(kubeconfig));
         try (KubernetesClient client = new KubernetesClientBuilder().withConfig(config).build();
              OperatorRuntime runtime = new OperatorRuntime(client, runtimeSettings(credentials), credentials,
                      O2gClientConfig.defaults(), Clock.systemUTC())) {
-            CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "pbxops-shutdown"));
+            // SIGTERM: the hook asks for the stop and holds the JVM until the runtime is closed, which lets reconciles
+            // under way finish within --shutdown-timeout.
+            CountDownLatch closed = new CountDownLatch(1);
+            Thread hook = new Thread(() -> {
+                stopRequested.countDown();
+                try {
+                    closed.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "pbxops-shutdown");
             runtime.start();
-            stopped.await();
+            Runtime.getRuntime().addShutdownHook(hook);
+            started.countDown();
+            stopRequested.await();
+            runtime.close();
+            closed.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook is running
+            }
         }
         return 0;
     }
@@ -108,9 +167,32 @@ public final class RunCommand implements Callable<Integer> {
                 .withDriftInterval(driftInterval)
                 .withPendingRecheck(pendingRecheck)
                 .withReconcileThreads(reconcileThreads)
-                .withServerSideApply(serverSideApply);
+                .withServerSideApply(serverSideApply)
+                .withShutdownTimeout(shutdownTimeout);
+        if (leaderElection) {
+            String namespace = leaseNamespace != null ? leaseNamespace : envOr("POD_NAMESPACE", "default");
+            operator = operator.withLeaderElection(LeaderElection.of(leaseName, namespace, identity()));
+        }
         return new RuntimeSettings(url, CloudBudget.of(cloudMaxConcurrency, cloudRequestsPerSecond, Duration.ofMinutes(2)),
-                pageSize, names, operator);
+                pageSize, names, operator).withOps(healthBind, healthPort);
+    }
+
+    /** This replica's name in the Lease: the pod name in a cluster, else the host name. */
+    private static String identity() {
+        String pod = System.getenv("POD_NAME");
+        if (pod != null && !pod.isBlank()) {
+            return pod;
+        }
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName() + "-" + ProcessHandle.current().pid();
+        } catch (java.net.UnknownHostException e) {
+            return "pbx-operator-" + ProcessHandle.current().pid();
+        }
+    }
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 
     private Set<String> watchedNamespaces() {

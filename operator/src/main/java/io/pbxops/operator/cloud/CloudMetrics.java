@@ -21,6 +21,35 @@ public interface CloudMetrics {
     /** An attempt had to wait for the budget: {@link CloudOutcome#RATE_LIMIT_WAIT} or {@link CloudOutcome#CONCURRENCY_WAIT}. */
     void waited(String endpoint, String waitOutcome);
 
+    /** Counts in both. */
+    static CloudMetrics both(CloudMetrics first, CloudMetrics second) {
+        return new CloudMetrics() {
+            @Override
+            public void response(String endpoint, int httpStatus, Integer errorCode) {
+                first.response(endpoint, httpStatus, errorCode);
+                second.response(endpoint, httpStatus, errorCode);
+            }
+
+            @Override
+            public void ioError(String endpoint) {
+                first.ioError(endpoint);
+                second.ioError(endpoint);
+            }
+
+            @Override
+            public void retried(String endpoint) {
+                first.retried(endpoint);
+                second.retried(endpoint);
+            }
+
+            @Override
+            public void waited(String endpoint, String waitOutcome) {
+                first.waited(endpoint, waitOutcome);
+                second.waited(endpoint, waitOutcome);
+            }
+        };
+    }
+
     /** Counts nothing. */
     static CloudMetrics none() {
         return new CloudMetrics() {

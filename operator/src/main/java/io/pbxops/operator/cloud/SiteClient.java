@@ -1,6 +1,7 @@
 package io.pbxops.operator.cloud;
 
 import io.pbxops.operator.cloud.model.CloudSite;
+import io.pbxops.operator.cloud.model.Format;
 import io.pbxops.operator.cloud.model.Page;
 import io.pbxops.operator.cloud.model.PageRequest;
 import io.pbxops.operator.cloud.model.SiteSettings;
@@ -40,6 +41,8 @@ public final class SiteClient {
     /** Sites filtered by part of the name and/or company (null = not filtered). */
     public Page<CloudSite> list(String name, String companyId, PageRequest page) {
         Map<String, String> query = new LinkedHashMap<>();
+        // The default list format leaves the company ID out.
+        query.put("format", Format.FULL.wireValue());
         QueryParams.put(query, "name", name);
         QueryParams.put(query, "companyId", companyId);
         return api.page(CloudCall.admin("GET", SITES, "list sites").withQuery(QueryParams.paged(query, page)),
@@ -49,7 +52,7 @@ public final class SiteClient {
     /** The sites of one company ({@code GET /companies/{companyId}/sites}). */
     public Page<CloudSite> listByCompany(String companyId, PageRequest page) {
         return api.page(CloudCall.admin("GET", COMPANY_SITES, "list the sites of company " + companyId, companyId)
-                .withQuery(QueryParams.paged(Map.of(), page)), CloudSite.class);
+                .withQuery(QueryParams.paged(Map.of("format", Format.FULL.wireValue()), page)), CloudSite.class);
     }
 
     public Stream<CloudSite> listAllByCompany(String companyId) {

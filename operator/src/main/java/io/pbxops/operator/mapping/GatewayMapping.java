@@ -44,7 +44,7 @@ public final class GatewayMapping {
             return wanted;
         }
         if (observed == null) {
-            return null; // a new gateway starts on the newest version
+            return WebRtcGatewaySpec.LATEST; // the cloud installs the newest version on a new gateway
         }
         String available = observed.availableVersion();
         return available != null && Versions.newer(available, observed.runningVersion()) ? available : observed.runningVersion();

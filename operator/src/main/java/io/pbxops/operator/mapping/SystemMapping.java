@@ -89,12 +89,12 @@ public final class SystemMapping {
     }
 
     /**
-     * What the drift check compares: the settings, the site links and whether a gateway is attached. The connection
-     * (status, channels) is not part of it: it changes without anyone editing the system.
+     * What the drift check compares: the settings and the site links. The connection (status, channels) is not part of
+     * it, nor whether a gateway is attached: those change without anyone editing the system (gateways have their own).
      */
     public static List<Object> signature(CloudSystem system) {
         List<String> sites = system.siteId() == null ? List.of() : system.siteId().stream().sorted().toList();
-        return Arrays.asList(system.settings(), sites, system.hasMediaPillar());
+        return Arrays.asList(system.settings(), sites);
     }
 
     /** What the drift check compares for a share: whether the system is linked to the company's site. */

@@ -10,7 +10,6 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -25,21 +24,21 @@ import java.util.stream.Collectors;
 public final class CloudLedger {
 
     /** The last successful reconcile of one object. */
-    public record Entry(String fingerprint, String cloudId, String cloudHash, Outcome outcome) {
+    public record Entry(String fingerprint, String cloudId, String cloudHash) {
     }
 
     private static final ObjectMapper JSON = CloudJson.newMapper();
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
 
-    /** The outcome to repeat when nothing moved since the last successful reconcile. */
-    public Optional<Outcome> unchanged(String key, String fingerprint) {
+    /** Whether nothing moved since the last successful reconcile of the object. */
+    public boolean unchanged(String key, String fingerprint) {
         Entry entry = entries.get(key);
-        return entry != null && entry.fingerprint().equals(fingerprint) ? Optional.of(entry.outcome()) : Optional.empty();
+        return entry != null && entry.fingerprint().equals(fingerprint);
     }
 
-    public void applied(String key, String fingerprint, String cloudId, Object observedCloudObject, Outcome outcome) {
-        entries.put(key, new Entry(fingerprint, cloudId, hash(observedCloudObject), outcome));
+    public void applied(String key, String fingerprint, String cloudId, Object observedCloudObject) {
+        entries.put(key, new Entry(fingerprint, cloudId, hash(observedCloudObject)));
     }
 
     public void forget(String key) {

@@ -33,7 +33,7 @@ public final class ExternalIds {
         }
         @SuppressWarnings("unchecked")
         Class<R> type = (Class<R>) resource.getClass();
-        support.client().resources(type).inNamespace(resource.getMetadata().getNamespace())
+        R edited = support.client().resources(type).inNamespace(resource.getMetadata().getNamespace())
                 .withName(resource.getMetadata().getName())
                 .edit(current -> {
                     Map<String, String> annotations = new HashMap<>(Objects.requireNonNullElseGet(current.getMetadata().getAnnotations(), Map::of));
@@ -44,5 +44,6 @@ public final class ExternalIds {
         Map<String, String> annotations = new HashMap<>(Objects.requireNonNullElseGet(resource.getMetadata().getAnnotations(), Map::of));
         annotations.put(Annotations.EXTERNAL_ID, cloudId);
         resource.getMetadata().setAnnotations(annotations);
+        resource.getMetadata().setResourceVersion(edited.getMetadata().getResourceVersion());
     }
 }

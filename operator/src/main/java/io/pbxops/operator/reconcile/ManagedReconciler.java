@@ -2,6 +2,7 @@ package io.pbxops.operator.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
@@ -49,7 +50,18 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
 
     @Override
     public final UpdateControl<R> reconcile(R resource, Context<R> context) {
+        long started = System.nanoTime();
         try (var ignored = logContext(resource)) {
+            UpdateControl<R> control = reconcileOnce(resource, context);
+            var ready = StatusConditions.find(resource.getStatus().getConditions(), Conditions.READY);
+            support.observer().reconciled(resource.getKind(), key(resource), Duration.ofNanos(System.nanoTime() - started),
+                    ready.map(c -> c.getStatus()).orElse("Unknown"), ready.map(c -> c.getReason()).orElse(""));
+            return control;
+        }
+    }
+
+    private UpdateControl<R> reconcileOnce(R resource, Context<R> context) {
+        {
             if (resource.getStatus() == null) {
                 resource.setStatus(newStatus());
             }
@@ -57,6 +69,9 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
             Outcome outcome;
             try {
                 outcome = isPaused(resource) ? paused(resource, context) : sync(resource, context);
+                if (outcome == Outcome.UNCHANGED) {
+                    return UpdateControl.noUpdate();
+                }
                 if (outcome.synced()) {
                     support.backoff().reset(key(resource));
                 }
@@ -66,9 +81,30 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
             }
             apply(resource, outcome);
             JsonNode after = Serialization.jsonMapper().valueToTree(resource.getStatus());
-            UpdateControl<R> control = before.equals(after) ? UpdateControl.noUpdate() : UpdateControl.patchStatus(resource);
+            UpdateControl<R> control = UpdateControl.noUpdate();
+            if (!before.equals(after) && !writeStatus(resource)) {
+                return control.rescheduleAfter(0);
+            }
             outcome.recheck().ifPresent(wait -> control.rescheduleAfter(wait));
             return control;
+        }
+    }
+
+    /**
+     * Replaces the status as a whole, guarded by the resource version in hand (kept current by our own writes during
+     * the reconcile). A field-by-field patch computed from an older copy could mix two statuses; a conflict here means
+     * the copy was stale, and the reconcile runs again on the current object. Answers false on a conflict.
+     */
+    private boolean writeStatus(R resource) {
+        try {
+            support.client().resource(resource).updateStatus();
+            return true;
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                LOG.debug("status of {} changed meanwhile; reconciling again", key(resource));
+                return false;
+            }
+            throw e;
         }
     }
 
@@ -94,6 +130,7 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
      */
     protected final DeleteControl cleanupWith(R resource, DeletionPolicy policy, ExternalDeletion<R> deleteExternal) {
         try (var ignored = logContext(resource)) {
+            support.observer().forgotten(resource.getKind(), key(resource));
             if (isPaused(resource)) {
                 support.events().normal(resource, "Orphaned", "deleted while paused: the cloud object is left as it is");
                 return DeleteControl.defaultDelete();

@@ -13,6 +13,8 @@ import java.util.Set;
  * @param useServerSideApply  patch the primary resources with SSA (off where the API server lacks it)
  * @param failureBackoff      first wait after a failed reconcile; it doubles up to {@code maxFailureBackoff}
  * @param credentialsRecheck  how often refused credentials are tried again even if they did not change
+ * @param leaderElection      null: this replica reconciles alone
+ * @param shutdownTimeout     how long reconciles under way may take to finish when the operator stops
  */
 public record OperatorSettings(Set<String> namespaces,
                                Duration driftInterval,
@@ -21,40 +23,52 @@ public record OperatorSettings(Set<String> namespaces,
                                boolean useServerSideApply,
                                Duration failureBackoff,
                                Duration maxFailureBackoff,
-                               Duration credentialsRecheck) {
+                               Duration credentialsRecheck,
+                               LeaderElection leaderElection,
+                               Duration shutdownTimeout) {
 
     public static OperatorSettings defaults() {
         return new OperatorSettings(Set.of(), Duration.ofMinutes(5), Duration.ofSeconds(10), 10, false,
-                Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofMinutes(10));
+                Duration.ofSeconds(2), Duration.ofMinutes(5), Duration.ofMinutes(10), null, Duration.ofSeconds(30));
+    }
+
+    public OperatorSettings withLeaderElection(LeaderElection value) {
+        return new OperatorSettings(namespaces, driftInterval, pendingRecheck, reconcileThreads, useServerSideApply,
+                failureBackoff, maxFailureBackoff, credentialsRecheck, value, shutdownTimeout);
+    }
+
+    public OperatorSettings withShutdownTimeout(Duration value) {
+        return new OperatorSettings(namespaces, driftInterval, pendingRecheck, reconcileThreads, useServerSideApply,
+                failureBackoff, maxFailureBackoff, credentialsRecheck, leaderElection, value);
     }
 
     public OperatorSettings withNamespaces(Set<String> value) {
         return new OperatorSettings(value, driftInterval, pendingRecheck, reconcileThreads, useServerSideApply,
-                failureBackoff, maxFailureBackoff, credentialsRecheck);
+                failureBackoff, maxFailureBackoff, credentialsRecheck, leaderElection, shutdownTimeout);
     }
 
     public OperatorSettings withDriftInterval(Duration value) {
         return new OperatorSettings(namespaces, value, pendingRecheck, reconcileThreads, useServerSideApply,
-                failureBackoff, maxFailureBackoff, credentialsRecheck);
+                failureBackoff, maxFailureBackoff, credentialsRecheck, leaderElection, shutdownTimeout);
     }
 
     public OperatorSettings withPendingRecheck(Duration value) {
         return new OperatorSettings(namespaces, driftInterval, value, reconcileThreads, useServerSideApply,
-                failureBackoff, maxFailureBackoff, credentialsRecheck);
+                failureBackoff, maxFailureBackoff, credentialsRecheck, leaderElection, shutdownTimeout);
     }
 
     public OperatorSettings withReconcileThreads(int value) {
         return new OperatorSettings(namespaces, driftInterval, pendingRecheck, value, useServerSideApply,
-                failureBackoff, maxFailureBackoff, credentialsRecheck);
+                failureBackoff, maxFailureBackoff, credentialsRecheck, leaderElection, shutdownTimeout);
     }
 
     public OperatorSettings withServerSideApply(boolean value) {
         return new OperatorSettings(namespaces, driftInterval, pendingRecheck, reconcileThreads, value,
-                failureBackoff, maxFailureBackoff, credentialsRecheck);
+                failureBackoff, maxFailureBackoff, credentialsRecheck, leaderElection, shutdownTimeout);
     }
 
     public OperatorSettings withFailureBackoff(Duration first, Duration max) {
         return new OperatorSettings(namespaces, driftInterval, pendingRecheck, reconcileThreads, useServerSideApply,
-                first, max, credentialsRecheck);
+                first, max, credentialsRecheck, leaderElection, shutdownTimeout);
     }
 }

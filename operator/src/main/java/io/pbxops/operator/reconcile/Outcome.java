@@ -1,6 +1,7 @@
 package io.pbxops.operator.reconcile;
 
 import io.pbxops.operator.api.Conditions;
+import io.pbxops.operator.validation.FleetProblem;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -14,6 +15,12 @@ import java.util.Optional;
 public record Outcome(Boolean ready, String readyReason, String readyMessage,
                       boolean synced, String syncedReason, String syncedMessage,
                       Duration recheckAfter) {
+
+    /**
+     * Nothing moved since the last successful reconcile (same desired state, no drift): no cloud call was made and the
+     * status is left as it is in the cluster (the copy in hand may be older than the last status written).
+     */
+    public static final Outcome UNCHANGED = new Outcome(true, null, null, true, null, null, null);
 
     /** Everything declared exists and is usable. */
     public static Outcome available(String message) {
@@ -36,6 +43,21 @@ public record Outcome(Boolean ready, String readyReason, String readyMessage,
     public static Outcome invalid(String message) {
         return new Outcome(false, Conditions.Ready.INVALID_SPEC, message, false, Conditions.Synced.RECONCILE_ERROR,
                 message, null);
+    }
+
+    /** Another object, or the cloud, already holds the identity this object claims. */
+    public static Outcome conflict(String message) {
+        return new Outcome(false, Reasons.CONFLICT, message, false, Conditions.Synced.RECONCILE_ERROR, message, null);
+    }
+
+    /** What a problem between objects means for the object at fault. */
+    public static Outcome of(FleetProblem problem) {
+        String message = problem.problem().toString();
+        return switch (problem.severity()) {
+            case MISSING_REFERENCE -> waitingFor(Conditions.Ready.DEPENDENCY_NOT_FOUND, message);
+            case INVALID -> invalid(message);
+            case CONFLICT -> conflict(message);
+        };
     }
 
     public Optional<Duration> recheck() {

@@ -4,7 +4,10 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
+import io.javaoperatorsdk.operator.api.monitoring.Metrics;
 import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.pbxops.operator.api.Company;
@@ -55,15 +58,48 @@ public final class PbxOperator implements AutoCloseable {
         }
     }
 
+    /**
+     * What the process hooks onto the operator.
+     *
+     * @param metrics       JOSDK's own metrics, or null
+     * @param onStartLeading run when this replica becomes the leader (or at start, without leader election)
+     * @param onStopLeading  run when it stops being the leader
+     */
+    public record Instrumentation(ReconcileObserver observer, Metrics metrics, Runnable onStartLeading, Runnable onStopLeading) {
+
+        public static Instrumentation none() {
+            return new Instrumentation(ReconcileObserver.none(), null, () -> { }, () -> { });
+        }
+    }
+
+    private final Instrumentation instrumentation;
+
     public PbxOperator(KubernetesClient client, OperatorSettings settings, Clock clock, CloudPort cloud, PbxEndpointPort endpoints) {
-        this.support = new ReconcileSupport(client, clock, settings);
-        this.operator = new Operator(o -> o
-                .withKubernetesClient(client)
-                .withCloseClientOnStop(false)
-                .withUseSSAToPatchPrimaryResource(settings.useServerSideApply())
-                .withSSABasedCreateUpdateMatchForDependentResources(settings.useServerSideApply())
-                .withConcurrentReconciliationThreads(settings.reconcileThreads())
-                .withReconciliationTerminationTimeout(Duration.ofSeconds(30)));
+        this(client, settings, clock, cloud, endpoints, Instrumentation.none());
+    }
+
+    public PbxOperator(KubernetesClient client, OperatorSettings settings, Clock clock, CloudPort cloud, PbxEndpointPort endpoints,
+                       Instrumentation instrumentation) {
+        this.support = new ReconcileSupport(client, clock, settings, instrumentation.observer());
+        this.instrumentation = instrumentation;
+        this.operator = new Operator(o -> {
+            o.withKubernetesClient(client)
+                    .withCloseClientOnStop(false)
+                    .withUseSSAToPatchPrimaryResource(settings.useServerSideApply())
+                    .withSSABasedCreateUpdateMatchForDependentResources(settings.useServerSideApply())
+                    .withConcurrentReconciliationThreads(settings.reconcileThreads())
+                    .withReconciliationTerminationTimeout(settings.shutdownTimeout());
+            if (instrumentation.metrics() != null) {
+                o.withMetrics(instrumentation.metrics());
+            }
+            LeaderElection election = settings.leaderElection();
+            if (election != null) {
+                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(election.leaseName(), election.namespace(),
+                        election.leaseDuration(), election.renewDeadline(), election.retryPeriod(), election.identity(),
+                        new LeaderCallbacks(this::startLeading, this::stopLeading, leader -> LOG.info("the leader is {}", leader)),
+                        election.exitWhenLeaseIsLost()));
+            }
+        });
         register(new CompanyReconciler(support, cloud, ledgers.companies(), triggers.companies()));
         register(new NumberingPlanReconciler(support));
         register(new PbxReconciler(support, cloud, endpoints, ledgers.pbxs(), triggers.pbxs()));
@@ -115,6 +151,28 @@ public final class PbxOperator implements AutoCloseable {
     public void start() {
         operator.start();
         LOG.info("pbx-operator started: {} controllers", reconcilers.size());
+        if (support.settings().leaderElection() == null) {
+            startLeading();
+        }
+    }
+
+    private volatile boolean leading;
+
+    /** Whether this replica reconciles now (always, without leader election). */
+    public boolean isLeading() {
+        return leading;
+    }
+
+    private void startLeading() {
+        LOG.info("this replica reconciles now");
+        leading = true;
+        instrumentation.onStartLeading().run();
+    }
+
+    private void stopLeading() {
+        LOG.info("this replica stopped reconciling (lease lost or released)");
+        leading = false;
+        instrumentation.onStopLeading().run();
     }
 
     public Operator jdkOperator() {

@@ -14,8 +14,14 @@ public final class ReconcileSupport {
     private final KubernetesEvents events;
     private final Backoff backoff;
     private final Failures failures;
+    private final ReconcileObserver observer;
 
     public ReconcileSupport(KubernetesClient client, Clock clock, OperatorSettings settings) {
+        this(client, clock, settings, ReconcileObserver.none());
+    }
+
+    public ReconcileSupport(KubernetesClient client, Clock clock, OperatorSettings settings, ReconcileObserver observer) {
+        this.observer = observer;
         this.client = client;
         this.clock = clock;
         this.settings = settings;
@@ -43,6 +49,10 @@ public final class ReconcileSupport {
 
     public KubernetesEvents events() {
         return events;
+    }
+
+    public ReconcileObserver observer() {
+        return observer;
     }
 
     Backoff backoff() {

@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,9 +54,20 @@ final class CredentialsWatch implements AutoCloseable {
         this.settings = settings;
     }
 
-    void start() {
-        lastFingerprint = fingerprint();
-        scheduler.scheduleWithFixedDelay(this::check, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+    private ScheduledFuture<?> schedule;
+
+    synchronized void start() {
+        if (schedule == null) {
+            lastFingerprint = fingerprint();
+            schedule = scheduler.scheduleWithFixedDelay(this::check, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    synchronized void pause() {
+        if (schedule != null) {
+            schedule.cancel(false);
+            schedule = null;
+        }
     }
 
     private void check() {

@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -66,9 +67,21 @@ public final class DriftDetector implements AutoCloseable {
         this.settings = settings;
     }
 
-    public void start() {
-        long interval = settings.driftInterval().toMillis();
-        scheduler.scheduleWithFixedDelay(this::checkSafely, interval, interval, TimeUnit.MILLISECONDS);
+    private ScheduledFuture<?> schedule;
+
+    /** Starts the periodic check (on the leader only: it reads the cloud on behalf of every replica). */
+    public synchronized void start() {
+        if (schedule == null) {
+            long interval = settings.driftInterval().toMillis();
+            schedule = scheduler.scheduleWithFixedDelay(this::checkSafely, interval, interval, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    public synchronized void pause() {
+        if (schedule != null) {
+            schedule.cancel(false);
+            schedule = null;
+        }
     }
 
     private void checkSafely() {

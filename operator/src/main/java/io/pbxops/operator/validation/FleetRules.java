@@ -63,7 +63,8 @@ public final class FleetRules {
         if (equipmentId != null) {
             firstOther(fleet.pbxs(), pbx, other -> equipmentId.equals(other.getSpec().fleetEquipmentId())).ifPresent(other ->
                     problems.add(conflict(pbx, "spec.activation.installationReference", "Pbx " + describe(other)
-                            + " already has the equipment ID " + equipmentId + "; each PBX of the fleet has its own installation reference")));
+                            + " already has this equipment ID (the same fleet and installation references); each PBX of the fleet "
+                            + "has its own installation reference")));
         }
         String owner = ownerKey(pbx);
         String serverName = serverName(pbx);

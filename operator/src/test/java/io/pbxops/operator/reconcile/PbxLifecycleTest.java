@@ -1,21 +1,32 @@
 package io.pbxops.operator.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.ConnectionState;
 import io.pbxops.operator.api.Pbx;
+import io.pbxops.operator.api.WebRtcGateway;
 import io.pbxops.operator.testing.FleetHarness;
 import io.pbxops.simulator.O2gHostSpec;
+import io.pbxops.simulator.OxoRainbowSettings;
+import io.pbxops.simulator.OxoSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The lifecycles of one PBX, against the simulated cloud and PBX over loopback. */
 class PbxLifecycleTest {
@@ -41,6 +52,7 @@ class PbxLifecycleTest {
               serverName: ACME-OXE-1
               type: OmniPCXEnterprise
               dialing: {country: FRA, nationalPrefix: "0", internationalPrefix: "00", outboundPrefix: "0", useOutboundPrefix: true}
+              webRtc: {enabled: true, licenseAccepted: true}
               network:
                 dns: {primary: 10.20.0.53}
               endpoint:
@@ -49,11 +61,36 @@ class PbxLifecycleTest {
                 credentialsSecretRef: {name: acme-o2g}
             """;
 
+    static final String FLEET_OXO = """
+            apiVersion: pbxops.io/v1alpha1
+            kind: Pbx
+            metadata: {name: acme-oxo}
+            spec:
+              companyRef: {name: acme}
+              serverName: ACME-OXO
+              type: OXOConnectEvolution
+              activation: {mode: Fleet, fleetReference: ALE12, installationReference: "1234.5678.90"}
+              dialing: {country: FRA}
+            """;
+
+    static final String BTCO_OXO = """
+            apiVersion: pbxops.io/v1alpha1
+            kind: Pbx
+            metadata: {name: acme-btco}
+            spec:
+              companyRef: {name: acme}
+              serverName: ACME-BTCO
+              type: OXOConnect
+              dialing: {country: FRA}
+            """;
+
     private FleetHarness fleet;
 
     @BeforeEach
     void start() {
         fleet = FleetHarness.start();
+        fleet.simulator().control().putO2gHost(new O2gHostSpec("o2g.acme.example", "o2g-admin", "o2g-secret",
+                List.of(new O2gHostSpec.Node("1", "oxe1.acme.example"))));
     }
 
     @AfterEach
@@ -63,8 +100,6 @@ class PbxLifecycleTest {
 
     @Test
     void omniPcxWithAManagedEndpointReachesRunning() {
-        fleet.simulator().control().putO2gHost(new O2gHostSpec("o2g.acme.example", "o2g-admin", "o2g-secret",
-                List.of(new O2gHostSpec.Node("1", "oxe1.acme.example"))));
         fleet.apply(ACME);
         fleet.apply(ACME_OXE);
 
@@ -74,21 +109,166 @@ class PbxLifecycleTest {
         assertEquals(ConnectionState.Running, pbx.getStatus().getConnection());
         assertEquals("activated", pbx.getStatus().getCloudStatus());
         assertEquals(1, pbx.getStatus().getCompanies());
-        Secret activation = fleet.get(Secret.class, "acme-oxe1-activation");
-        assertNotNull(activation, "the activation Secret");
+        assertEquals("True", condition(pbx, Conditions.CONNECTED));
+        Map<String, String> activation = secret("acme-oxe1-activation");
+        assertEquals(pbx.getStatus().getEquipmentId(), activation.get("equipmentId"));
 
-        JsonNode system = systemNamed("ACME-OXE-1");
+        JsonNode system = fleet.cloud().system("ACME-OXE-1");
         assertEquals("activated", system.path("status").asText());
-        assertEquals(pbx.getStatus().getEquipmentId(), system.path("pbxId").asText());
-        assertEquals("True", StatusConditions.find(pbx.getStatus().getConditions(), Conditions.CONNECTED).orElseThrow().getStatus());
+        assertEquals(company.getStatus().getSiteId(), system.path("siteId").get(0).asText());
+        assertTrue(fleet.cloud().o2gRequests() > 0, "the activation was entered through O2G");
     }
 
-    JsonNode systemNamed(String name) {
-        for (JsonNode system : fleet.simulator().control().state().path("systems")) {
-            if (name.equals(system.path("name").asText())) {
-                return system;
-            }
+    @Test
+    void aFleetOxoReachesRunningWithoutAnyCallToThePbx() {
+        fleet.simulator().control().addOxo(new OxoSpec("SN-FLEET-1", OxoSpec.Mode.STOCK, "ALE12-1234.5678.90"));
+        fleet.apply(ACME);
+        fleet.apply(FLEET_OXO);
+
+        Pbx pbx = fleet.awaitReady(Pbx.class, "acme-oxo");
+        assertEquals(ConnectionState.Running, pbx.getStatus().getConnection());
+        assertNull(pbx.getStatus().getEquipmentId(), "a fleet equipment ID is also the activation code: not in status");
+        JsonNode system = fleet.cloud().system("ACME-OXO");
+        assertEquals("ALE12-1234.5678.90", system.path("pbxId").asText());
+        assertEquals(0, fleet.cloud().o2gRequests(), "nothing is configured on a fleet OXO");
+    }
+
+    @Test
+    void aBuildToOrderOxoWaitsForTheInstallerThenRuns() {
+        fleet.simulator().control().addOxo(new OxoSpec("SN-BTCO-1", OxoSpec.Mode.BTCO, null));
+        fleet.apply(ACME);
+        fleet.apply(BTCO_OXO);
+
+        Pbx pending = fleet.awaitCondition(Pbx.class, "acme-btco", Conditions.READY, "False", Conditions.Ready.AWAITING_ACTIVATION);
+        assertEquals(ConnectionState.Pending, pending.getStatus().getConnection());
+        String guidance = readyMessage(pending);
+        assertTrue(guidance.contains("Secret acme-btco-activation") && guidance.contains("OMC"), guidance);
+
+        installerTypesTheCode("SN-BTCO-1", "acme-btco");
+        Pbx running = fleet.awaitReady(Pbx.class, "acme-btco");
+        assertEquals(ConnectionState.Running, running.getStatus().getConnection());
+    }
+
+    @Test
+    void aNewResetTokenResetsOnceGivesANewCodeAndThePbxRunsAgain() {
+        fleet.simulator().control().addOxo(new OxoSpec("SN-BTCO-2", OxoSpec.Mode.BTCO, null));
+        fleet.apply(ACME);
+        fleet.apply(BTCO_OXO);
+        fleet.awaitCondition(Pbx.class, "acme-btco", Conditions.READY, "False", Conditions.Ready.AWAITING_ACTIVATION);
+        installerTypesTheCode("SN-BTCO-2", "acme-btco");
+        fleet.awaitReady(Pbx.class, "acme-btco");
+        String firstCode = secret("acme-btco-activation").get("activationCode");
+
+        fleet.edit(Pbx.class, "acme-btco", pbx -> {
+            pbx.getSpec().setResetToken("2026-11-22.1");
+            return pbx;
+        });
+        Pbx pending = fleet.awaitCondition(Pbx.class, "acme-btco", Conditions.READY, "False", Conditions.Ready.AWAITING_ACTIVATION);
+        assertEquals("2026-11-22.1", pending.getStatus().getLastResetToken());
+        assertNotNull(pending.getStatus().getLastResetTime());
+        String newCode = secret("acme-btco-activation").get("activationCode");
+        assertNotEquals(firstCode, newCode, "a reset gives a new activation code");
+        assertEquals(1, fleet.cloud().requests("POST", "/systems/{systemId}/reset-password"), "one reset, not one per reconcile");
+
+        installerTypesTheCode("SN-BTCO-2", "acme-btco");
+        fleet.awaitReady(Pbx.class, "acme-btco");
+        assertEquals(1, fleet.cloud().requests("POST", "/systems/{systemId}/reset-password"));
+    }
+
+    @Test
+    void aManagedOmniPcxIsResetAndItsNewCodeEnteredOnThePbx() {
+        fleet.apply(ACME);
+        fleet.apply(ACME_OXE);
+        fleet.awaitReady(Pbx.class, "acme-oxe1");
+        String firstCode = secret("acme-oxe1-activation").get("activationCode");
+
+        fleet.edit(Pbx.class, "acme-oxe1", pbx -> {
+            pbx.getSpec().setResetToken("r1");
+            return pbx;
+        });
+        fleet.awaitCondition(Pbx.class, "acme-oxe1", Conditions.READY, "True", null);
+        org.awaitility.Awaitility.await().atMost(FleetHarness.CONVERGENCE).untilAsserted(() ->
+                assertEquals("r1", fleet.get(Pbx.class, "acme-oxe1").getStatus().getLastResetToken()));
+        Pbx running = fleet.awaitReady(Pbx.class, "acme-oxe1");
+        assertEquals(ConnectionState.Running, running.getStatus().getConnection());
+        assertNotEquals(firstCode, secret("acme-oxe1-activation").get("activationCode"));
+        assertEquals(1, fleet.cloud().requests("POST", "/systems/{systemId}/reset-password"));
+    }
+
+    @Test
+    void deletionResetsRemovesTheGatewaysThenTheEquipment() {
+        fleet.apply(ACME);
+        fleet.apply(ACME_OXE);
+        fleet.apply("""
+                apiVersion: pbxops.io/v1alpha1
+                kind: WebRtcGateway
+                metadata: {name: acme-gw}
+                spec: {pbxRef: {name: acme-oxe1}, type: External, address: 10.20.0.80, voiceChannels: 30}
+                """);
+        fleet.awaitReady(Pbx.class, "acme-oxe1");
+        fleet.awaitReady(WebRtcGateway.class, "acme-gw");
+        assertEquals(1, fleet.cloud().gateways().size());
+
+        fleet.delete(Pbx.class, "acme-oxe1");
+        fleet.awaitGone(Pbx.class, "acme-oxe1");
+
+        assertTrue(fleet.cloud().systemsNamed("ACME-OXE-1").isEmpty(), "the equipment is removed");
+        assertTrue(fleet.cloud().gateways().isEmpty(), "its gateway first");
+        assertEquals(1, fleet.cloud().requests("POST", "/systems/{systemId}/reset-password"), "reset first");
+        assertEquals(0, fleet.cloud().counts().stream().filter(c -> c.status() == 403).count(), "never refused (403030)");
+        List<String> reasons = events("acme-oxe1");
+        assertTrue(reasons.containsAll(List.of("Reset", "GatewayRemoved", "Deleted")), reasons.toString());
+        assertNull(fleet.get(Secret.class, "acme-oxe1-activation"), "the activation Secret goes with it");
+    }
+
+    @Test
+    void orphanLeavesTheEquipmentInTheCloud() {
+        fleet.simulator().control().addOxo(new OxoSpec("SN-FLEET-2", OxoSpec.Mode.STOCK, "ALE12-1234.5678.90"));
+        fleet.apply(ACME);
+        fleet.apply(FLEET_OXO.replace("dialing: {country: FRA}", "dialing: {country: FRA}\n  deletionPolicy: Orphan"));
+        fleet.awaitReady(Pbx.class, "acme-oxo");
+        fleet.delete(Pbx.class, "acme-oxo");
+        fleet.awaitGone(Pbx.class, "acme-oxo");
+        assertEquals(1, fleet.cloud().systemsNamed("ACME-OXO").size());
+        assertEquals(0, fleet.cloud().requests("DELETE", "/systems"));
+    }
+
+    private void installerTypesTheCode(String serial, String pbx) {
+        Map<String, String> activation = secret(pbx + "-activation");
+        fleet.simulator().control().installerStep(serial, new OxoRainbowSettings(true, activation.get("equipmentId"),
+                activation.get("activationCode"), "openrainbow.com"));
+    }
+
+    private Map<String, String> secret(String name) {
+        Secret secret = fleet.get(Secret.class, name);
+        assertNotNull(secret, "Secret " + name);
+        Map<String, String> values = new java.util.HashMap<>();
+        if (secret.getData() != null) {
+            secret.getData().forEach((k, v) -> values.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
         }
-        throw new AssertionError("no system named " + name + " in " + fleet.simulator().control().state().path("systems"));
+        if (secret.getStringData() != null) {
+            values.putAll(secret.getStringData());
+        }
+        return values;
+    }
+
+    private List<String> events(String name) {
+        return fleet.client().v1().events().inNamespace(FleetHarness.NAMESPACE).list().getItems().stream()
+                .filter(e -> name.equals(e.getInvolvedObject().getName()))
+                .map(Event::getReason)
+                .toList();
+    }
+
+    static String condition(Pbx pbx, String type) {
+        return StatusConditions.find(pbx.getStatus().getConditions(), type).orElseThrow().getStatus();
+    }
+
+    static String readyMessage(Pbx pbx) {
+        return StatusConditions.find(pbx.getStatus().getConditions(), Conditions.READY).orElseThrow().getMessage();
+    }
+
+    static boolean notEmpty(String value) {
+        assertFalse(value == null || value.isEmpty());
+        return true;
     }
 }

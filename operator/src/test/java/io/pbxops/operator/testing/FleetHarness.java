@@ -6,15 +6,13 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.PbxOpsStatus;
 import io.pbxops.operator.cloud.CloudCredentials;
-import io.pbxops.operator.cloud.CloudCredentialsSource;
+import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.cloud.InMemoryCloudMetrics;
-import io.pbxops.operator.cloud.RainbowClient;
-import io.pbxops.operator.cloud.RainbowClientConfig;
-import io.pbxops.operator.cloud.RainbowCloudPort;
+import io.pbxops.operator.runtime.OperatorRuntime;
+import io.pbxops.operator.runtime.RuntimeSettings;
 import io.pbxops.operator.pbx.o2g.EndpointRouting;
 import io.pbxops.operator.pbx.o2g.O2gClientConfig;
 import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
-import io.pbxops.operator.pbx.oxe.O2gPbxEndpoints;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.reconcile.PbxOperator;
 import io.pbxops.operator.reconcile.StatusConditions;
@@ -47,10 +45,10 @@ public final class FleetHarness implements AutoCloseable {
     private final TestCluster cluster;
     private final Simulator simulator;
     private final AtomicReference<CloudCredentials> credentials;
-    private final InMemoryCloudMetrics metrics = new InMemoryCloudMetrics();
-    private RainbowClient rainbow;
-    private O2gPbxEndpoints endpoints;
-    private PbxOperator operator;
+    private OperatorRuntime runtime;
+    private CloudBudget budget = CloudBudget.defaults();
+    private String opsBind = "127.0.0.1";
+    private int opsPort = -1;
     private final OperatorSettings settings;
 
     private FleetHarness(SimulatorConfig simulatorConfig, OperatorSettings settings) {
@@ -66,31 +64,45 @@ public final class FleetHarness implements AutoCloseable {
     }
 
     public static FleetHarness start(UnaryOperator<SimulatorConfig> simulator, UnaryOperator<OperatorSettings> operator) {
+        return start(simulator, operator, true);
+    }
+
+    /** With {@code startOperator} false, the test starts it itself (after setting credentials, say). */
+    public static FleetHarness start(UnaryOperator<SimulatorConfig> simulator, UnaryOperator<OperatorSettings> operator,
+                                     boolean startOperator) {
         SimulatorConfig config = simulator.apply(SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(7L)
                 .withActivationDelay(Duration.ofMillis(50)).withUpgradeDelay(Duration.ofMillis(200)));
         OperatorSettings settings = operator.apply(OperatorSettings.defaults()
                 .withNamespaces(Set.of(NAMESPACE))
+                .withDriftInterval(Duration.ofHours(1))
+                .withServerSideApply(false)
                 .withPendingRecheck(Duration.ofMillis(300))
                 .withFailureBackoff(Duration.ofMillis(200), Duration.ofSeconds(2)));
         FleetHarness harness = new FleetHarness(config, settings);
-        harness.startOperator();
+        if (startOperator) {
+            harness.startOperator();
+        }
         return harness;
     }
 
     /** Starts (or restarts) the operator process: a new cloud client, new caches, nothing remembered. */
     public void startOperator() {
-        rainbow = RainbowClient.create(RainbowClientConfig.defaults(simulator.cloudUrl()).withMetrics(metrics),
-                () -> credentials.get());
-        endpoints = new O2gPbxEndpoints(O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())),
-                O2gRainbowNames.defaults());
-        operator = new PbxOperator(cluster.client(), settings, Clock.systemUTC(), new RainbowCloudPort(rainbow, 100), endpoints);
-        operator.start();
+        RuntimeSettings runtimeSettings = new RuntimeSettings(simulator.cloudUrl(), budget, 100,
+                O2gRainbowNames.defaults(), settings).withOps(opsBind, opsPort);
+        runtime = new OperatorRuntime(cluster.client(), runtimeSettings, credentials::get,
+                O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())), Clock.systemUTC());
+        runtime.start();
     }
 
     public void stopOperator() {
-        operator.close();
-        endpoints.close();
-        rainbow.close();
+        if (runtime != null) {
+            runtime.close();
+            runtime = null;
+        }
+    }
+
+    public OperatorRuntime runtime() {
+        return runtime;
     }
 
     public KubernetesClient client() {
@@ -102,11 +114,26 @@ public final class FleetHarness implements AutoCloseable {
     }
 
     public PbxOperator operator() {
-        return operator;
+        return runtime.operator();
+    }
+
+    public CloudState cloud() {
+        return new CloudState(simulator);
     }
 
     public InMemoryCloudMetrics metrics() {
-        return metrics;
+        return runtime.cloudMetrics();
+    }
+
+    /** Serve the health and metrics endpoints from the next {@link #startOperator()} (port 0: a free one). */
+    public void setOps(String bind, int port) {
+        opsBind = bind;
+        opsPort = port;
+    }
+
+    /** The cloud request budget of the next {@link #startOperator()}. */
+    public void setBudget(CloudBudget value) {
+        budget = value;
     }
 
     public void setCloudCredentials(CloudCredentials value) {
@@ -123,6 +150,19 @@ public final class FleetHarness implements AutoCloseable {
         return objects;
     }
 
+    public void delete(Class<? extends HasMetadata> kind, String name) {
+        client().resources(kind).inNamespace(NAMESPACE).withName(name).delete();
+    }
+
+    /** Waits until the object is gone from the cluster (its finalizer done). */
+    public void awaitGone(Class<? extends HasMetadata> kind, String name) {
+        await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(100)).until(() -> get(kind, name) == null);
+    }
+
+    public <R extends HasMetadata> R edit(Class<R> kind, String name, UnaryOperator<R> change) {
+        return client().resources(kind).inNamespace(NAMESPACE).withName(name).edit(change);
+    }
+
     public <R extends HasMetadata> R get(Class<R> kind, String name) {
         return client().resources(kind).inNamespace(NAMESPACE).withName(name).get();
     }
@@ -131,7 +171,7 @@ public final class FleetHarness implements AutoCloseable {
                                                                                  String status, String reason) {
         AtomicReference<R> seen = new AtomicReference<>();
         try {
-            await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
+            await().atMost(CONVERGENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
                 R object = get(kind, name);
                 seen.set(object);
                 return object != null && object.getStatus() != null
@@ -145,6 +185,15 @@ public final class FleetHarness implements AutoCloseable {
                     + (seen.get() == null ? "nothing" : Serialization.asYaml(seen.get().getStatus())), e);
         }
         return seen.get();
+    }
+
+    /** Waits until the cloud has received no request for a while: everything in flight has settled. */
+    public void awaitQuiet() {
+        AtomicReference<Long> last = new AtomicReference<>(-1L);
+        await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(400)).until(() -> {
+            long now = cloud().adminRequests();
+            return last.getAndSet(now) == now;
+        });
     }
 
     public <R extends CustomResource<?, ? extends PbxOpsStatus>> R awaitReady(Class<R> kind, String name) {

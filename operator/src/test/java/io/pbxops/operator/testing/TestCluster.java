@@ -1,7 +1,10 @@
 package io.pbxops.operator.testing;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
@@ -9,7 +12,8 @@ import io.pbxops.operator.crd.CrdCatalog;
 import io.pbxops.operator.crd.PbxOpsKinds;
 
 import java.util.HashMap;
-import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -19,9 +23,12 @@ import java.util.logging.Logger;
  */
 public final class TestCluster implements AutoCloseable {
 
+    /** Held: JUL keeps loggers by weak reference, and a collected one forgets its level. */
+    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
+
     static {
         // The mock server logs every request at INFO through JUL.
-        Logger.getLogger("io.fabric8.mockwebserver").setLevel(Level.WARNING);
+        MOCK_SERVER_LOG.setLevel(Level.WARNING);
     }
 
     private final KubernetesMockServer server;
@@ -33,9 +40,20 @@ public final class TestCluster implements AutoCloseable {
     }
 
     public static TestCluster start() {
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), new HashMap<>(),
-                new KubernetesCrudDispatcher(List.of()), false);
+        // Expectations first, then CRUD: the few calls CRUD mode cannot answer are expected explicitly.
+        Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
+        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
+                new KubernetesMixedDispatcher(expectations), false);
         server.init();
+        // Leader election checks its Lease permissions with a SelfSubjectRulesReview, which CRUD mode refuses (422).
+        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                .andReturn(201, new SelfSubjectRulesReviewBuilder()
+                        .withNewStatus()
+                        .addNewResourceRule().withApiGroups("coordination.k8s.io").withResources("leases").withVerbs("*").endResourceRule()
+                        .withIncomplete(false)
+                        .endStatus()
+                        .build())
+                .always();
         KubernetesClient client = server.createClient();
         for (PbxOpsKinds kind : PbxOpsKinds.values()) {
             client.apiextensions().v1().customResourceDefinitions().resource(CrdCatalog.definition(kind)).create();

@@ -106,10 +106,9 @@ public final class CloudApi {
     /** Under the world lock. */
     public void setChannel(String systemId, Channel channel, boolean up) {
         PbxSystem system = state.system(systemId);
-        if (up) {
-            system.channelsDown.remove(channel);
-        } else {
-            system.channelsDown.add(channel);
+        boolean changed = up ? system.channelsDown.remove(channel) : system.channelsDown.add(channel);
+        if (changed) {
+            system.connectionHistory.add(new ConnectionEvent(up ? "channelUp" : "channelDown", dates.now()));
         }
         activation.channelsChanged(system);
     }

@@ -2,6 +2,7 @@ package io.pbxops.operator.pbx.oxe;
 
 import io.pbxops.operator.pbx.EndpointSettings;
 import io.pbxops.operator.pbx.EndpointState;
+import io.pbxops.operator.pbx.PbxEndpointMetrics;
 import io.pbxops.operator.pbx.PbxEndpointPort;
 import io.pbxops.operator.pbx.PbxEndpointTarget;
 import io.pbxops.operator.pbx.o2g.O2gAttribute;
@@ -30,24 +31,44 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
 
     private final O2gClientConfig config;
     private final O2gRainbowNames configuredNames;
+    private final PbxEndpointMetrics metrics;
     private final Map<O2gEndpoint, Connection> connections = new ConcurrentHashMap<>();
 
     private record Connection(O2gClient client, O2gRainbowNames names) {
     }
 
     public O2gPbxEndpoints(O2gClientConfig config, O2gRainbowNames configuredNames) {
+        this(config, configuredNames, PbxEndpointMetrics.none());
+    }
+
+    public O2gPbxEndpoints(O2gClientConfig config, O2gRainbowNames configuredNames, PbxEndpointMetrics metrics) {
         this.config = config;
         this.configuredNames = configuredNames;
+        this.metrics = metrics;
     }
 
     @Override
     public EndpointState observe(PbxEndpointTarget target) {
-        Connection connection = connect(target.endpoint());
-        return read(connection, target.endpoint().nodeId(), List.of());
+        return counted("observe", () -> read(connect(target.endpoint()), target.endpoint().nodeId(), List.of()));
     }
 
     @Override
     public EndpointState apply(PbxEndpointTarget target, EndpointSettings desired) {
+        return counted("apply", () -> applyNow(target, desired));
+    }
+
+    private <T> T counted(String operation, java.util.function.Supplier<T> call) {
+        try {
+            T result = call.get();
+            metrics.operation(operation, "success");
+            return result;
+        } catch (O2gException e) {
+            metrics.operation(operation, e.getClass().getSimpleName().replace("O2g", "").replace("Exception", "").toLowerCase(java.util.Locale.ROOT));
+            throw e;
+        }
+    }
+
+    private EndpointState applyNow(PbxEndpointTarget target, EndpointSettings desired) {
         Connection connection = connect(target.endpoint());
         String node = target.endpoint().nodeId();
         O2gRainbowNames names = connection.names();
@@ -68,7 +89,7 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
         boolean newId = !Objects.equals(desired.equipmentId(), rainbow.value(names.pbxId()).orElse(null));
         if (newId) {
             writes.add(O2gAttribute.of(names.pbxId(), desired.equipmentId()));
-            changes.add("entered the PBX ID " + desired.equipmentId());
+            changes.add("entered the PBX ID");
         }
         if (newId || desired.enterCode()) {
             writes.add(O2gAttribute.of(names.activationCode(), desired.activationCode()));
@@ -87,8 +108,10 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
             O2gRainbowNames names = connection.names();
             connection.client().setAttributes(target.endpoint().nodeId(), names.objectName(), names.instanceId(),
                     List.of(O2gAttribute.of(names.agentEnable(), O2gRainbowNames.NO)));
+            metrics.operation("disable", "success");
             return true;
         } catch (O2gException e) {
+            metrics.operation("disable", "unreachable");
             return false;
         }
     }

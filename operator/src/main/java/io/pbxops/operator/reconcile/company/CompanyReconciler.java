@@ -8,7 +8,6 @@ import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.CompanyStatus;
-import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.cloud.CloudPort;
@@ -24,7 +23,6 @@ import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
 import io.pbxops.operator.reconcile.ManagedReconciler;
 import io.pbxops.operator.reconcile.Outcome;
-import io.pbxops.operator.reconcile.Reasons;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.validation.FleetProblem;
@@ -84,16 +82,14 @@ public class CompanyReconciler extends ManagedReconciler<Company, CompanyStatus>
         List<FleetProblem> conflicts = FleetRules.checkCompany(company, CacheFleetView.empty()
                 .withCompanies(() -> context.getPrimaryCache().list().toList()));
         if (!conflicts.isEmpty()) {
-            String message = conflicts.get(0).problem().toString();
-            return new Outcome(false, Reasons.CONFLICT, message, false, Conditions.Synced.RECONCILE_ERROR, message, null);
+            return Outcome.of(conflicts.get(0));
         }
         List<Pbx> pbxs = dependents(context, company);
         CompanyStatus status = company.getStatus();
         status.setPbxCount(pbxs.size());
         String fingerprint = CloudLedger.hash(Arrays.asList(company.getSpec(), ExternalIds.of(company), pbxs.size()));
-        Optional<Outcome> unchanged = ledger.unchanged(key(company), fingerprint);
-        if (unchanged.isPresent()) {
-            return unchanged.get();
+        if (ledger.unchanged(key(company), fingerprint)) {
+            return Outcome.UNCHANGED;
         }
 
         CloudCompany cloudCompany = observeOrCreate(company);
@@ -113,8 +109,8 @@ public class CompanyReconciler extends ManagedReconciler<Company, CompanyStatus>
         status.setCloudStatus(cloudCompany.status());
         Outcome outcome = Outcome.available("company " + cloudCompany.id() + " (" + cloudCompany.status() + ") with site "
                 + site.id() + "; " + pbxs.size() + " PBXs");
-        ledger.applied(key(company), fingerprint, cloudCompany.id(),
-                List.of(CompanyMapping.signature(cloudCompany), CompanyMapping.signature(site)), outcome);
+        ledger.applied(key(company), fingerprint, cloudCompany.id() + "/" + site.id(),
+                List.of(CompanyMapping.signature(cloudCompany), CompanyMapping.signature(site)));
         return outcome;
     }
 
@@ -142,8 +138,9 @@ public class CompanyReconciler extends ManagedReconciler<Company, CompanyStatus>
 
     private CloudSite observeOrCreateSite(Company company, CloudCompany cloudCompany) {
         String siteId = company.getStatus().getSiteId();
+        // A site known by ID counts only if it still belongs to this company (not after a re-creation of the company).
         Optional<CloudSite> site = cloud.sites().observe(siteId, cloudCompany.id(), CompanyMapping.siteName(company))
-                .filter(s -> cloudCompany.id().equals(s.companyId()));
+                .filter(s -> siteId == null || cloudCompany.id().equals(s.companyId()));
         if (site.isEmpty() && siteId != null) {
             site = cloud.sites().observe(null, cloudCompany.id(), CompanyMapping.siteName(company));
         }

@@ -79,19 +79,8 @@ public class WebRtcGatewayReconciler extends ManagedReconciler<WebRtcGateway, We
         List<FleetProblem> problemsBetween = FleetRules.checkGateway(gateway, CacheFleetView.empty()
                 .withPbxs(() -> found.map(List::of).orElse(List.of()))
                 .withGateways(() -> context.getPrimaryCache().list().toList()));
-        for (FleetProblem problem : problemsBetween) {
-            String message = problem.problem().toString();
-            switch (problem.severity()) {
-                case MISSING_REFERENCE -> {
-                    return Outcome.waitingFor(Conditions.Ready.DEPENDENCY_NOT_FOUND, message);
-                }
-                case INVALID -> {
-                    return Outcome.invalid(message);
-                }
-                case CONFLICT -> {
-                    return new Outcome(false, Reasons.CONFLICT, message, false, Conditions.Synced.RECONCILE_ERROR, message, null);
-                }
-            }
+        if (!problemsBetween.isEmpty()) {
+            return Outcome.of(problemsBetween.get(0));
         }
         Pbx pbx = found.get();
         String systemId = pbx.getStatus() == null ? null : pbx.getStatus().getSystemId();
@@ -100,9 +89,8 @@ public class WebRtcGatewayReconciler extends ManagedReconciler<WebRtcGateway, We
                     + " to be declared in the cloud");
         }
         String fingerprint = CloudLedger.hash(Arrays.asList(gateway.getSpec(), ExternalIds.of(gateway), systemId, pbx.getSpec().getWebRtc()));
-        Optional<Outcome> unchanged = ledger.unchanged(key(gateway), fingerprint);
-        if (unchanged.isPresent()) {
-            return unchanged.get();
+        if (ledger.unchanged(key(gateway), fingerprint)) {
+            return Outcome.UNCHANGED;
         }
 
         CloudMediaPillar observed = observe(gateway, systemId);
@@ -132,7 +120,7 @@ public class WebRtcGatewayReconciler extends ManagedReconciler<WebRtcGateway, We
             case Offline -> Outcome.progressing(Conditions.Ready.UNAVAILABLE, "the gateway is offline", support.settings().pendingRecheck());
         };
         if (state == GatewayState.Online || state == GatewayState.Maintenance) {
-            ledger.applied(key(gateway), fingerprint, observed.id(), GatewayMapping.signature(observed), outcome);
+            ledger.applied(key(gateway), fingerprint, observed.id(), GatewayMapping.signature(observed));
         } else {
             ledger.forget(key(gateway));
         }

@@ -150,8 +150,7 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
                 .withPlans(() -> ReferenceIndex.list(context, NumberingPlan.class, PLANS)));
         for (FleetProblem conflict : conflicts) {
             if (conflict.severity() != FleetProblem.Severity.MISSING_REFERENCE) {
-                String message = conflict.problem().toString();
-                return new Outcome(false, Reasons.CONFLICT, message, false, Conditions.Synced.RECONCILE_ERROR, message, null);
+                return Outcome.of(conflict);
             }
         }
         EndpointStep.Target endpoint = null;
@@ -168,9 +167,8 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
         String fingerprint = CloudLedger.hash(Arrays.asList(spec, ExternalIds.of(pbx), ownerSite,
                 plan == null ? null : plan.getSpec().getRules(), linkedShares(context, pbx),
                 endpoint == null ? null : endpoint.fingerprint()));
-        Optional<Outcome> unchanged = ledger.unchanged(key(pbx), fingerprint);
-        if (unchanged.isPresent() && pbx.getStatus().getSystemId() != null) {
-            return unchanged.get();
+        if (ledger.unchanged(key(pbx), fingerprint) && pbx.getStatus().getSystemId() != null) {
+            return Outcome.UNCHANGED;
         }
 
         PbxStatus status = pbx.getStatus();
@@ -180,8 +178,9 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
             system = cloud.systems().create(SystemMapping.newSystem(pbx, plan, ownerSite));
             ExternalIds.record(support, pbx, system.id());
             created = true;
-            support.events().normal(pbx, "Created", "declared system " + system.id() + " (equipment ID " + system.pbxId()
-                    + ") " + (ownerSite == null ? "at reseller level" : "in site " + ownerSite));
+            support.events().normal(pbx, "Created", "declared system " + system.id() + " "
+                    + (ownerSite == null ? "at reseller level" : "in site " + ownerSite) + "; its activation data is in Secret "
+                    + ActivationSecrets.name(pbx));
         } else {
             Changes<SystemSettings> changes = SystemMapping.diff(system, pbx, plan);
             if (!changes.isEmpty()) {
@@ -194,7 +193,8 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
             support.events().normal(pbx, "Linked", "linked system " + system.id() + " to the site " + ownerSite + " of its company");
         }
         status.setSystemId(system.id());
-        status.setEquipmentId(system.pbxId());
+        // A fleet PBX's equipment ID is also its activation code: it stays in the Secret only.
+        status.setEquipmentId(spec.effectiveActivationMode() == ActivationMode.Fleet ? null : system.pbxId());
         status.setActivationSecretName(ActivationSecrets.name(pbx));
 
         boolean reset = false;
@@ -235,7 +235,7 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
 
         Outcome outcome = outcome(pbx, system, connection, state, pbxSide);
         if (connection == ConnectionState.Running) {
-            ledger.applied(key(pbx), fingerprint, system.id(), SystemMapping.signature(system), outcome);
+            ledger.applied(key(pbx), fingerprint, system.id(), SystemMapping.signature(system));
         } else {
             ledger.forget(key(pbx));
         }
@@ -253,7 +253,7 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
         }
         if (found.isPresent() && !found.get().id().equals(ExternalIds.of(pbx))) {
             ExternalIds.record(support, pbx, found.get().id());
-            support.events().normal(pbx, "Adopted", "adopted the existing system " + found.get().id() + " (equipment ID " + found.get().pbxId() + ")");
+            support.events().normal(pbx, "Adopted", "adopted the existing system " + found.get().id());
         }
         return found.orElse(null);
     }
@@ -314,8 +314,16 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
             case Running -> Outcome.available("system " + system.id() + " connected, every channel up");
             case Degraded -> Outcome.progressing(Conditions.Ready.UNAVAILABLE, "system " + system.id() + " is connected but "
                     + downChannels(state) + " down", recheck);
-            case Pending -> Outcome.progressing(Conditions.Ready.AWAITING_ACTIVATION, pendingMessage(pbx, system, pbxSide), recheck);
+            case Pending -> Outcome.progressing(Conditions.Ready.AWAITING_ACTIVATION, pendingMessage(pbx, system, pbxSide),
+                    waitsForAPerson(pbx, pbxSide) ? recheck.multipliedBy(INSTALLER_RECHECK_FACTOR) : recheck);
         };
+    }
+
+    /** A person types the code into OMC: minutes, not seconds; look less often. */
+    static final int INSTALLER_RECHECK_FACTOR = 6;
+
+    private static boolean waitsForAPerson(Pbx pbx, EndpointState pbxSide) {
+        return pbxSide == null && pbx.getSpec().effectiveActivationMode() != ActivationMode.Fleet;
     }
 
     private static String pendingMessage(Pbx pbx, CloudSystem system, EndpointState pbxSide) {
@@ -325,7 +333,8 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
                     + pbxSide.connectionStatus() + ")";
         }
         if (pbx.getSpec().effectiveActivationMode() == ActivationMode.Fleet) {
-            return "fleet PBX " + system.pbxId() + ": it fills in its Rainbow parameters and connects by itself once "
+            return "fleet PBX (fleet reference " + pbx.getSpec().getActivation().getFleetReference()
+                    + "): it fills in its Rainbow parameters and connects by itself once "
                     + "installed and powered on; nothing is entered on it";
         }
         return "waiting for the installer: enter the equipment ID and activation code of Secret " + secret
@@ -412,7 +421,7 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
                     .ifPresent(endpointStep::disable);
         }
         if (cloud.systems().delete(systemId)) {
-            support.events().normal(pbx, "Deleted", "removed the equipment " + system.get().pbxId() + " (system " + systemId + ") from the cloud");
+            support.events().normal(pbx, "Deleted", "removed the equipment (system " + systemId + ") from the cloud");
         }
         activationSecrets.delete(pbx);
         return null;

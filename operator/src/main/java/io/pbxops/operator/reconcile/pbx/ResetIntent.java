@@ -20,7 +20,7 @@ record ResetIntent(String token, Instant since) {
     }
 
     static void record(ReconcileSupport support, Pbx pbx, String token, Instant since) {
-        support.client().resources(Pbx.class).inNamespace(pbx.getMetadata().getNamespace()).withName(pbx.getMetadata().getName())
+        Pbx edited = support.client().resources(Pbx.class).inNamespace(pbx.getMetadata().getNamespace()).withName(pbx.getMetadata().getName())
                 .editStatus(current -> {
                     if (current.getStatus() == null) {
                         current.setStatus(new PbxStatus());
@@ -31,6 +31,7 @@ record ResetIntent(String token, Instant since) {
                 });
         pbx.getStatus().setPendingResetToken(token);
         pbx.getStatus().setPendingResetSince(since.toString());
+        pbx.getMetadata().setResourceVersion(edited.getMetadata().getResourceVersion());
     }
 
     static void clear(PbxStatus status) {

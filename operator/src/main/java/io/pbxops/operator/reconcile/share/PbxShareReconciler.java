@@ -7,7 +7,6 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.pbxops.operator.api.Company;
-import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.PbxShareStatus;
@@ -81,19 +80,8 @@ public class PbxShareReconciler extends ManagedReconciler<PbxShare, PbxShareStat
                 .withPbxs(() -> pbx.map(List::of).orElse(List.of()))
                 .withCompanies(() -> company.map(List::of).orElse(List.of()))
                 .withShares(() -> context.getPrimaryCache().list().toList()));
-        for (FleetProblem problem : problemsBetween) {
-            String message = problem.problem().toString();
-            switch (problem.severity()) {
-                case MISSING_REFERENCE -> {
-                    return Outcome.waitingFor(Conditions.Ready.DEPENDENCY_NOT_FOUND, message);
-                }
-                case INVALID -> {
-                    return Outcome.invalid(message);
-                }
-                case CONFLICT -> {
-                    return new Outcome(false, Reasons.CONFLICT, message, false, Conditions.Synced.RECONCILE_ERROR, message, null);
-                }
-            }
+        if (!problemsBetween.isEmpty()) {
+            return Outcome.of(problemsBetween.get(0));
         }
         String systemId = pbx.get().getStatus() == null ? null : pbx.get().getStatus().getSystemId();
         if (systemId == null) {
@@ -106,9 +94,8 @@ public class PbxShareReconciler extends ManagedReconciler<PbxShare, PbxShareStat
                     + " and its site to be created in the cloud");
         }
         String fingerprint = CloudLedger.hash(Arrays.asList(share.getSpec(), systemId, siteId));
-        Optional<Outcome> unchanged = ledger.unchanged(key(share), fingerprint);
-        if (unchanged.isPresent()) {
-            return unchanged.get();
+        if (ledger.unchanged(key(share), fingerprint)) {
+            return Outcome.UNCHANGED;
         }
         Optional<CloudSystem> system = cloud.systems().observe(systemId, null, null, null);
         if (system.isEmpty()) {
@@ -117,14 +104,14 @@ public class PbxShareReconciler extends ManagedReconciler<PbxShare, PbxShareStat
         }
         if (!system.get().isLinkedTo(siteId)) {
             cloud.systems().link(siteId, systemId);
-            support.events().normal(share, "Linked", "associated the shared PBX " + system.get().pbxId() + " with company "
+            support.events().normal(share, "Linked", "associated the shared PBX " + pbx.get().getMetadata().getName() + " (system " + systemId + ") with company "
                     + company.get().getMetadata().getName() + " (site " + siteId + ")");
         }
         share.getStatus().setLinked(true);
         share.getStatus().setSiteId(siteId);
         Outcome outcome = Outcome.available("PBX " + pbx.get().getMetadata().getName() + " is associated with company "
                 + company.get().getMetadata().getName());
-        ledger.applied(key(share), fingerprint, systemId + "/" + siteId, SystemMapping.linkSignature(systemId, siteId, true), outcome);
+        ledger.applied(key(share), fingerprint, systemId + "/" + siteId, SystemMapping.linkSignature(systemId, siteId, true));
         return outcome;
     }
 

@@ -1,0 +1,29 @@
+package io.pbxops.operator.reconcile;
+
+import java.time.Duration;
+
+/** Hears every reconcile: how long it took and where it left the object (for metrics). */
+public interface ReconcileObserver {
+
+    /**
+     * @param kind        the object's kind
+     * @param key         the object's identity ({@code Kind/namespace/name})
+     * @param readyStatus {@code True}, {@code False} or {@code Unknown}
+     * @param readyReason the Ready condition's reason
+     */
+    void reconciled(String kind, String key, Duration took, String readyStatus, String readyReason);
+
+    void forgotten(String kind, String key);
+
+    static ReconcileObserver none() {
+        return new ReconcileObserver() {
+            @Override
+            public void reconciled(String kind, String key, Duration took, String readyStatus, String readyReason) {
+            }
+
+            @Override
+            public void forgotten(String kind, String key) {
+            }
+        };
+    }
+}

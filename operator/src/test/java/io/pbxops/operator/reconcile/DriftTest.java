@@ -1,0 +1,178 @@
+package io.pbxops.operator.reconcile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pbxops.operator.api.Company;
+import io.pbxops.operator.api.ConnectionState;
+import io.pbxops.operator.api.Pbx;
+import io.pbxops.operator.api.PbxShare;
+import io.pbxops.operator.api.WebRtcGateway;
+import io.pbxops.operator.cloud.RainbowClient;
+import io.pbxops.operator.cloud.model.CompanySettings;
+import io.pbxops.operator.cloud.model.MediaPillarSettings;
+import io.pbxops.operator.cloud.model.SystemSettings;
+import io.pbxops.operator.testing.FleetHarness;
+import io.pbxops.simulator.Channel;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Out-of-band changes in the cloud, found by the periodic drift check (run here on demand) and corrected; a steady
+ * fleet costs list calls only.
+ */
+class DriftTest {
+
+    static final String FLEET = """
+            apiVersion: pbxops.io/v1alpha1
+            kind: Company
+            metadata: {name: globex}
+            spec: {displayName: Globex GmbH, country: DEU}
+            ---
+            apiVersion: pbxops.io/v1alpha1
+            kind: Company
+            metadata: {name: initech}
+            spec: {displayName: Initech Ltd, country: GBR}
+            ---
+            apiVersion: pbxops.io/v1alpha1
+            kind: Pbx
+            metadata: {name: globex-oxo}
+            spec:
+              companyRef: {name: globex}
+              serverName: GLOBEX-OXO
+              type: OXOConnectEvolution
+              activation: {mode: Fleet, fleetReference: ALE12, installationReference: "1234.5678.90"}
+              dialing: {country: DEU, nationalPrefix: "0", internationalPrefix: "00"}
+              webRtc: {enabled: true, licenseAccepted: true}
+            ---
+            apiVersion: pbxops.io/v1alpha1
+            kind: Pbx
+            metadata: {name: oxo90}
+            spec:
+              shared: true
+              serverName: OXO90
+              type: OXOConnect
+              activation: {mode: Fleet, fleetReference: ALE12, installationReference: "1234.5678.91"}
+              dialing: {country: FRA}
+            ---
+            apiVersion: pbxops.io/v1alpha1
+            kind: PbxShare
+            metadata: {name: oxo90-initech}
+            spec: {pbxRef: {name: oxo90}, companyRef: {name: initech}}
+            ---
+            apiVersion: pbxops.io/v1alpha1
+            kind: WebRtcGateway
+            metadata: {name: globex-gw}
+            spec: {pbxRef: {name: globex-oxo}, type: Internal}
+            """;
+
+    private FleetHarness fleet;
+    private RainbowClient outOfBand;
+
+    @BeforeEach
+    void converge() {
+        fleet = FleetHarness.start(simulator -> simulator.withAutoFleet(true), settings -> settings);
+        fleet.apply(FLEET);
+        fleet.awaitReady(Company.class, "globex");
+        fleet.awaitReady(Company.class, "initech");
+        fleet.awaitReady(Pbx.class, "globex-oxo");
+        fleet.awaitReady(Pbx.class, "oxo90");
+        fleet.awaitReady(PbxShare.class, "oxo90-initech");
+        fleet.awaitReady(WebRtcGateway.class, "globex-gw");
+        outOfBand = fleet.runtime().rainbow();
+        fleet.awaitQuiet();
+        // A first pass learns the connection of every system.
+        assertEquals(0, fleet.runtime().drift().checkOnce(), "nothing drifted yet");
+    }
+
+    @AfterEach
+    void stop() {
+        fleet.close();
+    }
+
+    @Test
+    void aSteadyFleetCostsOneListCallPerKindAndNoWrite() {
+        fleet.simulator().control().clearRequestCounts();
+        assertEquals(0, fleet.runtime().drift().checkOnce());
+        assertEquals(0, fleet.cloud().writes());
+        assertEquals(4, fleet.cloud().adminRequests(), () -> "one page each of companies, sites, systems, gateways: " + fleet.cloud().counts());
+        assertEquals(List.of("GET"), fleet.cloud().counts().stream().map(c -> c.method()).distinct().toList());
+    }
+
+    @Test
+    void aCompanyRenamedInTheCloudIsRenamedBack() {
+        String id = fleet.get(Company.class, "globex").getStatus().getCompanyId();
+        outOfBand.companies().update(id, CompanySettings.named("Globex (renamed by hand)"));
+        assertEquals(1, fleet.runtime().drift().checkOnce());
+        await().atMost(FleetHarness.CONVERGENCE).untilAsserted(() ->
+                assertEquals(1, fleet.cloud().companiesNamed("Globex GmbH").size()));
+        assertTrue(events("globex").contains("DriftDetected"));
+    }
+
+    @Test
+    void aChangedPbxSettingIsSetBack() {
+        String id = fleet.get(Pbx.class, "globex-oxo").getStatus().getSystemId();
+        outOfBand.systems().update(id, SystemSettings.none().withPrefixes("9", null));
+        assertEquals(1, fleet.runtime().drift().checkOnce());
+        await().atMost(FleetHarness.CONVERGENCE).untilAsserted(() ->
+                assertEquals("0", fleet.cloud().system("GLOBEX-OXO").path("pbxNationalPrefix").asText()));
+    }
+
+    @Test
+    void anUnlinkedShareIsLinkedAgain() {
+        String systemId = fleet.get(Pbx.class, "oxo90").getStatus().getSystemId();
+        String siteId = fleet.get(Company.class, "initech").getStatus().getSiteId();
+        outOfBand.systems().unlink(siteId, systemId);
+        assertTrue(fleet.runtime().drift().checkOnce() >= 1);
+        await().atMost(FleetHarness.CONVERGENCE).untilAsserted(() ->
+                assertTrue(FleetBehaviourTest.sites(fleet.cloud().system("OXO90")).contains(siteId)));
+    }
+
+    @Test
+    void aDeletedSystemIsDeclaredAgainAndReconnects() {
+        String before = fleet.get(Pbx.class, "oxo90").getStatus().getSystemId();
+        outOfBand.systems().delete(before);
+        assertTrue(fleet.runtime().drift().checkOnce() >= 1);
+        await().atMost(FleetHarness.CONVERGENCE).ignoreExceptions().untilAsserted(() -> {
+            Pbx pbx = fleet.get(Pbx.class, "oxo90");
+            assertNotEquals(before, pbx.getStatus().getSystemId());
+            assertEquals(ConnectionState.Running, pbx.getStatus().getConnection());
+        });
+        assertEquals(1, fleet.cloud().systemsNamed("OXO90").size());
+    }
+
+    @Test
+    void aGatewayPutInMaintenanceByHandIsPutBack() {
+        JsonNode gateway = fleet.cloud().gateways().get(0);
+        outOfBand.mediaPillars().update(gateway.path("id").asText(), MediaPillarSettings.none().withMaintenance(true));
+        assertEquals(1, fleet.runtime().drift().checkOnce());
+        await().atMost(FleetHarness.CONVERGENCE).untilAsserted(() ->
+                assertFalse(fleet.cloud().gateways().get(0).path("maintenance").asBoolean()));
+    }
+
+    @Test
+    void aChannelGoingDownShowsDegradedThenRunning() {
+        String id = fleet.get(Pbx.class, "globex-oxo").getStatus().getSystemId();
+        fleet.simulator().control().setChannel(id, Channel.CSTA, false);
+        assertEquals(1, fleet.runtime().drift().checkOnce());
+        await().atMost(FleetHarness.CONVERGENCE).ignoreExceptions().untilAsserted(() ->
+                assertEquals(ConnectionState.Degraded, fleet.get(Pbx.class, "globex-oxo").getStatus().getConnection()));
+        fleet.simulator().control().setChannel(id, Channel.CSTA, true);
+        await().atMost(FleetHarness.CONVERGENCE).ignoreExceptions().untilAsserted(() ->
+                assertEquals(ConnectionState.Running, fleet.get(Pbx.class, "globex-oxo").getStatus().getConnection()));
+    }
+
+    private List<String> events(String name) {
+        return fleet.client().v1().events().inNamespace(FleetHarness.NAMESPACE).list().getItems().stream()
+                .filter(e -> name.equals(e.getInvolvedObject().getName()))
+                .map(e -> e.getReason())
+                .toList();
+    }
+}
