@@ -42,6 +42,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.awaitility.core.ConditionTimeoutException;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -62,6 +64,8 @@ class UpEndToEndTest {
 
     static final Path SAMPLES = Path.of("../samples");
     static final Duration CONVERGENCE = Duration.ofSeconds(90);
+    /** The shared OXO's name in the cloud once renamed through kubectl. */
+    static final String OXO90 = "OXO90-SHARED";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private Path work;
@@ -137,7 +141,7 @@ class UpEndToEndTest {
         String wide = kubectl.run("get", "pbx", "-o", "wide").assertSucceeded("kubectl get pbx -o wide").out();
         assertTrue(wide.lines().findFirst().orElse("").matches("NAME +TYPE +COMPANY +CONNECTION +COMPANIES +READY +SYNCED +EQUIPMENT ID +SYSTEM ID +REASON +AGE"),
                 "the CRD's printer columns, wide ones included:\n" + wide);
-        assertTrue(wide.lines().anyMatch(line -> line.matches("acme-oxe1 +OmniPCXEnterprise +acme +Running +1 +True +True .*")), wide);
+        assertTrue(wide.lines().anyMatch(line -> line.matches("acme-oxe1 +OmniPCXEnterprise +acme +Running +\\d+ +True +True +PBX[-0-9a-f]+ +[0-9a-f]{24} +Available .*")), wide);
         String described = kubectl.run("describe", "pbx", "acme-oxe1").assertSucceeded("kubectl describe").out();
         assertTrue(described.contains("pbx-operator") && described.contains("Events:"), "the operator's events:\n" + described);
     }
@@ -177,10 +181,13 @@ class UpEndToEndTest {
 
     @Test
     @Order(3)
-    void pausingWithKubectlAnnotateStopsAndResumesReconciling() {
+    void pausingWithKubectlAnnotateStopsReconcilingUntilTheAnnotationGoes() {
         kubectl.run("annotate", "pbx", "oxo90", "pbxops.io/paused=true").assertSucceeded("kubectl annotate");
         awaitSynced("oxo90", "False", "ReconcilePaused");
         kubectl.run("annotate", "pbx", "oxo90", "pbxops.io/paused-").assertSucceeded("kubectl annotate (remove)");
+        kubectl.run("patch", "pbx", "oxo90", "--type", "merge", "-p", "{\"spec\":{\"serverName\":\"" + OXO90 + "\"}}")
+                .assertSucceeded("kubectl patch serverName");
+        await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(200)).until(() -> hasSystem(OXO90));
         awaitSynced("oxo90", "True", null);
     }
 
@@ -243,9 +250,9 @@ class UpEndToEndTest {
                 """, "apply", "-f", "-").assertSucceeded("kubectl apply a PbxShare");
         String acmeSite = kubectl.run("get", "company", "acme", "-o", "jsonpath={.status.siteId}").out();
         assertFalse(acmeSite.isBlank(), "Company acme shows its site");
-        assertFalse(system("OXO90").path("siteId").toString().contains(acmeSite), "OXO90 does not serve ACME before the share");
+        assertFalse(system(OXO90).path("siteId").toString().contains(acmeSite), "OXO90 does not serve ACME before the share");
         await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(200))
-                .until(() -> system("OXO90").path("siteId").toString().contains(acmeSite));
+                .until(() -> system(OXO90).path("siteId").toString().contains(acmeSite));
     }
 
     @Test
@@ -268,16 +275,26 @@ class UpEndToEndTest {
     }
 
     private void awaitSynced(String pbx, String status, String reason) {
-        await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
-            Pbx object = client.resources(Pbx.class).inNamespace("default").withName(pbx).get();
-            Optional<Condition> synced = object.getStatus().getConditions().stream().filter(c -> c.getType().equals("Synced")).findFirst();
-            return synced.isPresent() && synced.get().getStatus().equals(status) && (reason == null || reason.equals(synced.get().getReason()));
-        });
+        AtomicReference<Object> seen = new AtomicReference<>();
+        try {
+            await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
+                Pbx object = client.resources(Pbx.class).inNamespace("default").withName(pbx).get();
+                seen.set(object.getMetadata().getAnnotations() + " " + object.getStatus().getConditions());
+                Optional<Condition> synced = object.getStatus().getConditions().stream().filter(c -> c.getType().equals("Synced")).findFirst();
+                return synced.isPresent() && synced.get().getStatus().equals(status) && (reason == null || reason.equals(synced.get().getReason()));
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new AssertionError("Pbx " + pbx + " never had Synced=" + status + "; last seen: " + seen.get(), e);
+        }
     }
 
     private String activationCode(String pbx) {
         Secret secret = client.secrets().inNamespace("default").withName(pbx + "-activation").get();
         return new String(Base64.getDecoder().decode(secret.getData().get("activationCode")), StandardCharsets.UTF_8);
+    }
+
+    private boolean hasSystem(String name) {
+        return names(cloudState().path("systems"), system -> true).contains(name);
     }
 
     private JsonNode system(String name) {
