@@ -39,6 +39,9 @@ import java.util.concurrent.TimeUnit;
             "Every Pbx gets a simulated PBX: an O2G host with the credentials of its Secret behind each management "
                     + "endpoint, a stock OXO for each fleet OXO, and a build-to-order OXO that waits for its installer "
                     + "(press i and Enter, or run `pbx-operator installer NAME`).",
+            "",
+            "Converged: every object Ready for its current generation, except a build-to-order OXO waiting for its "
+                    + "installer (its code in its Secret) and a WebRTC gateway in maintenance because its spec says so.",
             ""},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:stopped cleanly, or (--once) the fleet converged",
@@ -60,32 +63,32 @@ public final class UpCommand implements Callable<Integer> {
     @Option(names = "--once", description = "Exit when the fleet has converged (0), or at the timeout (1), printing the final table.")
     boolean once;
 
-    @Option(names = "--timeout", defaultValue = "180s", converter = DurationConverter.class,
+    @Option(names = "--timeout", defaultValue = "180s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "With --once: how long to wait for convergence. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
-    @Option(names = "--kubeconfig", defaultValue = ".pbxops/kubeconfig",
+    @Option(names = "--kubeconfig", defaultValue = ".pbxops/kubeconfig", paramLabel = "FILE",
             description = "Where to write the kubeconfig for kubectl. Default: ${DEFAULT-VALUE}.")
     Path kubeconfig;
 
-    @Option(names = "--api-port", defaultValue = "16443", description = "The embedded API server's port (0: any). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "16443", description = "The embedded API server's port (0: any). Default: ${DEFAULT-VALUE}.")
     int apiPort;
 
-    @Option(names = "--cloud-port", defaultValue = "18080", description = "The cloud simulator's port, also its control API /sim/v1 (0: any). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--cloud-port", paramLabel = "PORT", defaultValue = "18080", description = "The cloud simulator's port, also its control API /sim/v1 (0: any). Default: ${DEFAULT-VALUE}.")
     int cloudPort;
 
-    @Option(names = "--o2g-port", defaultValue = "18443", description = "The O2G simulator's port (0: any). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--o2g-port", paramLabel = "PORT", defaultValue = "18443", description = "The O2G simulator's port (0: any). Default: ${DEFAULT-VALUE}.")
     int o2gPort;
 
     @Option(names = "--state", paramLabel = "DIR",
             description = "Keep the simulated cloud and PBXs (simulator.json) and the cluster's objects (cluster.json) in DIR across runs.")
     Path stateDir;
 
-    @Option(names = "--drift-interval", defaultValue = "30s", converter = DurationConverter.class,
+    @Option(names = "--drift-interval", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How often the operator lists the cloud for out-of-band changes. Default: ${DEFAULT-VALUE}.")
     Duration driftInterval;
 
-    @Option(names = "--pending-recheck", defaultValue = "1s", converter = DurationConverter.class,
+    @Option(names = "--pending-recheck", defaultValue = "1s", paramLabel = "DURATION", converter = DurationConverter.class,
             description = "How often a connecting PBX is looked at again. Default: ${DEFAULT-VALUE}.")
     Duration pendingRecheck;
 
