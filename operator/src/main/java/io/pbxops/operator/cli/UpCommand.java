@@ -22,6 +22,7 @@ import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -114,7 +115,7 @@ public final class UpCommand implements Callable<Integer> {
                 kubeconfig, apiPort, cloudPort, o2gPort, stateDir, driftInterval, pendingRecheck, activationDelay);
         Path log = logFile == null ? settings.siblingOfKubeconfig("up.log") : "-".equals(logFile) ? null : Path.of(logFile);
         if (log != null) {
-            java.nio.file.Files.createDirectories(log.toAbsolutePath().getParent());
+            Files.createDirectories(log.toAbsolutePath().getParent());
             UpLogging.toFile(log);
         }
         PrintWriter out = spec.commandLine().getOut();
@@ -168,6 +169,7 @@ public final class UpCommand implements Callable<Integer> {
                 return converged && fleet.applied().refused().isEmpty() ? CONVERGED : NOT_CONVERGED;
             }
             watch.untilStopped();
+            fleet.close();
             display.finish(watch.last(), "stopped: the embedded API server, the simulators and the operator are shut down"
                     + (stateDir == null ? "" : "; state kept in " + stateDir));
             return CONVERGED;

@@ -14,6 +14,8 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.zjsonpatch.JsonDiff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class ApiRequestRouter extends Dispatcher {
 
     private static final ObjectMapper JSON = Serialization.jsonMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRequestRouter.class);
 
     private final KubernetesCrudDispatcher store;
     private final List<ServedResource> resources;
@@ -80,6 +83,7 @@ final class ApiRequestRouter extends Dispatcher {
                 default -> store.dispatch(request);
             };
         } catch (RuntimeException e) {
+            LOG.warn("the embedded API server failed on {} {}", request.getMethod(), path, e);
             return json(500, Admission.status(500, "InternalError", "the embedded API server failed: " + e.getClass().getSimpleName()));
         }
     }

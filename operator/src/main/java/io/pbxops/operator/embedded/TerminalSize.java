@@ -23,7 +23,9 @@ public final class TerminalSize {
             if (stty.waitFor(2, TimeUnit.SECONDS) && answer.matches("\\d+ \\d+")) {
                 return Integer.parseInt(answer.split(" ")[1]);
             }
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.io.IOException | RuntimeException e) {
             // no stty or no terminal: the fallback width
         }
         return FALLBACK;

@@ -144,6 +144,10 @@ class UpEndToEndTest {
         assertTrue(wide.lines().anyMatch(line -> line.matches("acme-oxe1 +OmniPCXEnterprise +acme +Running +\\d+ +True +True +PBX[-0-9a-f]+ +[0-9a-f]{24} +Available .*")), wide);
         String described = kubectl.run("describe", "pbx", "acme-oxe1").assertSucceeded("kubectl describe").out();
         assertTrue(described.contains("pbx-operator") && described.contains("Events:"), "the operator's events:\n" + described);
+
+        String reapplied = kubectl.run("apply", "-f", SAMPLES.toString()).assertSucceeded("kubectl apply -f samples/").out();
+        assertTrue(reapplied.lines().filter(line -> line.contains(".pbxops.io/")).allMatch(line -> line.endsWith(" unchanged")),
+                "up applied the samples as kubectl apply would:\n" + reapplied);
     }
 
     @Test
