@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Configuration as code for PBX fleets in the Rainbow cloud.",
-        subcommands = {RunCommand.class, ValidateCommand.class, PlanCommand.class, ExportCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {UpCommand.class, RunCommand.class, ValidateCommand.class, PlanCommand.class, ExportCommand.class,
+                InstallerCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

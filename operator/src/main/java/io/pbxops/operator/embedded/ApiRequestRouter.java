@@ -1,0 +1,268 @@
+package io.pbxops.operator.embedded;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import io.fabric8.zjsonpatch.JsonDiff;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The embedded API server's front door. Serves what the fabric8 mock server lacks for kubectl — discovery, OpenAPI
+ * documents, server-side table printing, event field selectors — and admits every write (validation, Secret
+ * normalisation, patches applied with their real semantics) before the mock's CRUD store keeps it.
+ */
+final class ApiRequestRouter extends Dispatcher {
+
+    private static final ObjectMapper JSON = Serialization.jsonMapper();
+    private static final Logger LOG = LoggerFactory.getLogger(ApiRequestRouter.class);
+
+    private final KubernetesCrudDispatcher store;
+    private final List<ServedResource> resources;
+    private final DiscoveryDocuments discovery;
+    private final OpenApiDocuments openApi;
+    private final Admission admission;
+    private final TableConverter tables;
+    /** Reading an object, admitting its change and storing it is one step: no write slips in between. */
+    private final ReentrantLock writes = new ReentrantLock();
+
+    ApiRequestRouter(KubernetesCrudDispatcher store, List<ServedResource> resources, DiscoveryDocuments discovery,
+                     OpenApiDocuments openApi, Admission admission, TableConverter tables) {
+        this.store = store;
+        this.resources = resources;
+        this.discovery = discovery;
+        this.openApi = openApi;
+        this.admission = admission;
+        this.tables = tables;
+    }
+
+    @Override
+    public MockResponse dispatch(RecordedRequest request) {
+        String path = pathOf(request.getPath());
+        Map<String, String> query = queryOf(request.getPath());
+        try {
+            if (request.method() == HttpMethod.GET) {
+                Optional<JsonNode> document = discovery.at(path).or(() -> openApi.at(path));
+                if (document.isPresent()) {
+                    return json(200, document.get());
+                }
+                if (path.equals("/healthz") || path.equals("/readyz") || path.equals("/livez")) {
+                    return new MockResponse().setResponseCode(200).setBody("ok");
+                }
+            }
+            Optional<ResourcePath> resource = ResourcePath.parse(path, resources);
+            if (resource.isEmpty()) {
+                if (path.startsWith("/apis/") || path.startsWith("/api/") || path.startsWith("/openapi/")) {
+                    return json(404, Admission.status(404, "NotFound", "the server could not find the requested resource"));
+                }
+                return store.dispatch(request);
+            }
+            return switch (request.method()) {
+                case GET -> read(request, resource.get(), query);
+                case POST, PUT -> write(request, resource.get(), query, false);
+                case PATCH -> write(request, resource.get(), query, true);
+                default -> store.dispatch(request);
+            };
+        } catch (RuntimeException e) {
+            LOG.warn("the embedded API server failed on {} {}", request.getMethod(), path, e);
+            return json(500, Admission.status(500, "InternalError", "the embedded API server failed: " + e.getClass().getSimpleName()));
+        }
+    }
+
+    private MockResponse read(RecordedRequest request, ResourcePath path, Map<String, String> query) {
+        if ("true".equals(query.get("watch")) || "1".equals(query.get("watch"))) {
+            if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
+                return expiredWatch();
+            }
+            return store.dispatch(request);
+        }
+        String fieldSelector = query.getOrDefault("fieldSelector", "");
+        MockResponse response;
+        if (path.name() == null && fieldSelector.contains("involvedObject.")) {
+            // The mock matches field selectors on name and namespace only; kubectl describe asks for the events of
+            // one object.
+            response = filteredList(request, path, fieldSelector);
+        } else {
+            response = store.dispatch(request);
+        }
+        if (response.code() != 200 || path.subresource() != null) {
+            return response;
+        }
+        if (TableConverter.wanted(request.getHeader("Accept"))) {
+            return json(200, tables.toTable(path.resource(), read(response)));
+        }
+        if (path.name() == null) {
+            // The mock calls every list "List"; typed clients (kubectl describe's events) want "EventList".
+            ObjectNode list = (ObjectNode) read(response);
+            list.put("kind", path.resource().kind() + "List").put("apiVersion", path.resource().groupVersion());
+            return json(200, list);
+        }
+        return response;
+    }
+
+    /**
+     * The mock streams watches over WebSocket only; kubectl watches over plain HTTP. Such a watch is answered with the
+     * event that says "your resource version expired": kubectl's informers (kubectl wait, kubectl delete's wait) then
+     * list again, quietly, after a short back-off, which is polling; kubectl get -w prints the message and stops.
+     */
+    private static MockResponse expiredWatch() {
+        JsonNode status = Admission.status(410, "Expired", "the embedded API server (pbx-operator up) cannot stream watches "
+                + "over HTTP: kubectl get -w stops here (run kubectl get again); kubectl wait and kubectl delete poll instead");
+        ObjectNode event = JSON.createObjectNode().put("type", "ERROR");
+        event.set("object", status);
+        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
+                .setBody(event + "\n").setBodyDelay(Duration.ofMillis(500));
+    }
+
+    private MockResponse filteredList(RecordedRequest request, ResourcePath path, String fieldSelector) {
+        String listPath = pathOf(request.getPath());
+        MockResponse all = store.dispatch(get(request, listPath));
+        if (all.code() != 200) {
+            return all;
+        }
+        JsonNode list = read(all);
+        Map<String, String> wanted = new LinkedHashMap<>();
+        for (String term : fieldSelector.split(",")) {
+            String[] pair = term.split("=+", 2);
+            if (pair.length == 2) {
+                wanted.put(pair[0].replace("!", ""), pair[1]);
+            }
+        }
+        ArrayNode kept = JSON.createArrayNode();
+        for (JsonNode item : list.path("items")) {
+            boolean matches = wanted.entrySet().stream().allMatch(term -> {
+                JsonNode value = item.at("/" + term.getKey().replace('.', '/'));
+                return value.isMissingNode() || term.getValue().equals(value.asText());
+            });
+            if (matches) {
+                kept.add(item);
+            }
+        }
+        ((ObjectNode) list).set("items", kept);
+        return json(200, list);
+    }
+
+    private MockResponse write(RecordedRequest request, ResourcePath path, Map<String, String> query, boolean patch) {
+        writes.lock();
+        try {
+            JsonNode body = JSON.readTree(request.getUtf8Body());
+            String contentType = request.getHeader("Content-Type");
+            if (patch && contentType != null && contentType.startsWith(Patches.APPLY_PATCH)) {
+                return json(415, Admission.status(415, "UnsupportedMediaType", "the embedded API server (pbx-operator up) "
+                        + "does not serve server-side apply; use kubectl apply without --server-side"));
+            }
+            JsonNode current = null;
+            if (patch || (request.method() == HttpMethod.PUT && !path.isStatus())) {
+                MockResponse existing = store.dispatch(get(request, pathOf(request.getPath())));
+                if (existing.code() != 200) {
+                    return existing;
+                }
+                current = read(existing);
+            }
+            JsonNode wanted;
+            try {
+                wanted = patch ? Patches.apply(contentType, current, body) : body.deepCopy();
+            } catch (IllegalArgumentException e) {
+                return json(415, Admission.status(415, "UnsupportedMediaType", "unsupported patch type " + contentType));
+            } catch (RuntimeException e) {
+                return json(422, Admission.status(422, "Invalid", "the patch does not apply: " + e.getMessage()));
+            }
+            if (path.resource().statusSubresource() && !path.isStatus() && wanted.isObject()) {
+                // Writes to the object itself never change its status (the status subresource does): what is
+                // admitted is the object with the status it has.
+                ObjectNode object = (ObjectNode) wanted;
+                object.remove("status");
+                if (current != null && current.hasNonNull("status")) {
+                    object.set("status", current.get("status"));
+                }
+            }
+            Optional<JsonNode> refusal = admission.refusal(path, wanted);
+            if (refusal.isPresent()) {
+                return json(422, refusal.get());
+            }
+            wanted = Admission.normalized(path, wanted);
+            if (query.containsKey("dryRun")) {
+                return json(200, wanted);
+            }
+            if (!patch) {
+                return store.dispatch(withBody(request, request.getPath().split("\\?")[0], request.getHeader("Content-Type"), wanted));
+            }
+            if (path.isStatus()) {
+                // The mock drops a status patch whose path carries a query string: send it without one.
+                return store.dispatch(withBody(request, pathOf(request.getPath()), request.getHeader("Content-Type"), body));
+            }
+            // Stored as the JSON Patch from the current object to the admitted one: every patch type ends with the
+            // same result as on a real API server (the mock's merge patch keeps nulls instead of removing fields).
+            JsonNode difference = JsonDiff.asJson(current, wanted);
+            return store.dispatch(withBody(request, pathOf(request.getPath()), Patches.JSON_PATCH, difference));
+        } catch (JsonProcessingException e) {
+            return json(400, Admission.status(400, "BadRequest", "the body is not JSON: " + e.getOriginalMessage()));
+        } finally {
+            writes.unlock();
+        }
+    }
+
+    private static RecordedRequest get(RecordedRequest original, String path) {
+        return new RecordedRequest(original.getHttpVersion(), HttpMethod.GET, path, Headers.builder().build(), new Buffer());
+    }
+
+    private static RecordedRequest withBody(RecordedRequest original, String path, String contentType, JsonNode body) {
+        Headers.Builder headers = original.getHeaders().newBuilder();
+        if (contentType != null) {
+            headers.set("Content-Type", contentType);
+        }
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        headers.set("Content-Length", String.valueOf(bytes.length));
+        return new RecordedRequest(original.getHttpVersion(), original.method(), path, headers.build(), new Buffer(bytes));
+    }
+
+    private static JsonNode read(MockResponse response) {
+        try {
+            return JSON.readTree(response.getBody().getBytes());
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the store answered something that is not JSON", e);
+        }
+    }
+
+    static MockResponse json(int code, JsonNode body) {
+        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body.toString());
+    }
+
+    static String pathOf(String requestPath) {
+        int query = requestPath.indexOf('?');
+        return query < 0 ? requestPath : requestPath.substring(0, query);
+    }
+
+    static Map<String, String> queryOf(String requestPath) {
+        Map<String, String> query = new LinkedHashMap<>();
+        int start = requestPath.indexOf('?');
+        if (start < 0) {
+            return query;
+        }
+        for (String pair : requestPath.substring(start + 1).split("&")) {
+            String[] parts = pair.split("=", 2);
+            query.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+                    parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+        }
+        return query;
+    }
+}
