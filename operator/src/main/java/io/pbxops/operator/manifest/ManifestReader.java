@@ -43,7 +43,7 @@ public final class ManifestReader {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path)) {
+                try (Stream<Path> walk = Files.walk(path, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
                     walk.filter(Files::isRegularFile)
                             .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
                             .sorted()

@@ -161,6 +161,15 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
         Duration delete(R resource) throws Exception;
     }
 
+    /**
+     * Whether nothing moved since the last successful reconcile: same desired state, no drift, and the status in hand
+     * says the last reconcile succeeded (after a pause or a failure, the conditions must be written again).
+     */
+    protected final boolean unchanged(CloudLedger ledger, R resource, String fingerprint) {
+        return StatusConditions.reason(resource.getStatus(), Conditions.SYNCED).filter(Conditions.Synced.RECONCILE_SUCCESS::equals).isPresent()
+                && ledger.unchanged(key(resource), fingerprint);
+    }
+
     public static boolean isPaused(CustomResource<?, ?> resource) {
         Map<String, String> annotations = resource.getMetadata().getAnnotations();
         return annotations != null && "true".equalsIgnoreCase(annotations.get(Annotations.PAUSED));

@@ -97,7 +97,9 @@ public final class PbxOperator implements AutoCloseable {
                 o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(election.leaseName(), election.namespace(),
                         election.leaseDuration(), election.renewDeadline(), election.retryPeriod(), election.identity(),
                         new LeaderCallbacks(this::startLeading, this::stopLeading, leader -> LOG.info("the leader is {}", leader)),
-                        election.exitWhenLeaseIsLost()));
+                        // JOSDK would call System.exit on the thread stopping the operator, which blocks forever when
+                        // that stop runs in a shutdown hook: the exit on a lost lease is ours (see stopLeading).
+                        false));
             }
         });
         register(new CompanyReconciler(support, cloud, ledgers.companies(), triggers.companies()));
@@ -173,7 +175,16 @@ public final class PbxOperator implements AutoCloseable {
         LOG.info("this replica stopped reconciling (lease lost or released)");
         leading = false;
         instrumentation.onStopLeading().run();
+        LeaderElection election = support.settings().leaderElection();
+        if (!closing && election != null && election.exitWhenLeaseIsLost()) {
+            // The lease was lost while running: exit and let Kubernetes restart the pod with clean caches. From a
+            // thread of its own, so that the shutdown hooks can run while this one returns.
+            LOG.warn("lost the lease while running: exiting so that the pod restarts clean");
+            new Thread(() -> System.exit(1), "pbxops-lease-lost").start();
+        }
     }
+
+    private volatile boolean closing;
 
     public Operator jdkOperator() {
         return operator;
@@ -181,6 +192,7 @@ public final class PbxOperator implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
         operator.stop();
     }
 

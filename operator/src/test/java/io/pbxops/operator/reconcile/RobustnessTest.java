@@ -169,6 +169,23 @@ class RobustnessTest {
     }
 
     @Test
+    void resumingWithoutAnyChangeShowsTheObjectSyncedAgain() {
+        fleet = FleetHarness.start();
+        fleet.apply(COMPANY);
+        fleet.awaitReady(Company.class, "globex");
+        fleet.edit(Company.class, "globex", company -> {
+            company.getMetadata().getAnnotations().put(Annotations.PAUSED, "true");
+            return company;
+        });
+        fleet.awaitCondition(Company.class, "globex", Conditions.SYNCED, "False", Conditions.Synced.RECONCILE_PAUSED);
+        fleet.edit(Company.class, "globex", company -> {
+            company.getMetadata().getAnnotations().remove(Annotations.PAUSED);
+            return company;
+        });
+        fleet.awaitCondition(Company.class, "globex", Conditions.SYNCED, "True", Conditions.Synced.RECONCILE_SUCCESS);
+    }
+
+    @Test
     void existingCloudObjectsAreAdoptedNotDuplicated() {
         fleet = FleetHarness.start(simulator -> simulator.withAutoFleet(true), settings -> settings);
         var rainbow = fleet.runtime().rainbow();

@@ -88,7 +88,7 @@ public class CompanyReconciler extends ManagedReconciler<Company, CompanyStatus>
         CompanyStatus status = company.getStatus();
         status.setPbxCount(pbxs.size());
         String fingerprint = CloudLedger.hash(Arrays.asList(company.getSpec(), ExternalIds.of(company), pbxs.size()));
-        if (ledger.unchanged(key(company), fingerprint)) {
+        if (unchanged(ledger, company, fingerprint)) {
             return Outcome.UNCHANGED;
         }
 

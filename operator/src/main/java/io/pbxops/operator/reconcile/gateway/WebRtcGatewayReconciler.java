@@ -89,7 +89,7 @@ public class WebRtcGatewayReconciler extends ManagedReconciler<WebRtcGateway, We
                     + " to be declared in the cloud");
         }
         String fingerprint = CloudLedger.hash(Arrays.asList(gateway.getSpec(), ExternalIds.of(gateway), systemId, pbx.getSpec().getWebRtc()));
-        if (ledger.unchanged(key(gateway), fingerprint)) {
+        if (unchanged(ledger, gateway, fingerprint)) {
             return Outcome.UNCHANGED;
         }
 

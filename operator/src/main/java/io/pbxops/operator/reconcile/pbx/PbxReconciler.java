@@ -60,6 +60,9 @@ import java.util.stream.Collectors;
 @ControllerConfiguration(name = "pbx")
 public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements Cleaner<Pbx> {
 
+    /** {@code <fleet reference>-<installation reference>}, e.g. ALE12-1234.5678.90 (seed 001). */
+    static final java.util.regex.Pattern FLEET_EQUIPMENT_ID = java.util.regex.Pattern.compile("^[A-Z0-9]{2,10}-[0-9]{4}\\.[0-9]{4}\\.[0-9]{2}$");
+
     static final String COMPANIES = "company-of-pbx";
     static final String PLANS = "plan-of-pbx";
     static final String SHARES = "share-of-pbx";
@@ -167,7 +170,7 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
         String fingerprint = CloudLedger.hash(Arrays.asList(spec, ExternalIds.of(pbx), ownerSite,
                 plan == null ? null : plan.getSpec().getRules(), linkedShares(context, pbx),
                 endpoint == null ? null : endpoint.fingerprint()));
-        if (ledger.unchanged(key(pbx), fingerprint) && pbx.getStatus().getSystemId() != null) {
+        if (unchanged(ledger, pbx, fingerprint) && pbx.getStatus().getSystemId() != null) {
             return Outcome.UNCHANGED;
         }
 
@@ -193,8 +196,9 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
             support.events().normal(pbx, "Linked", "linked system " + system.id() + " to the site " + ownerSite + " of its company");
         }
         status.setSystemId(system.id());
-        // A fleet PBX's equipment ID is also its activation code: it stays in the Secret only.
-        status.setEquipmentId(spec.effectiveActivationMode() == ActivationMode.Fleet ? null : system.pbxId());
+        // A fleet PBX's equipment ID is also its activation code: it stays in the Secret only. Judged from the cloud's
+        // value, so that an adopted fleet PBX declared without its references is covered too.
+        status.setEquipmentId(FLEET_EQUIPMENT_ID.matcher(system.pbxId()).matches() ? null : system.pbxId());
         status.setActivationSecretName(ActivationSecrets.name(pbx));
 
         boolean reset = false;

@@ -94,7 +94,7 @@ public class PbxShareReconciler extends ManagedReconciler<PbxShare, PbxShareStat
                     + " and its site to be created in the cloud");
         }
         String fingerprint = CloudLedger.hash(Arrays.asList(share.getSpec(), systemId, siteId));
-        if (ledger.unchanged(key(share), fingerprint)) {
+        if (unchanged(ledger, share, fingerprint)) {
             return Outcome.UNCHANGED;
         }
         Optional<CloudSystem> system = cloud.systems().observe(systemId, null, null, null);
