@@ -1,8 +1,8 @@
 package io.pbxops.operator.cli;
 
+import io.pbxops.operator.validation.DeclaredFleet;
 import io.pbxops.operator.cloud.CloudException;
 import io.pbxops.operator.gitops.CloudSnapshot;
-import io.pbxops.operator.gitops.DeclaredFleet;
 import io.pbxops.operator.gitops.FleetPlan;
 import io.pbxops.operator.gitops.O2gPbxSide;
 import io.pbxops.operator.gitops.PlanReport;

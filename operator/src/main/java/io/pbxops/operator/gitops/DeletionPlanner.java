@@ -1,5 +1,6 @@
 package io.pbxops.operator.gitops;
 
+import io.pbxops.operator.validation.DeclaredFleet;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.pbxops.operator.api.Company;

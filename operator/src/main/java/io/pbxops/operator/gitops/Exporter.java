@@ -1,5 +1,6 @@
 package io.pbxops.operator.gitops;
 
+import io.pbxops.operator.validation.DeclaredFleet;
 import io.pbxops.operator.manifest.Manifest;
 import io.pbxops.operator.manifest.ManifestException;
 import io.pbxops.operator.manifest.ManifestReader;

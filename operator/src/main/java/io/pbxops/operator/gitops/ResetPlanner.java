@@ -1,5 +1,6 @@
 package io.pbxops.operator.gitops;
 
+import io.pbxops.operator.validation.DeclaredFleet;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.operator.validation.FleetView;

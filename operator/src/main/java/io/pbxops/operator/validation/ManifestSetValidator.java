@@ -3,17 +3,12 @@ package io.pbxops.operator.validation;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
-import io.pbxops.operator.api.Company;
-import io.pbxops.operator.api.NumberingPlan;
-import io.pbxops.operator.api.Pbx;
-import io.pbxops.operator.api.PbxShare;
-import io.pbxops.operator.api.WebRtcGateway;
 import io.pbxops.operator.crd.PbxOpsKinds;
 import io.pbxops.operator.manifest.Manifest;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -54,7 +49,7 @@ public final class ManifestSetValidator {
         ObjectValidator objectValidator = ObjectValidator.get();
         List<Finding> findings = new ArrayList<>();
         Map<Object, Manifest> manifestOf = new IdentityHashMap<>();
-        ManifestFleet fleet = new ManifestFleet();
+        DeclaredFleet fleet = DeclaredFleet.of(List.<HasMetadata>of());
         Map<String, Manifest> seen = new HashMap<>();
         int skipped = 0;
         for (Manifest manifest : manifests) {
@@ -73,10 +68,11 @@ public final class ManifestSetValidator {
                                 + manifest.name() + " in the same namespace", "check/duplicate-object")));
                 continue;
             }
-            typed(manifest).ifPresent(resource -> {
-                manifestOf.put(resource, manifest);
-                fleet.add(resource);
-            });
+            typed(manifest).filter(resource -> resource.getMetadata() != null && resource.getMetadata().getName() != null)
+                    .ifPresent(resource -> {
+                        manifestOf.put(resource, manifest);
+                        fleet.add(resource);
+                    });
         }
         for (FleetProblem problem : FleetRules.checkAll(fleet)) {
             Manifest manifest = manifestOf.get(problem.object());
@@ -96,56 +92,6 @@ public final class ManifestSetValidator {
             return Optional.ofNullable(LENIENT.treeToValue(manifest.object(), kind.get().type()));
         } catch (Exception e) {
             return Optional.empty();
-        }
-    }
-
-    private static final class ManifestFleet implements FleetView {
-        private final List<Company> companies = new ArrayList<>();
-        private final List<Pbx> pbxs = new ArrayList<>();
-        private final List<PbxShare> shares = new ArrayList<>();
-        private final List<WebRtcGateway> gateways = new ArrayList<>();
-        private final List<NumberingPlan> plans = new ArrayList<>();
-
-        void add(CustomResource<?, ?> resource) {
-            if (resource.getMetadata() == null || resource.getMetadata().getName() == null) {
-                return;
-            }
-            if (resource instanceof Company company) {
-                companies.add(company);
-            } else if (resource instanceof Pbx pbx) {
-                pbxs.add(pbx);
-            } else if (resource instanceof PbxShare share) {
-                shares.add(share);
-            } else if (resource instanceof WebRtcGateway gateway) {
-                gateways.add(gateway);
-            } else if (resource instanceof NumberingPlan plan) {
-                plans.add(plan);
-            }
-        }
-
-        @Override
-        public Collection<Company> companies() {
-            return companies;
-        }
-
-        @Override
-        public Collection<Pbx> pbxs() {
-            return pbxs;
-        }
-
-        @Override
-        public Collection<PbxShare> shares() {
-            return shares;
-        }
-
-        @Override
-        public Collection<WebRtcGateway> gateways() {
-            return gateways;
-        }
-
-        @Override
-        public Collection<NumberingPlan> numberingPlans() {
-            return plans;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.pbxops.operator.cli;
 
+import io.pbxops.operator.validation.DeclaredFleet;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -18,7 +19,6 @@ import io.pbxops.operator.cloud.CloudCredentialsSource;
 import io.pbxops.operator.cloud.RainbowClient;
 import io.pbxops.operator.gitops.CloudAccount;
 import io.pbxops.operator.gitops.CloudWrites;
-import io.pbxops.operator.gitops.DeclaredFleet;
 import io.pbxops.operator.gitops.SimulatedFleet;
 import io.pbxops.operator.manifest.ManifestReader;
 import io.pbxops.operator.pbx.o2g.EndpointRouting;

@@ -1,4 +1,4 @@
-package io.pbxops.operator.gitops;
+package io.pbxops.operator.validation;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,7 +13,6 @@ import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.WebRtcGateway;
 import io.pbxops.operator.crd.PbxOpsKinds;
 import io.pbxops.operator.manifest.Manifest;
-import io.pbxops.operator.validation.FleetView;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -73,7 +72,8 @@ public final class DeclaredFleet implements FleetView {
         }
     }
 
-    private void add(HasMetadata resource) {
+    /** Adds one typed object; other kinds are ignored. */
+    void add(HasMetadata resource) {
         if (resource instanceof Company company) {
             companies.add(company);
         } else if (resource instanceof Pbx pbx) {
