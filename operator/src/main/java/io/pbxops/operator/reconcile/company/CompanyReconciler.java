@@ -19,6 +19,7 @@ import io.pbxops.operator.mapping.Changes;
 import io.pbxops.operator.mapping.CompanyMapping;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
+import io.pbxops.operator.reconcile.CloudLookups;
 import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
 import io.pbxops.operator.reconcile.ManagedReconciler;
@@ -48,12 +49,14 @@ public class CompanyReconciler extends ManagedReconciler<Company, CompanyStatus>
     static final String SHARES = "share-of-company";
 
     private final CloudPort cloud;
+    private final CloudLookups lookups;
     private final CloudLedger ledger;
     private final DriftTrigger<Company> drift;
 
     public CompanyReconciler(ReconcileSupport support, CloudPort cloud, CloudLedger ledger, DriftTrigger<Company> drift) {
         super(support);
         this.cloud = cloud;
+        this.lookups = new CloudLookups(cloud);
         this.ledger = ledger;
         this.drift = drift;
     }
@@ -117,18 +120,17 @@ public class CompanyReconciler extends ManagedReconciler<Company, CompanyStatus>
     private CloudCompany observeOrCreate(Company company) {
         String knownId = ExternalIds.orElse(ExternalIds.of(company), company.getStatus().getCompanyId());
         String name = CompanyMapping.cloudName(company);
-        Optional<CloudCompany> found = cloud.companies().observe(knownId, name);
-        if (found.isEmpty() && knownId != null) {
-            // Gone from the cloud (deleted out of band, or a wrong adoption ID): fall back to the name, then create.
+        CloudLookups.Found<CloudCompany> found = lookups.company(knownId, company);
+        if (found.knownIdMissing()) {
             support.events().warning(company, "CloudObjectMissing", "company " + knownId + " is not in the cloud any more");
-            found = cloud.companies().observe(null, name);
         }
-        if (found.isPresent()) {
-            if (!found.get().id().equals(ExternalIds.of(company))) {
-                ExternalIds.record(support, company, found.get().id());
-                support.events().normal(company, "Adopted", "adopted the existing company " + found.get().id() + " named \"" + name + "\"");
+        if (found.object().isPresent()) {
+            if (!found.object().get().id().equals(ExternalIds.of(company))) {
+                ExternalIds.record(support, company, found.object().get().id());
+                support.events().normal(company, "Adopted", "adopted the existing company " + found.object().get().id()
+                        + " named \"" + name + "\"");
             }
-            return found.get();
+            return found.object().get();
         }
         CloudCompany created = cloud.companies().create(CompanyMapping.desired(company));
         ExternalIds.record(support, company, created.id());
@@ -137,13 +139,7 @@ public class CompanyReconciler extends ManagedReconciler<Company, CompanyStatus>
     }
 
     private CloudSite observeOrCreateSite(Company company, CloudCompany cloudCompany) {
-        String siteId = company.getStatus().getSiteId();
-        // A site known by ID counts only if it still belongs to this company (not after a re-creation of the company).
-        Optional<CloudSite> site = cloud.sites().observe(siteId, cloudCompany.id(), CompanyMapping.siteName(company))
-                .filter(s -> siteId == null || cloudCompany.id().equals(s.companyId()));
-        if (site.isEmpty() && siteId != null) {
-            site = cloud.sites().observe(null, cloudCompany.id(), CompanyMapping.siteName(company));
-        }
+        Optional<CloudSite> site = lookups.site(company.getStatus().getSiteId(), company, cloudCompany.id());
         if (site.isPresent()) {
             return site.get();
         }

@@ -18,6 +18,7 @@ import io.pbxops.operator.mapping.Changes;
 import io.pbxops.operator.mapping.GatewayMapping;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
+import io.pbxops.operator.reconcile.CloudLookups;
 import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
 import io.pbxops.operator.reconcile.ManagedReconciler;
@@ -45,12 +46,14 @@ public class WebRtcGatewayReconciler extends ManagedReconciler<WebRtcGateway, We
     static final String PBXS = "pbx-of-gateway";
 
     private final CloudPort cloud;
+    private final CloudLookups lookups;
     private final CloudLedger ledger;
     private final DriftTrigger<WebRtcGateway> drift;
 
     public WebRtcGatewayReconciler(ReconcileSupport support, CloudPort cloud, CloudLedger ledger, DriftTrigger<WebRtcGateway> drift) {
         super(support);
         this.cloud = cloud;
+        this.lookups = new CloudLookups(cloud);
         this.ledger = ledger;
         this.drift = drift;
     }
@@ -129,16 +132,15 @@ public class WebRtcGatewayReconciler extends ManagedReconciler<WebRtcGateway, We
 
     private CloudMediaPillar observe(WebRtcGateway gateway, String systemId) {
         String knownId = ExternalIds.of(gateway);
-        Optional<CloudMediaPillar> found = cloud.gateways().observe(knownId, systemId, gateway.getMetadata().getName());
-        if (found.isEmpty() && knownId != null) {
+        CloudLookups.Found<CloudMediaPillar> found = lookups.gateway(knownId, gateway, systemId);
+        if (found.knownIdMissing()) {
             support.events().warning(gateway, "CloudObjectMissing", "WebRTC gateway " + knownId + " is not in the cloud any more; creating it again");
-            found = cloud.gateways().observe(null, systemId, gateway.getMetadata().getName());
         }
-        if (found.isPresent() && !found.get().id().equals(knownId)) {
-            ExternalIds.record(support, gateway, found.get().id());
-            support.events().normal(gateway, "Adopted", "adopted the existing WebRTC gateway " + found.get().pbxId());
+        if (found.object().isPresent() && !found.object().get().id().equals(knownId)) {
+            ExternalIds.record(support, gateway, found.object().get().id());
+            support.events().normal(gateway, "Adopted", "adopted the existing WebRTC gateway " + found.object().get().pbxId());
         }
-        return found.orElse(null);
+        return found.object().orElse(null);
     }
 
     @Override

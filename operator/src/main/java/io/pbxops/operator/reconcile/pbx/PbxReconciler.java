@@ -29,6 +29,7 @@ import io.pbxops.operator.pbx.EndpointState;
 import io.pbxops.operator.pbx.PbxEndpointPort;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
+import io.pbxops.operator.reconcile.CloudLookups;
 import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
 import io.pbxops.operator.reconcile.ManagedReconciler;
@@ -69,6 +70,7 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
     static final String SECRETS = "secret-of-pbx";
 
     private final CloudPort cloud;
+    private final CloudLookups lookups;
     private final PbxEndpointPort endpoints;
     private final CloudLedger ledger;
     private final DriftTrigger<Pbx> drift;
@@ -79,6 +81,7 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
                          DriftTrigger<Pbx> drift) {
         super(support);
         this.cloud = cloud;
+        this.lookups = new CloudLookups(cloud);
         this.endpoints = endpoints;
         this.ledger = ledger;
         this.drift = drift;
@@ -248,18 +251,15 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
 
     private CloudSystem observe(Pbx pbx, String ownerSite) {
         String knownId = ExternalIds.orElse(ExternalIds.of(pbx), pbx.getStatus().getSystemId());
-        String fleetId = pbx.getSpec().fleetEquipmentId();
-        String name = SystemMapping.serverName(pbx);
-        Optional<CloudSystem> found = cloud.systems().observe(knownId, fleetId, name, ownerSite);
-        if (found.isEmpty() && knownId != null) {
+        CloudLookups.Found<CloudSystem> found = lookups.system(knownId, pbx, ownerSite);
+        if (found.knownIdMissing()) {
             support.events().warning(pbx, "CloudObjectMissing", "system " + knownId + " is not in the cloud any more; declaring it again");
-            found = cloud.systems().observe(null, fleetId, name, ownerSite);
         }
-        if (found.isPresent() && !found.get().id().equals(ExternalIds.of(pbx))) {
-            ExternalIds.record(support, pbx, found.get().id());
-            support.events().normal(pbx, "Adopted", "adopted the existing system " + found.get().id());
+        if (found.object().isPresent() && !found.object().get().id().equals(ExternalIds.of(pbx))) {
+            ExternalIds.record(support, pbx, found.object().get().id());
+            support.events().normal(pbx, "Adopted", "adopted the existing system " + found.object().get().id());
         }
-        return found.orElse(null);
+        return found.object().orElse(null);
     }
 
     private static boolean resetRequested(Pbx pbx) {
