@@ -22,14 +22,12 @@ import io.pbxops.operator.reconcile.CloudLedger;
 import io.pbxops.operator.reconcile.CloudLookups;
 import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
-import io.pbxops.operator.reconcile.ManagedReconciler;
+import io.pbxops.operator.reconcile.CloudReconciler;
 import io.pbxops.operator.reconcile.Outcome;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
-import io.pbxops.operator.validation.ObjectValidator;
-import io.pbxops.operator.validation.Problem;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -43,22 +41,14 @@ import java.util.stream.Stream;
  * PBXs link to. It is deleted in the cloud only with {@code deletionPolicy: Delete}, and only once nothing is linked.
  */
 @ControllerConfiguration(name = "company")
-public class CompanyReconciler extends ManagedReconciler<Company, CompanyStatus> implements Cleaner<Company> {
+public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> implements Cleaner<Company> {
 
     static final String PBXS = "pbx-of-company";
     static final String SHARES = "share-of-company";
 
-    private final CloudPort cloud;
-    private final CloudLookups lookups;
-    private final CloudLedger ledger;
-    private final DriftTrigger<Company> drift;
 
     public CompanyReconciler(ReconcileSupport support, CloudPort cloud, CloudLedger ledger, DriftTrigger<Company> drift) {
-        super(support);
-        this.cloud = cloud;
-        this.lookups = new CloudLookups(cloud);
-        this.ledger = ledger;
-        this.drift = drift;
+        super(support, cloud, ledger, drift);
     }
 
     @Override
@@ -78,9 +68,9 @@ public class CompanyReconciler extends ManagedReconciler<Company, CompanyStatus>
 
     @Override
     protected Outcome sync(Company company, Context<Company> context) {
-        List<Problem> problems = ObjectValidator.get().validate(company);
-        if (!problems.isEmpty()) {
-            return Outcome.invalid(problems.get(0).toString());
+        Optional<Outcome> invalid = invalid(company);
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
         List<FleetProblem> conflicts = FleetRules.checkCompany(company, CacheFleetView.empty()
                 .withCompanies(() -> context.getPrimaryCache().list().toList()));

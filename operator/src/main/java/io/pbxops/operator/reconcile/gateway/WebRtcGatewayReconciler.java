@@ -21,15 +21,13 @@ import io.pbxops.operator.reconcile.CloudLedger;
 import io.pbxops.operator.reconcile.CloudLookups;
 import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
-import io.pbxops.operator.reconcile.ManagedReconciler;
+import io.pbxops.operator.reconcile.CloudReconciler;
 import io.pbxops.operator.reconcile.Outcome;
 import io.pbxops.operator.reconcile.Reasons;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
-import io.pbxops.operator.validation.ObjectValidator;
-import io.pbxops.operator.validation.Problem;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -41,21 +39,13 @@ import java.util.Optional;
  * {@code latest}), in or out of maintenance, carrying its Pbx's "used as default route"; removed with the object.
  */
 @ControllerConfiguration(name = "webrtcgateway")
-public class WebRtcGatewayReconciler extends ManagedReconciler<WebRtcGateway, WebRtcGatewayStatus> implements Cleaner<WebRtcGateway> {
+public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebRtcGatewayStatus> implements Cleaner<WebRtcGateway> {
 
     static final String PBXS = "pbx-of-gateway";
 
-    private final CloudPort cloud;
-    private final CloudLookups lookups;
-    private final CloudLedger ledger;
-    private final DriftTrigger<WebRtcGateway> drift;
 
     public WebRtcGatewayReconciler(ReconcileSupport support, CloudPort cloud, CloudLedger ledger, DriftTrigger<WebRtcGateway> drift) {
-        super(support);
-        this.cloud = cloud;
-        this.lookups = new CloudLookups(cloud);
-        this.ledger = ledger;
-        this.drift = drift;
+        super(support, cloud, ledger, drift);
     }
 
     @Override
@@ -73,9 +63,9 @@ public class WebRtcGatewayReconciler extends ManagedReconciler<WebRtcGateway, We
 
     @Override
     protected Outcome sync(WebRtcGateway gateway, Context<WebRtcGateway> context) {
-        List<Problem> problems = ObjectValidator.get().validate(gateway);
-        if (!problems.isEmpty()) {
-            return Outcome.invalid(problems.get(0).toString());
+        Optional<Outcome> invalid = invalid(gateway);
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
         Optional<Pbx> found = ReferenceIndex.lookup(context, Pbx.class, PBXS, gateway.getMetadata().getNamespace(),
                 gateway.getSpec().getPbxRef().getName());

@@ -32,7 +32,7 @@ import io.pbxops.operator.reconcile.CloudLedger;
 import io.pbxops.operator.reconcile.CloudLookups;
 import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
-import io.pbxops.operator.reconcile.ManagedReconciler;
+import io.pbxops.operator.reconcile.CloudReconciler;
 import io.pbxops.operator.reconcile.Outcome;
 import io.pbxops.operator.reconcile.Reasons;
 import io.pbxops.operator.reconcile.ReconcileSupport;
@@ -59,7 +59,7 @@ import java.util.stream.Collectors;
  * remove the equipment.
  */
 @ControllerConfiguration(name = "pbx")
-public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements Cleaner<Pbx> {
+public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cleaner<Pbx> {
 
     /** {@code <fleet reference>-<installation reference>}, e.g. ALE12-1234.5678.90 (seed 001). */
     static final java.util.regex.Pattern FLEET_EQUIPMENT_ID = java.util.regex.Pattern.compile("^[A-Z0-9]{2,10}-[0-9]{4}\\.[0-9]{4}\\.[0-9]{2}$");
@@ -69,22 +69,14 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
     static final String SHARES = "share-of-pbx";
     static final String SECRETS = "secret-of-pbx";
 
-    private final CloudPort cloud;
-    private final CloudLookups lookups;
     private final PbxEndpointPort endpoints;
-    private final CloudLedger ledger;
-    private final DriftTrigger<Pbx> drift;
     private final ActivationSecrets activationSecrets;
     private final EndpointStep endpointStep;
 
     public PbxReconciler(ReconcileSupport support, CloudPort cloud, PbxEndpointPort endpoints, CloudLedger ledger,
                          DriftTrigger<Pbx> drift) {
-        super(support);
-        this.cloud = cloud;
-        this.lookups = new CloudLookups(cloud);
+        super(support, cloud, ledger, drift);
         this.endpoints = endpoints;
-        this.ledger = ledger;
-        this.drift = drift;
         this.activationSecrets = new ActivationSecrets(support.client());
         this.endpointStep = new EndpointStep(endpoints);
     }
@@ -115,9 +107,9 @@ public class PbxReconciler extends ManagedReconciler<Pbx, PbxStatus> implements 
 
     @Override
     protected Outcome sync(Pbx pbx, Context<Pbx> context) {
-        List<Problem> problems = ObjectValidator.get().validate(pbx);
-        if (!problems.isEmpty()) {
-            return Outcome.invalid(problems.get(0).toString());
+        Optional<Outcome> invalid = invalid(pbx);
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
         PbxSpec spec = pbx.getSpec();
         String namespace = pbx.getMetadata().getNamespace();

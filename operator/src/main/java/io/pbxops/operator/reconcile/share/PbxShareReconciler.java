@@ -16,15 +16,13 @@ import io.pbxops.operator.mapping.SystemMapping;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
 import io.pbxops.operator.reconcile.DriftTrigger;
-import io.pbxops.operator.reconcile.ManagedReconciler;
+import io.pbxops.operator.reconcile.CloudReconciler;
 import io.pbxops.operator.reconcile.Outcome;
 import io.pbxops.operator.reconcile.Reasons;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
-import io.pbxops.operator.validation.ObjectValidator;
-import io.pbxops.operator.validation.Problem;
 
 import java.time.Duration;
 import java.util.Arrays;
@@ -36,20 +34,14 @@ import java.util.Optional;
  * removes the PBX from that company only.
  */
 @ControllerConfiguration(name = "pbxshare")
-public class PbxShareReconciler extends ManagedReconciler<PbxShare, PbxShareStatus> implements Cleaner<PbxShare> {
+public class PbxShareReconciler extends CloudReconciler<PbxShare, PbxShareStatus> implements Cleaner<PbxShare> {
 
     static final String PBXS = "pbx-of-share";
     static final String COMPANIES = "company-of-share";
 
-    private final CloudPort cloud;
-    private final CloudLedger ledger;
-    private final DriftTrigger<PbxShare> drift;
 
     public PbxShareReconciler(ReconcileSupport support, CloudPort cloud, CloudLedger ledger, DriftTrigger<PbxShare> drift) {
-        super(support);
-        this.cloud = cloud;
-        this.ledger = ledger;
-        this.drift = drift;
+        super(support, cloud, ledger, drift);
     }
 
     @Override
@@ -69,9 +61,9 @@ public class PbxShareReconciler extends ManagedReconciler<PbxShare, PbxShareStat
 
     @Override
     protected Outcome sync(PbxShare share, Context<PbxShare> context) {
-        List<Problem> problems = ObjectValidator.get().validate(share);
-        if (!problems.isEmpty()) {
-            return Outcome.invalid(problems.get(0).toString());
+        Optional<Outcome> invalid = invalid(share);
+        if (invalid.isPresent()) {
+            return invalid.get();
         }
         String namespace = share.getMetadata().getNamespace();
         Optional<Pbx> pbx = ReferenceIndex.lookup(context, Pbx.class, PBXS, namespace, share.getSpec().getPbxRef().getName());
