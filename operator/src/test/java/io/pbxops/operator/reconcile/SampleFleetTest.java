@@ -80,7 +80,9 @@ class SampleFleetTest {
         assertEquals("Maintenance", inMaintenance.getStatus().getState().name());
         assertEquals(5, fleet.cloud().systems().size());
         assertEquals(4, fleet.cloud().gateways().size());
-        assertEquals(2, fleet.get(Pbx.class, "oxo90").getStatus().getCompanies());
+        // The Pbx counts its companies once it sees its shares linked.
+        await().atMost(FleetHarness.CONVERGENCE).ignoreExceptions().untilAsserted(() ->
+                assertEquals(2, fleet.get(Pbx.class, "oxo90").getStatus().getCompanies()));
 
         for (Path file : files) {
             fleet.client().load(Files.newInputStream(file)).inNamespace(FleetHarness.NAMESPACE).delete();
