@@ -50,6 +50,12 @@ public final class OperatorMetrics implements CloudMetrics, PbxEndpointMetrics, 
                 .register(registry);
     }
 
+    /** 1 while this replica reconciles (holds the Lease, or runs without leader election), 0 on a standby. */
+    void leadership(java.util.function.BooleanSupplier leading) {
+        io.micrometer.core.instrument.Gauge.builder("pbxops.leader", () -> leading.getAsBoolean() ? 1 : 0)
+                .description("1 while this replica reconciles, 0 on a standby").register(registry);
+    }
+
     public PrometheusMeterRegistry registry() {
         return registry;
     }

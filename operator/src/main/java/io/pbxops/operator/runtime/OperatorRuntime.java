@@ -56,6 +56,7 @@ public final class OperatorRuntime implements AutoCloseable {
         this.operator = new PbxOperator(client, settings.operator(), clock, cloud, endpoints, new PbxOperator.Instrumentation(
                 metrics, MicrometerMetrics.newMicrometerMetricsBuilder(metrics.registry()).notCollectingMetricsPerResource().build(),
                 this::startLeading, this::stopLeading));
+        metrics.leadership(operator::isLeading);
         this.drift = new DriftDetector(cloud, operator, client, settings.operator());
         this.credentialsWatch = new CredentialsWatch(credentials, rainbow, operator, client, settings.operator());
         this.ops = settings.opsPort() < 0 ? null

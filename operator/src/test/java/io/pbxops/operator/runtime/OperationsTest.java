@@ -51,6 +51,7 @@ class OperationsTest {
             "pbxops_cloud_requests_total{endpoint=\"POST /companies\",outcome=\"success\"} 1.0",
             "pbxops_reconcile_seconds_count{kind=\"Company\",ready=\"True\"}",
             "pbxops_objects{kind=\"Company\",ready=\"True\",reason=\"Available\"} 1.0",
+            "pbxops_leader 1.0",
             "operator_sdk_"}) {
             assertTrue(metrics.contains(expected), () -> "missing " + expected + " in\n" + metrics);
         }
