@@ -11,6 +11,7 @@ import io.pbxops.operator.cloud.model.CompanySettings;
 import io.pbxops.operator.cloud.model.MediaPillarSettings;
 import io.pbxops.operator.cloud.model.SystemSettings;
 import io.pbxops.operator.testing.FleetHarness;
+import io.pbxops.operator.testing.FleetManifests;
 import io.pbxops.simulator.Channel;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,17 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class DriftTest {
 
-    static final String FLEET = """
-            apiVersion: pbxops.io/v1alpha1
-            kind: Company
-            metadata: {name: globex}
-            spec: {displayName: Globex GmbH, country: DEU}
-            ---
-            apiVersion: pbxops.io/v1alpha1
-            kind: Company
-            metadata: {name: initech}
-            spec: {displayName: Initech Ltd, country: GBR}
-            ---
+    static final String FLEET = FleetManifests.COMPANIES + "---\n" + """
             apiVersion: pbxops.io/v1alpha1
             kind: Pbx
             metadata: {name: globex-oxo}
@@ -53,25 +44,11 @@ class DriftTest {
               webRtc: {enabled: true, licenseAccepted: true}
             ---
             apiVersion: pbxops.io/v1alpha1
-            kind: Pbx
-            metadata: {name: oxo90}
-            spec:
-              shared: true
-              serverName: OXO90
-              type: OXOConnect
-              activation: {mode: Fleet, fleetReference: ALE12, installationReference: "1234.5678.91"}
-              dialing: {country: FRA}
-            ---
-            apiVersion: pbxops.io/v1alpha1
-            kind: PbxShare
-            metadata: {name: oxo90-initech}
-            spec: {pbxRef: {name: oxo90}, companyRef: {name: initech}}
-            ---
-            apiVersion: pbxops.io/v1alpha1
             kind: WebRtcGateway
             metadata: {name: globex-gw}
             spec: {pbxRef: {name: globex-oxo}, type: Internal}
-            """;
+            ---
+            """ + FleetManifests.SHARED_OXO + "---\n" + FleetManifests.SHARE_INITECH;
 
     private FleetHarness fleet;
     private RainbowClient outOfBand;

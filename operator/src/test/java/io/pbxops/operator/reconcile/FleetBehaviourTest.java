@@ -10,6 +10,7 @@ import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.WebRtcGateway;
 import io.pbxops.operator.testing.FleetHarness;
+import io.pbxops.operator.testing.FleetManifests;
 import io.pbxops.simulator.OxoSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,42 +27,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Sharing, numbering plans and gateways across several objects. */
 class FleetBehaviourTest {
 
-    static final String COMPANIES = """
-            apiVersion: pbxops.io/v1alpha1
-            kind: Company
-            metadata: {name: globex}
-            spec: {displayName: Globex GmbH, country: DEU}
-            ---
-            apiVersion: pbxops.io/v1alpha1
-            kind: Company
-            metadata: {name: initech}
-            spec: {displayName: Initech Ltd, country: GBR}
-            """;
-
-    static final String SHARED_OXO = """
-            apiVersion: pbxops.io/v1alpha1
-            kind: Pbx
-            metadata: {name: oxo90}
-            spec:
-              shared: true
-              serverName: OXO90
-              type: OXOConnect
-              activation: {mode: Fleet, fleetReference: ALE12, installationReference: "1234.5678.91"}
-              dialing: {country: FRA}
-              webRtc: {enabled: true, licenseAccepted: true}
-            """;
-
-    static final String SHARES = """
-            apiVersion: pbxops.io/v1alpha1
-            kind: PbxShare
-            metadata: {name: oxo90-globex}
-            spec: {pbxRef: {name: oxo90}, companyRef: {name: globex}}
-            ---
-            apiVersion: pbxops.io/v1alpha1
-            kind: PbxShare
-            metadata: {name: oxo90-initech}
-            spec: {pbxRef: {name: oxo90}, companyRef: {name: initech}}
-            """;
+    static final String COMPANIES = FleetManifests.COMPANIES;
+    static final String SHARED_OXO = FleetManifests.SHARED_OXO;
+    static final String SHARES = FleetManifests.SHARES;
 
     private FleetHarness fleet;
 

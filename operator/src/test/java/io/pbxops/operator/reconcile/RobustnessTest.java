@@ -15,6 +15,7 @@ import io.pbxops.operator.cloud.model.NewSystem;
 import io.pbxops.operator.cloud.model.SiteSettings;
 import io.pbxops.operator.cloud.model.SystemSettings;
 import io.pbxops.operator.testing.FleetHarness;
+import io.pbxops.operator.testing.FleetManifests;
 import io.pbxops.simulator.FaultTarget;
 import io.pbxops.simulator.SimulatorConfig;
 import org.junit.jupiter.api.AfterEach;
@@ -219,13 +220,7 @@ class RobustnessTest {
     }
 
     private void applySmallFleet() {
-        fleet.apply(COMPANY + """
-                ---
-                apiVersion: pbxops.io/v1alpha1
-                kind: Company
-                metadata: {name: initech}
-                spec: {displayName: Initech Ltd, country: GBR}
-                """);
+        fleet.apply(FleetManifests.COMPANIES);
         for (int i = 0; i < 6; i++) {
             fleet.apply("""
                     apiVersion: pbxops.io/v1alpha1
@@ -245,27 +240,7 @@ class RobustnessTest {
                     spec: {pbxRef: {name: oxo-%d}, type: Internal}
                     """.formatted(i, i % 2 == 0 ? "globex" : "initech", i, i, i, i));
         }
-        fleet.apply("""
-                apiVersion: pbxops.io/v1alpha1
-                kind: Pbx
-                metadata: {name: oxo90}
-                spec:
-                  shared: true
-                  serverName: OXO90
-                  type: OXOConnect
-                  activation: {mode: Fleet, fleetReference: ALE12, installationReference: "1234.5678.91"}
-                  dialing: {country: FRA}
-                ---
-                apiVersion: pbxops.io/v1alpha1
-                kind: PbxShare
-                metadata: {name: oxo90-globex}
-                spec: {pbxRef: {name: oxo90}, companyRef: {name: globex}}
-                ---
-                apiVersion: pbxops.io/v1alpha1
-                kind: PbxShare
-                metadata: {name: oxo90-initech}
-                spec: {pbxRef: {name: oxo90}, companyRef: {name: initech}}
-                """);
+        fleet.apply(FleetManifests.SHARED_OXO + "---\n" + FleetManifests.SHARES);
     }
 
     private void awaitSmallFleet() {
