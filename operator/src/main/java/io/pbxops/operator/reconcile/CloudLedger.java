@@ -68,10 +68,6 @@ public final class CloudLedger {
         return new ResourceID(parts[2], parts[1].equals("null") ? null : parts[1]);
     }
 
-    public int size() {
-        return entries.size();
-    }
-
     /** SHA-256 of an object's JSON (stable: Jackson writes record components in declaration order). */
     public static String hash(Object value) {
         try {

@@ -63,8 +63,4 @@ public record Outcome(Boolean ready, String readyReason, String readyMessage,
     public Optional<Duration> recheck() {
         return Optional.ofNullable(recheckAfter);
     }
-
-    public Outcome withRecheck(Duration after) {
-        return new Outcome(ready, readyReason, readyMessage, synced, syncedReason, syncedMessage, after);
-    }
 }

@@ -1,6 +1,5 @@
 package io.pbxops.operator.reconcile;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -186,10 +185,6 @@ public final class PbxOperator implements AutoCloseable {
 
     private volatile boolean closing;
 
-    public Operator jdkOperator() {
-        return operator;
-    }
-
     @Override
     public void close() {
         closing = true;
@@ -199,9 +194,5 @@ public final class PbxOperator implements AutoCloseable {
     /** Whether every controller's informers are synced (for readiness). */
     public boolean isStarted() {
         return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
-    }
-
-    static String describe(HasMetadata object) {
-        return object.getKind() + "/" + object.getMetadata().getNamespace() + "/" + object.getMetadata().getName();
     }
 }

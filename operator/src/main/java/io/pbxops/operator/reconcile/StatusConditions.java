@@ -38,10 +38,6 @@ public final class StatusConditions {
         existing.ifPresentOrElse(c -> conditions.set(conditions.indexOf(c), condition), () -> conditions.add(condition));
     }
 
-    public void remove(PbxOpsStatus status, String type) {
-        status.getConditions().removeIf(c -> type.equals(c.getType()));
-    }
-
     public static Optional<Condition> find(List<Condition> conditions, String type) {
         return conditions.stream().filter(c -> Objects.equals(type, c.getType())).findFirst();
     }

@@ -102,11 +102,6 @@ public final class ObjectValidator {
         return problems;
     }
 
-    /** Number of CEL rules of a kind's CRD. */
-    int celRuleCount(PbxOpsKinds kind) {
-        return checks.get(kind).cel().ruleCount();
-    }
-
     private static void checkName(JsonNode metadata, List<Problem> problems) {
         String name = metadata.path("name").asText("");
         if (name.isEmpty()) {
