@@ -5,7 +5,10 @@ import java.util.Locale;
 
 /** The connection channels a cloud system reports in {@code GET /systems/{id}/state}. */
 public enum Channel {
-    XMPP, CONF, CSTA, HTTP;
+    XMPP,
+    CONF,
+    CSTA,
+    HTTP;
 
     @JsonValue
     public String wireName() {

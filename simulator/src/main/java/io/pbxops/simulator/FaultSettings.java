@@ -31,7 +31,8 @@ public record FaultSettings(
     public static final List<Integer> DEFAULT_ERROR_STATUSES = List.of(500, 502, 503);
 
     public FaultSettings {
-        errorStatuses = errorStatuses == null || errorStatuses.isEmpty() ? DEFAULT_ERROR_STATUSES : List.copyOf(errorStatuses);
+        errorStatuses =
+                errorStatuses == null || errorStatuses.isEmpty() ? DEFAULT_ERROR_STATUSES : List.copyOf(errorStatuses);
         requireRange("latencyMs", latencyMs, 0, 600_000);
         requireShare("errorRate", errorRate);
         requireShare("dropConnectionRate", dropConnectionRate);
@@ -54,43 +55,143 @@ public record FaultSettings(
     }
 
     public FaultSettings withLatencyMs(long value) {
-        return new FaultSettings(value, errorRate, errorStatuses, rateLimitPerSecond, retryAfterSeconds, tooManyRequestsNext, dropConnectionRate, dropNext, failNext, tokenTtlSeconds);
+        return new FaultSettings(
+                value,
+                errorRate,
+                errorStatuses,
+                rateLimitPerSecond,
+                retryAfterSeconds,
+                tooManyRequestsNext,
+                dropConnectionRate,
+                dropNext,
+                failNext,
+                tokenTtlSeconds);
     }
 
     public FaultSettings withErrorRate(double value) {
-        return new FaultSettings(latencyMs, value, errorStatuses, rateLimitPerSecond, retryAfterSeconds, tooManyRequestsNext, dropConnectionRate, dropNext, failNext, tokenTtlSeconds);
+        return new FaultSettings(
+                latencyMs,
+                value,
+                errorStatuses,
+                rateLimitPerSecond,
+                retryAfterSeconds,
+                tooManyRequestsNext,
+                dropConnectionRate,
+                dropNext,
+                failNext,
+                tokenTtlSeconds);
     }
 
     public FaultSettings withErrorStatuses(List<Integer> value) {
-        return new FaultSettings(latencyMs, errorRate, value, rateLimitPerSecond, retryAfterSeconds, tooManyRequestsNext, dropConnectionRate, dropNext, failNext, tokenTtlSeconds);
+        return new FaultSettings(
+                latencyMs,
+                errorRate,
+                value,
+                rateLimitPerSecond,
+                retryAfterSeconds,
+                tooManyRequestsNext,
+                dropConnectionRate,
+                dropNext,
+                failNext,
+                tokenTtlSeconds);
     }
 
     public FaultSettings withRateLimitPerSecond(int value) {
-        return new FaultSettings(latencyMs, errorRate, errorStatuses, value, retryAfterSeconds, tooManyRequestsNext, dropConnectionRate, dropNext, failNext, tokenTtlSeconds);
+        return new FaultSettings(
+                latencyMs,
+                errorRate,
+                errorStatuses,
+                value,
+                retryAfterSeconds,
+                tooManyRequestsNext,
+                dropConnectionRate,
+                dropNext,
+                failNext,
+                tokenTtlSeconds);
     }
 
     public FaultSettings withRetryAfterSeconds(int value) {
-        return new FaultSettings(latencyMs, errorRate, errorStatuses, rateLimitPerSecond, value, tooManyRequestsNext, dropConnectionRate, dropNext, failNext, tokenTtlSeconds);
+        return new FaultSettings(
+                latencyMs,
+                errorRate,
+                errorStatuses,
+                rateLimitPerSecond,
+                value,
+                tooManyRequestsNext,
+                dropConnectionRate,
+                dropNext,
+                failNext,
+                tokenTtlSeconds);
     }
 
     public FaultSettings withTooManyRequestsNext(int value) {
-        return new FaultSettings(latencyMs, errorRate, errorStatuses, rateLimitPerSecond, retryAfterSeconds, value, dropConnectionRate, dropNext, failNext, tokenTtlSeconds);
+        return new FaultSettings(
+                latencyMs,
+                errorRate,
+                errorStatuses,
+                rateLimitPerSecond,
+                retryAfterSeconds,
+                value,
+                dropConnectionRate,
+                dropNext,
+                failNext,
+                tokenTtlSeconds);
     }
 
     public FaultSettings withDropConnectionRate(double value) {
-        return new FaultSettings(latencyMs, errorRate, errorStatuses, rateLimitPerSecond, retryAfterSeconds, tooManyRequestsNext, value, dropNext, failNext, tokenTtlSeconds);
+        return new FaultSettings(
+                latencyMs,
+                errorRate,
+                errorStatuses,
+                rateLimitPerSecond,
+                retryAfterSeconds,
+                tooManyRequestsNext,
+                value,
+                dropNext,
+                failNext,
+                tokenTtlSeconds);
     }
 
     public FaultSettings withDropNext(int value) {
-        return new FaultSettings(latencyMs, errorRate, errorStatuses, rateLimitPerSecond, retryAfterSeconds, tooManyRequestsNext, dropConnectionRate, value, failNext, tokenTtlSeconds);
+        return new FaultSettings(
+                latencyMs,
+                errorRate,
+                errorStatuses,
+                rateLimitPerSecond,
+                retryAfterSeconds,
+                tooManyRequestsNext,
+                dropConnectionRate,
+                value,
+                failNext,
+                tokenTtlSeconds);
     }
 
     public FaultSettings withFailNext(int value) {
-        return new FaultSettings(latencyMs, errorRate, errorStatuses, rateLimitPerSecond, retryAfterSeconds, tooManyRequestsNext, dropConnectionRate, dropNext, value, tokenTtlSeconds);
+        return new FaultSettings(
+                latencyMs,
+                errorRate,
+                errorStatuses,
+                rateLimitPerSecond,
+                retryAfterSeconds,
+                tooManyRequestsNext,
+                dropConnectionRate,
+                dropNext,
+                value,
+                tokenTtlSeconds);
     }
 
     public FaultSettings withTokenTtlSeconds(Long value) {
-        return new FaultSettings(latencyMs, errorRate, errorStatuses, rateLimitPerSecond, retryAfterSeconds, tooManyRequestsNext, dropConnectionRate, dropNext, failNext, value);
+        return new FaultSettings(
+                latencyMs,
+                errorRate,
+                errorStatuses,
+                rateLimitPerSecond,
+                retryAfterSeconds,
+                tooManyRequestsNext,
+                dropConnectionRate,
+                dropNext,
+                failNext,
+                value);
     }
 
     private static void requireShare(String name, double value) {

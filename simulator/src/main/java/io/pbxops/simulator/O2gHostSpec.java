@@ -17,8 +17,7 @@ public record O2gHostSpec(String host, String username, String password, List<No
     }
 
     /** The node's DNS servers (netadmin menu 14). */
-    public record Dns(String primary, String secondary) {
-    }
+    public record Dns(String primary, String secondary) {}
 
     /** The node's HTTP proxy (netadmin menu 15). */
     public record Proxy(String host, Integer port, String login, String password) {

@@ -24,9 +24,20 @@ public record OxeNames(
         String proxyPassword) {
 
     public static OxeNames defaults() {
-        return new OxeNames("Rainbow", "Rainbow_Agent_Enable", "Rainbow_Domain", "Rainbow_PBXID",
-                "Rainbow_Activation_Code", "Rainbow_Connection_Status", "Rainbow_Network", "DNS_Primary",
-                "DNS_Secondary", "Proxy_Host", "Proxy_Port", "Proxy_Login", "Proxy_Password");
+        return new OxeNames(
+                "Rainbow",
+                "Rainbow_Agent_Enable",
+                "Rainbow_Domain",
+                "Rainbow_PBXID",
+                "Rainbow_Activation_Code",
+                "Rainbow_Connection_Status",
+                "Rainbow_Network",
+                "DNS_Primary",
+                "DNS_Secondary",
+                "Proxy_Host",
+                "Proxy_Port",
+                "Proxy_Login",
+                "Proxy_Password");
     }
 
     /** A copy with some names replaced; keys are this record's component names (e.g. {@code rainbowObject}). */

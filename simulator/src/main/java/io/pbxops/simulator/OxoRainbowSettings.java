@@ -8,6 +8,7 @@ public record OxoRainbowSettings(Boolean rainbowEnabled, String pabxId, String a
 
     @Override
     public String toString() {
-        return "OxoRainbowSettings[rainbowEnabled=" + rainbowEnabled + ", pabxId=" + pabxId + ", domainName=" + domainName + "]";
+        return "OxoRainbowSettings[rainbowEnabled=" + rainbowEnabled + ", pabxId=" + pabxId + ", domainName="
+                + domainName + "]";
     }
 }

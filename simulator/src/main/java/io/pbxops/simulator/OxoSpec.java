@@ -11,7 +11,8 @@ import java.util.Locale;
 public record OxoSpec(String serial, Mode mode, String equipmentId) {
 
     public enum Mode {
-        STOCK, BTCO;
+        STOCK,
+        BTCO;
 
         @JsonValue
         public String wireName() {

@@ -5,5 +5,4 @@ package io.pbxops.simulator;
  * {@code /api/rainbow/admin/v1.0/systems/{systemId}}), {@code (unmatched)} for paths no route serves;
  * {@code status} 0 counts connections dropped on purpose.
  */
-public record RequestCount(String method, String route, int status, long count) {
-}
+public record RequestCount(String method, String route, int status, long count) {}

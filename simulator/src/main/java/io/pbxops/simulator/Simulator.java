@@ -62,14 +62,18 @@ public final class Simulator implements AutoCloseable {
         });
         World world = new World();
         Ids ids = new Ids(config.seed());
-        FaultInjector cloudFaults = new FaultInjector(FaultSettings.none().withLatencyMs(config.latency().toMillis())
-                .withErrorRate(config.errorRate()).withRateLimitPerSecond(config.rateLimit()), config.seed() ^ 0x5eed1L);
+        FaultInjector cloudFaults = new FaultInjector(
+                FaultSettings.none()
+                        .withLatencyMs(config.latency().toMillis())
+                        .withErrorRate(config.errorRate())
+                        .withRateLimitPerSecond(config.rateLimit()),
+                config.seed() ^ 0x5eed1L);
         FaultInjector o2gFaults = new FaultInjector(FaultSettings.none(), config.seed() ^ 0x5eed2L);
         RequestCounter counter = new RequestCounter();
         O2gHosts o2g = new O2gHosts(config.oxeNames(), config.o2gLogin(), config.o2gPassword(), config.autoO2g());
         OxoFleet oxo = new OxoFleet();
-        CloudApi cloud = new CloudApi(config, world, ids, scheduler, () -> agents(o2g, oxo),
-                () -> tokenTtl(cloudFaults), (pbxId, code) -> {
+        CloudApi cloud = new CloudApi(
+                config, world, ids, scheduler, () -> agents(o2g, oxo), () -> tokenTtl(cloudFaults), (pbxId, code) -> {
                     if (config.autoFleet()) {
                         oxo.systemCreated(pbxId, code);
                     }
@@ -79,13 +83,15 @@ public final class Simulator implements AutoCloseable {
             oxo.connect(cloud.link());
         });
         this.control = new SimulatorControl(world, cloud, o2g, oxo, cloudFaults, o2gFaults, counter);
-        this.stateFile = config.stateFile() == null ? null : new StateFile(config.stateFile(), world, () -> {
-            ObjectNode document = Json.MAPPER.createObjectNode();
-            document.set("cloud", cloud.saveState());
-            document.set("o2gHosts", o2g.saveState());
-            document.set("oxoAgents", oxo.saveState());
-            return document;
-        });
+        this.stateFile = config.stateFile() == null
+                ? null
+                : new StateFile(config.stateFile(), world, () -> {
+                    ObjectNode document = Json.MAPPER.createObjectNode();
+                    document.set("cloud", cloud.saveState());
+                    document.set("o2gHosts", o2g.saveState());
+                    document.set("oxoAgents", oxo.saveState());
+                    return document;
+                });
         this.stateLoaded = stateFile != null && stateFile.load(saved -> restore(saved, cloud, o2g, oxo));
 
         this.cloudServer = server("pbx-sim-cloud");
@@ -117,8 +123,13 @@ public final class Simulator implements AutoCloseable {
         if (stateFile != null) {
             stateFile.saveEverySecond(scheduler);
         }
-        LOG.info("PBX simulator listening: cloud {} (control {}/sim/v1), O2G {} (seed {}{})", cloudUrl, cloudUrl, o2gUrl,
-                config.seed(), stateLoaded ? ", state loaded from " + config.stateFile() : "");
+        LOG.info(
+                "PBX simulator listening: cloud {} (control {}/sim/v1), O2G {} (seed {}{})",
+                cloudUrl,
+                cloudUrl,
+                o2gUrl,
+                config.seed(),
+                stateLoaded ? ", state loaded from " + config.stateFile() : "");
     }
 
     /** The cloud admin API and the control API, e.g. {@code http://127.0.0.1:18080}. */

@@ -82,98 +82,553 @@ public record SimulatorConfig(
 
     /** The command line's defaults, with a random seed. */
     public static SimulatorConfig defaults() {
-        return new SimulatorConfig(18080, 18443, "127.0.0.1",
-                "admin@pbxops.test", "pbxops-admin", "pbxops", "pbxops-secret",
-                "admin", "pbxops-o2g",
-                Duration.ZERO, 0.0, 0,
-                new SecureRandom().nextLong(), null,
-                Duration.ofMillis(200), Duration.ofSeconds(2), Duration.ofSeconds(7200),
-                false, false,
-                OxeNames.defaults(), Clock.systemUTC());
+        return new SimulatorConfig(
+                18080,
+                18443,
+                "127.0.0.1",
+                "admin@pbxops.test",
+                "pbxops-admin",
+                "pbxops",
+                "pbxops-secret",
+                "admin",
+                "pbxops-o2g",
+                Duration.ZERO,
+                0.0,
+                0,
+                new SecureRandom().nextLong(),
+                null,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(2),
+                Duration.ofSeconds(7200),
+                false,
+                false,
+                OxeNames.defaults(),
+                Clock.systemUTC());
     }
 
     public SimulatorConfig withCloudPort(int value) {
-        return new SimulatorConfig(value, o2gPort, bind, login, password, appId, appSecret, o2gLogin, o2gPassword, latency, errorRate, rateLimit, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                value,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withO2gPort(int value) {
-        return new SimulatorConfig(cloudPort, value, bind, login, password, appId, appSecret, o2gLogin, o2gPassword, latency, errorRate, rateLimit, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                value,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withBind(String value) {
-        return new SimulatorConfig(cloudPort, o2gPort, value, login, password, appId, appSecret, o2gLogin, o2gPassword, latency, errorRate, rateLimit, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                value,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withLogin(String value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, value, password, appId, appSecret, o2gLogin, o2gPassword, latency, errorRate, rateLimit, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                value,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withPassword(String value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, value, appId, appSecret, o2gLogin, o2gPassword, latency, errorRate, rateLimit, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                value,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withAppId(String value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, value, appSecret, o2gLogin, o2gPassword, latency, errorRate, rateLimit, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                value,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withAppSecret(String value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, appId, value, o2gLogin, o2gPassword, latency, errorRate, rateLimit, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                value,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withO2gLogin(String value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, appId, appSecret, value, o2gPassword, latency, errorRate, rateLimit, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                value,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withO2gPassword(String value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, appId, appSecret, o2gLogin, value, latency, errorRate, rateLimit, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                value,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withLatency(Duration value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, appId, appSecret, o2gLogin, o2gPassword, value, errorRate, rateLimit, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                value,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withErrorRate(double value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, appId, appSecret, o2gLogin, o2gPassword, latency, value, rateLimit, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                value,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withRateLimit(int value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, appId, appSecret, o2gLogin, o2gPassword, latency, errorRate, value, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                value,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withSeed(long value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, appId, appSecret, o2gLogin, o2gPassword, latency, errorRate, rateLimit, value, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                value,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withStateFile(Path value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, appId, appSecret, o2gLogin, o2gPassword, latency, errorRate, rateLimit, seed, value, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                value,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withActivationDelay(Duration value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, appId, appSecret, o2gLogin, o2gPassword, latency, errorRate, rateLimit, seed, stateFile, value, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                value,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withUpgradeDelay(Duration value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, appId, appSecret, o2gLogin, o2gPassword, latency, errorRate, rateLimit, seed, stateFile, activationDelay, value, tokenTtl, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                value,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withTokenTtl(Duration value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, appId, appSecret, o2gLogin, o2gPassword, latency, errorRate, rateLimit, seed, stateFile, activationDelay, upgradeDelay, value, autoFleet, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                value,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withAutoFleet(boolean value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, appId, appSecret, o2gLogin, o2gPassword, latency, errorRate, rateLimit, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, value, autoO2g, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                value,
+                autoO2g,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withAutoO2g(boolean value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, appId, appSecret, o2gLogin, o2gPassword, latency, errorRate, rateLimit, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, value, oxeNames, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                value,
+                oxeNames,
+                clock);
     }
 
     public SimulatorConfig withOxeNames(OxeNames value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, appId, appSecret, o2gLogin, o2gPassword, latency, errorRate, rateLimit, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, value, clock);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                value,
+                clock);
     }
 
     public SimulatorConfig withClock(Clock value) {
-        return new SimulatorConfig(cloudPort, o2gPort, bind, login, password, appId, appSecret, o2gLogin, o2gPassword, latency, errorRate, rateLimit, seed, stateFile, activationDelay, upgradeDelay, tokenTtl, autoFleet, autoO2g, oxeNames, value);
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                value);
     }
 
     @Override

@@ -27,8 +27,14 @@ public final class SimulatorControl {
     private final FaultInjector o2gFaults;
     private final RequestCounter counter;
 
-    SimulatorControl(World world, CloudApi cloud, O2gHosts o2g, OxoFleet oxo, FaultInjector cloudFaults,
-                     FaultInjector o2gFaults, RequestCounter counter) {
+    SimulatorControl(
+            World world,
+            CloudApi cloud,
+            O2gHosts o2g,
+            OxoFleet oxo,
+            FaultInjector cloudFaults,
+            FaultInjector o2gFaults,
+            RequestCounter counter) {
         this.world = world;
         this.cloud = cloud;
         this.o2g = o2g;
@@ -91,7 +97,8 @@ public final class SimulatorControl {
     public long requestCount(String method, String route) {
         return counter.snapshot().stream()
                 .filter(c -> c.method().equals(method) && c.route().equals(route))
-                .mapToLong(RequestCount::count).sum();
+                .mapToLong(RequestCount::count)
+                .sum();
     }
 
     public void clearRequestCounts() {

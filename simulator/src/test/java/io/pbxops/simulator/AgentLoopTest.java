@@ -1,5 +1,9 @@
 package io.pbxops.simulator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pbxops.simulator.support.Await;
 import io.pbxops.simulator.support.Http;
@@ -11,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The PBX agents and the cloud in one loop: declare, enter the code on the PBX, watch the status. */
 class AgentLoopTest extends SimulatorTest {
@@ -41,19 +41,25 @@ class AgentLoopTest extends SimulatorTest {
     }
 
     private void enterOnOxe(String pbxId, String code) {
-        oxe.setOk("1", "Rainbow", Map.of("Rainbow_Agent_Enable", "Yes", "Rainbow_PBXID", pbxId, "Rainbow_Activation_Code", code));
+        oxe.setOk(
+                "1",
+                "Rainbow",
+                Map.of("Rainbow_Agent_Enable", "Yes", "Rainbow_PBXID", pbxId, "Rainbow_Activation_Code", code));
     }
 
     /** The OXE's network, then the system's PBX ID and code on the OXE: the whole installer's job. */
     private void connectOxe(JsonNode system) {
         oxe.setOk("1", "Rainbow_Network", Map.of("DNS_Primary", "10.1.0.53"));
-        enterOnOxe(system.get("pbxId").asText(), system.get("jid_pbxagent_password").asText());
+        enterOnOxe(
+                system.get("pbxId").asText(),
+                system.get("jid_pbxagent_password").asText());
         awaitSystemStatus(system.get("id").asText(), "activated");
     }
 
     private List<String> history(String systemId) {
         List<String> events = new ArrayList<>();
-        ok(cloud.get(ADMIN + "/systems/" + systemId + "?connectionHistory=true")).get("connectionHistory")
+        ok(cloud.get(ADMIN + "/systems/" + systemId + "?connectionHistory=true"))
+                .get("connectionHistory")
                 .forEach(event -> events.add(event.get("eventType").asText()));
         return events;
     }
@@ -72,13 +78,17 @@ class AgentLoopTest extends SimulatorTest {
         JsonNode system = createSystem(system("OXE", "oxe", site));
         String id = system.get("id").asText();
 
-        enterOnOxe(system.get("pbxId").asText(), system.get("jid_pbxagent_password").asText());
+        enterOnOxe(
+                system.get("pbxId").asText(),
+                system.get("jid_pbxagent_password").asText());
         assertEquals("Waiting_Network", rainbowStatus(), "no DNS and no proxy yet");
         assertEquals("created", systemStatus(id));
 
         oxe.setOk("1", "Rainbow_Network", Map.of("DNS_Primary", "10.1.0.53"));
-        JsonNode activating = Await.until(() -> ok(cloud.get(ADMIN + "/systems/" + id)),
-                s -> !s.get("status").asText().equals("created"), "the handshake to start");
+        JsonNode activating = Await.until(
+                () -> ok(cloud.get(ADMIN + "/systems/" + id)),
+                s -> !s.get("status").asText().equals("created"),
+                "the handshake to start");
         assertEquals("activating", activating.get("status").asText());
         assertFalse(activating.get("activatingTransactionId").asText().isEmpty());
         assertFalse(activating.get("jid_pbxagent_password_activating").asText().isEmpty());
@@ -88,7 +98,11 @@ class AgentLoopTest extends SimulatorTest {
         assertTrue(activated.get("jid_pbxagent_password").asText().matches("[0-9]{8}"), "a hash of the private code");
         assertEquals("", activated.get("activatingTransactionId").asText());
         assertEquals("Connected", rainbowStatus());
-        assertEquals("up", ok(cloud.get(ADMIN + "/systems/" + id + "/state")).get("connection").asText());
+        assertEquals(
+                "up",
+                ok(cloud.get(ADMIN + "/systems/" + id + "/state"))
+                        .get("connection")
+                        .asText());
         assertEquals(List.of("activated"), history(id));
     }
 
@@ -97,13 +111,21 @@ class AgentLoopTest extends SimulatorTest {
         JsonNode system = createSystem(system("OXE", "oxe", site));
         String id = system.get("id").asText();
         oxe.setOk("1", "Rainbow_Network", Map.of("Proxy_Host", "proxy.acme.example", "Proxy_Port", "3128"));
-        enterOnOxe(system.get("pbxId").asText(), system.get("jid_pbxagent_password").asText());
+        enterOnOxe(
+                system.get("pbxId").asText(),
+                system.get("jid_pbxagent_password").asText());
         awaitSystemStatus(id, "activated");
 
-        String newCode = ok(cloud.post(ADMIN + "/systems/" + id + "/reset-password", null)).get("jid_pbxagent_password").asText();
+        String newCode = ok(cloud.post(ADMIN + "/systems/" + id + "/reset-password", null))
+                .get("jid_pbxagent_password")
+                .asText();
         assertEquals("created", systemStatus(id));
         Await.until(this::rainbowStatus, "Activation_Refused"::equals, "the PBX to lose its connection");
-        assertEquals("down", ok(cloud.get(ADMIN + "/systems/" + id + "/state")).get("connection").asText());
+        assertEquals(
+                "down",
+                ok(cloud.get(ADMIN + "/systems/" + id + "/state"))
+                        .get("connection")
+                        .asText());
 
         oxe.setOk("1", "Rainbow", Map.of("Rainbow_Activation_Code", newCode));
         awaitSystemStatus(id, "activated");
@@ -121,7 +143,9 @@ class AgentLoopTest extends SimulatorTest {
         assertEquals("Activation_Refused", rainbowStatus());
         assertEquals("created", systemStatus(id));
         assertEquals(List.of("activationRefused"), history(id));
-        assertEquals("Activation_Refused", sim.control().state().at("/o2gHosts/0/nodes/0/rainbowStatus").asText());
+        assertEquals(
+                "Activation_Refused",
+                sim.control().state().at("/o2gHosts/0/nodes/0/rainbowStatus").asText());
     }
 
     @Test
@@ -135,13 +159,21 @@ class AgentLoopTest extends SimulatorTest {
         JsonNode full = ok(cloud.get(ADMIN + "/systems/" + id + "/state?format=full"));
         assertEquals("down", full.get("csta").asText());
         assertEquals("up", full.get("xmpp").asText());
-        assertEquals("down", ok(cloud.get(ADMIN + "/systems/" + id + "/state")).get("connection").asText());
+        assertEquals(
+                "down",
+                ok(cloud.get(ADMIN + "/systems/" + id + "/state"))
+                        .get("connection")
+                        .asText());
         assertEquals("Degraded", rainbowStatus());
         assertEquals("activated", systemStatus(id), "Degraded is activated with a channel down");
 
         sim.control().setChannel(id, Channel.CSTA, true);
         assertEquals("Connected", rainbowStatus());
-        assertEquals("up", ok(cloud.get(ADMIN + "/systems/" + id + "/state")).get("connection").asText());
+        assertEquals(
+                "up",
+                ok(cloud.get(ADMIN + "/systems/" + id + "/state"))
+                        .get("connection")
+                        .asText());
     }
 
     @Test
@@ -152,7 +184,11 @@ class AgentLoopTest extends SimulatorTest {
 
         oxe.setOk("1", "Rainbow", Map.of("Rainbow_Agent_Enable", "No"));
         assertEquals("Disabled", rainbowStatus());
-        assertEquals("down", ok(cloud.get(ADMIN + "/systems/" + id + "/state")).get("connection").asText());
+        assertEquals(
+                "down",
+                ok(cloud.get(ADMIN + "/systems/" + id + "/state"))
+                        .get("connection")
+                        .asText());
         oxe.setOk("1", "Rainbow", Map.of("Rainbow_Agent_Enable", "Yes"));
         assertEquals("Connected", rainbowStatus(), "an activated system takes its PBX back at once");
     }
@@ -162,9 +198,15 @@ class AgentLoopTest extends SimulatorTest {
         sim.control().addOxo(new OxoSpec("F100", OxoSpec.Mode.STOCK, FLEET_ID));
         assertEquals("connecting", oxo("F100").get("webdiagRainbowStatus").asText(), "no system with its fleet ID yet");
 
-        String id = createSystem(system("OXO", "oxo", site).put("pbxId", FLEET_ID).put("activationCode", FLEET_ID)).get("id").asText();
+        String id = createSystem(
+                        system("OXO", "oxo", site).put("pbxId", FLEET_ID).put("activationCode", FLEET_ID))
+                .get("id")
+                .asText();
         awaitSystemStatus(id, "activated");
-        Await.until(() -> oxo("F100").get("webdiagRainbowStatus").asText(), "connected with final password"::equals, "the OXO to connect");
+        Await.until(
+                () -> oxo("F100").get("webdiagRainbowStatus").asText(),
+                "connected with final password"::equals,
+                "the OXO to connect");
     }
 
     @Test
@@ -175,8 +217,14 @@ class AgentLoopTest extends SimulatorTest {
         assertEquals("disabled", oxo("B200").get("webdiagRainbowStatus").asText());
         assertEquals("created", systemStatus(id));
 
-        sim.control().installerStep("B200", new OxoRainbowSettings(true, system.get("pbxId").asText(),
-                system.get("jid_pbxagent_password").asText(), null));
+        sim.control()
+                .installerStep(
+                        "B200",
+                        new OxoRainbowSettings(
+                                true,
+                                system.get("pbxId").asText(),
+                                system.get("jid_pbxagent_password").asText(),
+                                null));
         awaitSystemStatus(id, "activated");
         assertEquals("Connected", oxo("B200").get("rainbowStatus").asText());
     }
@@ -185,24 +233,66 @@ class AgentLoopTest extends SimulatorTest {
     void theInstallerStepAndTheOxoAreReachableOverTheControlApi() {
         JsonNode system = createSystem(system("OXO", "oxo", site));
         Http control = anonymous();
-        assertEquals(204, control.post("/sim/v1/oxo", Http.JSON.createObjectNode().put("serial", "B300").put("mode", "btco")).status());
-        assertEquals(204, control.put("/sim/v1/oxo/B300/rainbow", Http.JSON.createObjectNode().put("rainbowEnabled", true)
-                .put("pabxId", system.get("pbxId").asText()).put("activationCode", system.get("jid_pbxagent_password").asText())).status());
+        assertEquals(
+                204,
+                control.post(
+                                "/sim/v1/oxo",
+                                Http.JSON
+                                        .createObjectNode()
+                                        .put("serial", "B300")
+                                        .put("mode", "btco"))
+                        .status());
+        assertEquals(
+                204,
+                control.put(
+                                "/sim/v1/oxo/B300/rainbow",
+                                Http.JSON
+                                        .createObjectNode()
+                                        .put("rainbowEnabled", true)
+                                        .put("pabxId", system.get("pbxId").asText())
+                                        .put(
+                                                "activationCode",
+                                                system.get("jid_pbxagent_password")
+                                                        .asText()))
+                        .status());
         awaitSystemStatus(system.get("id").asText(), "activated");
-        assertEquals(404, control.put("/sim/v1/oxo/NOPE/rainbow", Http.JSON.createObjectNode().put("rainbowEnabled", true)).status());
-        assertEquals(400, control.post("/sim/v1/oxo", Http.JSON.createObjectNode().put("serial", "S1").put("mode", "stock")).status(),
+        assertEquals(
+                404,
+                control.put(
+                                "/sim/v1/oxo/NOPE/rainbow",
+                                Http.JSON.createObjectNode().put("rainbowEnabled", true))
+                        .status());
+        assertEquals(
+                400,
+                control.post(
+                                "/sim/v1/oxo",
+                                Http.JSON.createObjectNode().put("serial", "S1").put("mode", "stock"))
+                        .status(),
                 "a stock OXO needs its equipment ID");
     }
 
     @Test
     void anOxeNodeAddedWithItsNetworkNeedsOnlyTheRainbowSettings() {
-        sim.control().putO2gHost(new O2gHostSpec("o2g.acme.example", "acme", "acme-pw", List.of(new O2gHostSpec.Node("7", "oxe7.acme.example",
-                new O2gHostSpec.Dns("10.1.0.53", "10.1.0.54"), null, true))));
+        sim.control()
+                .putO2gHost(new O2gHostSpec(
+                        "o2g.acme.example",
+                        "acme",
+                        "acme-pw",
+                        List.of(new O2gHostSpec.Node(
+                                "7", "oxe7.acme.example", new O2gHostSpec.Dns("10.1.0.53", "10.1.0.54"), null, true))));
         O2gSession acme = O2gSession.open(sim.o2gUrl(), "o2g.acme.example", "acme", "acme-pw");
         JsonNode system = createSystem(system("OXE", "oxe", site));
 
-        acme.setOk("7", "Rainbow", Map.of("Rainbow_Agent_Enable", "Yes", "Rainbow_PBXID", system.get("pbxId").asText(),
-                "Rainbow_Activation_Code", system.get("jid_pbxagent_password").asText()));
+        acme.setOk(
+                "7",
+                "Rainbow",
+                Map.of(
+                        "Rainbow_Agent_Enable",
+                        "Yes",
+                        "Rainbow_PBXID",
+                        system.get("pbxId").asText(),
+                        "Rainbow_Activation_Code",
+                        system.get("jid_pbxagent_password").asText()));
         awaitSystemStatus(system.get("id").asText(), "activated");
         assertEquals("Connected", acme.value("7", "Rainbow", "Rainbow_Connection_Status"));
         assertEquals("Disabled", rainbowStatus(), "the default host's node is another PBX");
@@ -213,7 +303,9 @@ class AgentLoopTest extends SimulatorTest {
         JsonNode system = createSystem(system("OXE", "oxe", site));
         connectOxe(system);
 
-        assertEquals(200, cloud.delete(ADMIN + "/systems/" + system.get("id").asText()).status());
+        assertEquals(
+                200,
+                cloud.delete(ADMIN + "/systems/" + system.get("id").asText()).status());
         assertEquals("Connecting", rainbowStatus());
     }
 }

@@ -1,5 +1,7 @@
 package io.pbxops.simulator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pbxops.simulator.support.Http;
 import io.pbxops.simulator.support.SimulatorTest;
@@ -7,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class AuthTest extends SimulatorTest {
 
@@ -36,7 +36,10 @@ class AuthTest extends SimulatorTest {
 
     @Test
     void wrongApplicationSecretOrMissingHeadersAreRefused() {
-        assertEquals(401500, loginResponse("admin@pbxops.test", "pbxops-admin", "wrong-secret").detailsCode());
+        assertEquals(
+                401500,
+                loginResponse("admin@pbxops.test", "pbxops-admin", "wrong-secret")
+                        .detailsCode());
         Http.Response bare = anonymous().get(AUTH + "/login");
         assertEquals(401, bare.status());
         assertEquals(401500, bare.detailsCode());
@@ -46,15 +49,27 @@ class AuthTest extends SimulatorTest {
     @Test
     void fiveFailedLoginsLockTheAccountForSixtyMinutes() {
         for (int attempt = 1; attempt <= 5; attempt++) {
-            assertEquals(401500, loginResponse("admin@pbxops.test", "bad-password", "pbxops-secret").detailsCode());
+            assertEquals(
+                    401500,
+                    loginResponse("admin@pbxops.test", "bad-password", "pbxops-secret")
+                            .detailsCode());
         }
-        assertEquals(401501, loginResponse("admin@pbxops.test", "pbxops-admin", "pbxops-secret").detailsCode(),
+        assertEquals(
+                401501,
+                loginResponse("admin@pbxops.test", "pbxops-admin", "pbxops-secret")
+                        .detailsCode(),
                 "locked even with the right password");
 
         clock.advance(Duration.ofMinutes(59));
-        assertEquals(401501, loginResponse("admin@pbxops.test", "pbxops-admin", "pbxops-secret").detailsCode());
+        assertEquals(
+                401501,
+                loginResponse("admin@pbxops.test", "pbxops-admin", "pbxops-secret")
+                        .detailsCode());
         clock.advance(Duration.ofMinutes(2));
-        assertEquals(200, loginResponse("admin@pbxops.test", "pbxops-admin", "pbxops-secret").status());
+        assertEquals(
+                200,
+                loginResponse("admin@pbxops.test", "pbxops-admin", "pbxops-secret")
+                        .status());
     }
 
     @Test
@@ -66,7 +81,10 @@ class AuthTest extends SimulatorTest {
         for (int attempt = 1; attempt <= 4; attempt++) {
             loginResponse("admin@pbxops.test", "bad-password", "pbxops-secret");
         }
-        assertEquals(200, loginResponse("admin@pbxops.test", "pbxops-admin", "pbxops-secret").status());
+        assertEquals(
+                200,
+                loginResponse("admin@pbxops.test", "pbxops-admin", "pbxops-secret")
+                        .status());
     }
 
     @Test
@@ -75,7 +93,9 @@ class AuthTest extends SimulatorTest {
         assertEquals(401, missing.status());
         assertEquals(401523, missing.detailsCode());
 
-        Http.Response forged = anonymous().bearer("eyJhbGciOiJIUzI1NiJ9.eyJqdGkiOjF9.c2lnbmF0dXJl").get(ADMIN + "/systems");
+        Http.Response forged = anonymous()
+                .bearer("eyJhbGciOiJIUzI1NiJ9.eyJqdGkiOjF9.c2lnbmF0dXJl")
+                .get(ADMIN + "/systems");
         assertEquals(401523, forged.detailsCode());
 
         assertEquals(200, cloud.get(ADMIN + "/systems").status());
@@ -104,7 +124,8 @@ class AuthTest extends SimulatorTest {
             assertEquals(renewal, claims(token).get("countRenewed").asInt());
         }
         clock.advance(Duration.ofSeconds(3600));
-        assertEquals(200, anonymous().bearer(token).get(ADMIN + "/systems").status(), "the last renewal is still valid");
+        assertEquals(
+                200, anonymous().bearer(token).get(ADMIN + "/systems").status(), "the last renewal is still valid");
         Http.Response sixth = anonymous().bearer(token).get(AUTH + "/renew");
         assertEquals(401, sixth.status());
         assertEquals(401523, sixth.detailsCode());
@@ -115,7 +136,9 @@ class AuthTest extends SimulatorTest {
         String token = login();
         Http.Response logout = anonymous().bearer(token).get(AUTH + "/logout");
         assertEquals(200, logout.status());
-        assertEquals("User admin@pbxops.test successfully logged out", logout.body().get("status").asText());
+        assertEquals(
+                "User admin@pbxops.test successfully logged out",
+                logout.body().get("status").asText());
         assertEquals(401523, anonymous().bearer(token).get(ADMIN + "/systems").detailsCode());
     }
 

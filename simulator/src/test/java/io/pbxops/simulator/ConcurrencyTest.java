@@ -1,7 +1,8 @@
 package io.pbxops.simulator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
-import io.pbxops.simulator.support.Http;
 import io.pbxops.simulator.support.SimulatorTest;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -11,8 +12,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Dozens of concurrent clients, as the operator sends them. */
 class ConcurrencyTest extends SimulatorTest {
@@ -30,7 +29,8 @@ class ConcurrencyTest extends SimulatorTest {
                 results.add(pool.submit(() -> {
                     List<JsonNode> created = new ArrayList<>();
                     for (int i = 0; i < perClient; i++) {
-                        JsonNode system = ok(cloud.post(ADMIN + "/systems", system("S-" + client + "-" + i, "oxe", site)));
+                        JsonNode system =
+                                ok(cloud.post(ADMIN + "/systems", system("S-" + client + "-" + i, "oxe", site)));
                         created.add(system);
                         ok(cloud.get(ADMIN + "/systems/" + system.get("id").asText()));
                     }
@@ -47,9 +47,13 @@ class ConcurrencyTest extends SimulatorTest {
             }
             assertEquals(clients * perClient, ids.size());
             assertEquals(clients * perClient, pbxIds.size());
-            assertEquals(clients * perClient, cloud.get(ADMIN + "/systems?limit=1").body().get("total").asInt());
-            assertEquals(clients * perClient * 2L, sim.control().requestCount("POST", ADMIN + "/systems")
-                    + sim.control().requestCount("GET", ADMIN + "/systems/{systemId}"));
+            assertEquals(
+                    clients * perClient,
+                    cloud.get(ADMIN + "/systems?limit=1").body().get("total").asInt());
+            assertEquals(
+                    clients * perClient * 2L,
+                    sim.control().requestCount("POST", ADMIN + "/systems")
+                            + sim.control().requestCount("GET", ADMIN + "/systems/{systemId}"));
         } finally {
             pool.shutdownNow();
         }

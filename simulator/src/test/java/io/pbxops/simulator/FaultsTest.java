@@ -1,5 +1,10 @@
 package io.pbxops.simulator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pbxops.simulator.support.Http;
 import io.pbxops.simulator.support.SimulatorTest;
@@ -9,18 +14,15 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class FaultsTest extends SimulatorTest {
 
     private static final String SYSTEMS_ROUTE = ADMIN + "/systems/{systemId}";
 
     @Test
     void theNextRequestsCanBeAnswered429WithRetryAfter() {
-        sim.control().updateFaults(FaultTarget.CLOUD, f -> f.withTooManyRequestsNext(2).withRetryAfterSeconds(7));
+        sim.control()
+                .updateFaults(
+                        FaultTarget.CLOUD, f -> f.withTooManyRequestsNext(2).withRetryAfterSeconds(7));
         for (int i = 0; i < 2; i++) {
             Http.Response limited = cloud.get(ADMIN + "/systems");
             assertEquals(429, limited.status());
@@ -62,7 +64,9 @@ class FaultsTest extends SimulatorTest {
         assertEquals(first, again);
         assertNotEquals(first, otherSeed);
         assertTrue(first.stream().anyMatch(status -> status >= 500), first.toString());
-        assertTrue(first.stream().anyMatch(status -> status == 401), "the others pass the fault and meet the missing token");
+        assertTrue(
+                first.stream().anyMatch(status -> status == 401),
+                "the others pass the fault and meet the missing token");
         assertTrue(Set.of(401, 500, 502, 503).containsAll(first), first.toString());
     }
 
@@ -96,7 +100,8 @@ class FaultsTest extends SimulatorTest {
 
         // A POST: the JDK client silently retries an idempotent request whose pooled connection closes.
         assertThrows(IOException.class, () -> cloud.sendOrFail("POST", ADMIN + "/systems", system("OXE", "oxe", site)));
-        assertEquals(200, cloud.post(ADMIN + "/systems", system("OXE", "oxe", site)).status());
+        assertEquals(
+                200, cloud.post(ADMIN + "/systems", system("OXE", "oxe", site)).status());
         List<RequestCount> counts = sim.control().requestCounts();
         assertTrue(counts.contains(new RequestCount("POST", ADMIN + "/systems", 0, 1)), counts.toString());
         assertTrue(counts.contains(new RequestCount("POST", ADMIN + "/systems", 200, 1)), counts.toString());
@@ -108,7 +113,8 @@ class FaultsTest extends SimulatorTest {
         sim.control().updateFaults(FaultTarget.CLOUD, f -> f.withDropConnectionRate(1.0));
         assertThrows(IOException.class, () -> cloud.sendOrFail("POST", ADMIN + "/systems", system("OXE", "oxe", site)));
         sim.control().updateFaults(FaultTarget.CLOUD, f -> f.withDropConnectionRate(0.0));
-        assertEquals(200, cloud.post(ADMIN + "/systems", system("OXE", "oxe", site)).status());
+        assertEquals(
+                200, cloud.post(ADMIN + "/systems", system("OXE", "oxe", site)).status());
     }
 
     @Test
@@ -129,8 +135,16 @@ class FaultsTest extends SimulatorTest {
 
     @Test
     void o2gFaultsAreSeparateAndAnsweredAsRestErrorInfo() {
-        Http.Response set = anonymous().put("/sim/v1/faults", Http.JSON.createObjectNode()
-                .put("target", "o2g").put("failNext", 1).set("errorStatuses", Http.JSON.createArrayNode().add(502)));
+        Http.Response set = anonymous()
+                .put(
+                        "/sim/v1/faults",
+                        Http.JSON
+                                .createObjectNode()
+                                .put("target", "o2g")
+                                .put("failNext", 1)
+                                .set(
+                                        "errorStatuses",
+                                        Http.JSON.createArrayNode().add(502)));
         assertEquals(200, set.status());
         assertEquals(1, set.body().get("failNext").asInt());
 

@@ -1,5 +1,10 @@
 package io.pbxops.simulator;
 
+import static io.pbxops.simulator.support.O2gSession.PBXS;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pbxops.simulator.support.Http;
 import io.pbxops.simulator.support.O2gSession;
@@ -9,11 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-
-import static io.pbxops.simulator.support.O2gSession.PBXS;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class O2gApiTest extends SimulatorTest {
 
@@ -37,13 +37,18 @@ class O2gApiTest extends SimulatorTest {
         assertEquals("CURRENT", root.at("/versions/0/status").asText());
         assertTrue(root.at("/versions/0/publicUrl").asText().endsWith("/api/rest/authenticate?version=1.0"));
 
-        Http.Response auth = o2g.header("Authorization", Http.basic("admin", "pbxops-o2g")).get("/api/rest/authenticate?version=1.0");
+        Http.Response auth = o2g.header("Authorization", Http.basic("admin", "pbxops-o2g"))
+                .get("/api/rest/authenticate?version=1.0");
         assertEquals(200, auth.status());
         String credential = auth.body().get("credential").asText();
         assertTrue(auth.body().get("publicUrl").asText().endsWith("/api/rest/1.0/sessions"));
         assertTrue(auth.headers().firstValue("Set-Cookie").orElseThrow().startsWith("AlcUserId=" + credential));
 
-        assertRestError(new Http(sim.o2gUrl()).header("Authorization", Http.basic("admin", "wrong")).get("/api/rest/authenticate?version=1.0"), 401);
+        assertRestError(
+                new Http(sim.o2gUrl())
+                        .header("Authorization", Http.basic("admin", "wrong"))
+                        .get("/api/rest/authenticate?version=1.0"),
+                401);
         assertRestError(new Http(sim.o2gUrl()).get("/api/rest/authenticate?version=1.0"), 401);
     }
 
@@ -52,24 +57,35 @@ class O2gApiTest extends SimulatorTest {
         Http o2g = new Http(sim.o2gUrl());
         assertRestError(o2g.get(PBXS), 401);
         String credential = o2g.header("Authorization", Http.basic("admin", "pbxops-o2g"))
-                .get("/api/rest/authenticate?version=1.0").body().get("credential").asText();
+                .get("/api/rest/authenticate?version=1.0")
+                .body()
+                .get("credential")
+                .asText();
         Http withCookie = new Http(sim.o2gUrl()).header("Cookie", "AlcUserId=" + credential);
         assertRestError(withCookie.get(PBXS), 401);
 
-        JsonNode session = withCookie.post("/api/rest/1.0/sessions", Http.JSON.createObjectNode().put("applicationName", "t")).body();
+        JsonNode session = withCookie
+                .post("/api/rest/1.0/sessions", Http.JSON.createObjectNode().put("applicationName", "t"))
+                .body();
         assertEquals(1800, session.get("timeToLive").asInt());
         assertTrue(session.get("admin").asBoolean());
         List<String> services = new ArrayList<>();
-        session.get("services").forEach(s -> services.add(s.get("serviceName").asText() + " " + s.get("relativeUrl").asText()));
+        session.get("services")
+                .forEach(s -> services.add(s.get("serviceName").asText() + " "
+                        + s.get("relativeUrl").asText()));
         assertTrue(services.contains("PbxManagement /pbxs"), services.toString());
-        assertEquals(List.of("1"), List.of(withCookie.get(PBXS).body().get("nodeIds").get(0).asText()));
+        assertEquals(
+                List.of("1"),
+                List.of(withCookie.get(PBXS).body().get("nodeIds").get(0).asText()));
     }
 
     @Test
     void sessionsLiveWhileKeptAliveAndDieAfterThirtyIdleMinutes() {
         O2gSession session = admin();
         clock.advance(Duration.ofSeconds(1700));
-        assertEquals(204, session.http().post("/api/rest/1.0/sessions/keepalive", null).status());
+        assertEquals(
+                204,
+                session.http().post("/api/rest/1.0/sessions/keepalive", null).status());
         clock.advance(Duration.ofSeconds(1700));
         assertEquals(200, session.http().get(PBXS).status(), "the keepalive restarted the idle time");
         clock.advance(Duration.ofSeconds(1801));
@@ -89,20 +105,32 @@ class O2gApiTest extends SimulatorTest {
 
     @Test
     void virtualHostsAreChosenByXForwardedHostEachWithItsCredentialsAndNodes() {
-        sim.control().putO2gHost(new O2gHostSpec("o2g.acme.example", "acme", "acme-pw",
-                List.of(new O2gHostSpec.Node("3", "oxe3.acme.example"), new O2gHostSpec.Node("4", "oxe4.acme.example"))));
+        sim.control()
+                .putO2gHost(new O2gHostSpec(
+                        "o2g.acme.example",
+                        "acme",
+                        "acme-pw",
+                        List.of(
+                                new O2gHostSpec.Node("3", "oxe3.acme.example"),
+                                new O2gHostSpec.Node("4", "oxe4.acme.example"))));
 
         O2gSession acme = O2gSession.open(sim.o2gUrl(), "O2G.acme.example:443", "acme", "acme-pw");
         JsonNode nodes = acme.http().get(PBXS).body().get("nodeIds");
-        assertEquals(List.of("3", "4"), List.of(nodes.get(0).asText(), nodes.get(1).asText()));
+        assertEquals(
+                List.of("3", "4"), List.of(nodes.get(0).asText(), nodes.get(1).asText()));
         JsonNode node = acme.http().get(PBXS + "/4").body();
         assertEquals(4, node.get("nodeId").asInt());
         assertEquals("oxe4.acme.example", node.get("fqdn").asText());
 
-        Http wrongHost = new Http(sim.o2gUrl()).header("X-Forwarded-Host", "o2g.acme.example")
+        Http wrongHost = new Http(sim.o2gUrl())
+                .header("X-Forwarded-Host", "o2g.acme.example")
                 .header("Authorization", Http.basic("admin", "pbxops-o2g"));
         assertRestError(wrongHost.get("/api/rest/authenticate?version=1.0"), 401);
-        assertRestError(new Http(sim.o2gUrl()).header("X-Forwarded-Host", "o2g.unknown.example").get(PBXS), 404);
+        assertRestError(
+                new Http(sim.o2gUrl())
+                        .header("X-Forwarded-Host", "o2g.unknown.example")
+                        .get(PBXS),
+                404);
         assertRestError(acme.http().get(PBXS + "/1"), 404);
     }
 
@@ -123,7 +151,8 @@ class O2gApiTest extends SimulatorTest {
         assertEquals("Yes", enable.get("allowedValues").get(0).asText());
         assertRestError(session.http().get(PBXS + "/1/model/Nothing"), 404);
 
-        JsonNode subscribers = session.http().get(PBXS + "/1/instances/Subscriber").body();
+        JsonNode subscribers =
+                session.http().get(PBXS + "/1/instances/Subscriber").body();
         assertEquals(3, subscribers.get("objectIds").size());
     }
 
@@ -135,7 +164,9 @@ class O2gApiTest extends SimulatorTest {
         assertEquals(5, rainbow.get("attributes").size());
         assertEquals("openrainbow.com", rainbow.at("/attributes/1/value/0").asText());
 
-        JsonNode filtered = session.http().get(PBXS + "/1/instances/Rainbow/1?attributes=Rainbow_Domain,Rainbow_Agent_Enable").body();
+        JsonNode filtered = session.http()
+                .get(PBXS + "/1/instances/Rainbow/1?attributes=Rainbow_Domain,Rainbow_Agent_Enable")
+                .body();
         assertEquals(2, filtered.get("attributes").size());
 
         session.setOk("1", "Rainbow", Map.of("Rainbow_Activation_Code", "4321"));
@@ -143,7 +174,12 @@ class O2gApiTest extends SimulatorTest {
         assertEquals("********", session.value("1", "Rainbow", "Rainbow_Activation_Code"));
         assertEquals("********", session.value("1", "Rainbow_Network", "Proxy_Password"));
         assertEquals("proxy-user", session.value("1", "Rainbow_Network", "Proxy_Login"));
-        assertEquals("4321", sim.control().state().at("/o2gHosts/0/nodes/0/objects/Rainbow/1/Rainbow_Activation_Code/0").asText(),
+        assertEquals(
+                "4321",
+                sim.control()
+                        .state()
+                        .at("/o2gHosts/0/nodes/0/objects/Rainbow/1/Rainbow_Activation_Code/0")
+                        .asText(),
                 "the test hook sees the real value");
     }
 
@@ -155,18 +191,33 @@ class O2gApiTest extends SimulatorTest {
         assertRestError(session.set("1", "Rainbow", Map.of("Rainbow_Connection_Status", "Connected")), 400);
         assertRestError(session.set("1", "Nothing", Map.of("A", "b")), 404);
         assertRestError(session.http().get(PBXS + "/1/instances/Rainbow/2"), 404);
-        assertRestError(session.http().put(PBXS + "/1/instances/Rainbow/1", "{\"attributes\":[{\"name\":\"Rainbow_Domain\",\"value\":\"x\"}]}"), 400);
+        assertRestError(
+                session.http()
+                        .put(
+                                PBXS + "/1/instances/Rainbow/1",
+                                "{\"attributes\":[{\"name\":\"Rainbow_Domain\",\"value\":\"x\"}]}"),
+                400);
 
-        assertRestError(session.http().put(PBXS + "/1/instances/Rainbow/1", "{\"attributes\":[{\"name\":\"Rainbow_Domain\",\"value\":[42]}]}"), 400);
-        Http.Response mixed = session.set("1", "Rainbow", Map.of("Rainbow_PBXID", "PBX-1", "Rainbow_Agent_Enable", "Maybe"));
+        assertRestError(
+                session.http()
+                        .put(
+                                PBXS + "/1/instances/Rainbow/1",
+                                "{\"attributes\":[{\"name\":\"Rainbow_Domain\",\"value\":[42]}]}"),
+                400);
+        Http.Response mixed =
+                session.set("1", "Rainbow", Map.of("Rainbow_PBXID", "PBX-1", "Rainbow_Agent_Enable", "Maybe"));
         assertRestError(mixed, 400);
         assertEquals("", session.value("1", "Rainbow", "Rainbow_PBXID"), "nothing of a refused write is applied");
     }
 
     @Test
     void aNodeThatIsNotConnectedAnswers503() {
-        sim.control().putO2gHost(new O2gHostSpec("o2g.down.example", "a", "b",
-                List.of(new O2gHostSpec.Node("1", "oxe.down.example", null, null, false))));
+        sim.control()
+                .putO2gHost(new O2gHostSpec(
+                        "o2g.down.example",
+                        "a",
+                        "b",
+                        List.of(new O2gHostSpec.Node("1", "oxe.down.example", null, null, false))));
         O2gSession session = O2gSession.open(sim.o2gUrl(), "o2g.down.example", "a", "b");
         assertEquals(200, session.http().get(PBXS + "/1").status());
         Http.Response down = session.http().get(PBXS + "/1/instances/Rainbow/1");
@@ -179,13 +230,16 @@ class O2gApiTest extends SimulatorTest {
         try (Simulator auto = Simulator.start(config().withAutoO2g(true))) {
             O2gSession session = O2gSession.open(auto.o2gUrl(), "o2g.new.example", "admin", "pbxops-o2g");
             assertEquals("1", session.http().get(PBXS).body().at("/nodeIds/0").asText());
-            assertEquals("o2g.new.example", auto.control().state().at("/o2gHosts/1/host").asText());
+            assertEquals(
+                    "o2g.new.example",
+                    auto.control().state().at("/o2gHosts/1/host").asText());
         }
     }
 
     @Test
     void objectAndAttributeNamesAreConfigurable() {
-        OxeNames names = OxeNames.defaults().withOverrides(Map.of("rainbowObject", "RainbowAgent", "pbxId", "Rainbow_PABX_ID"));
+        OxeNames names =
+                OxeNames.defaults().withOverrides(Map.of("rainbowObject", "RainbowAgent", "pbxId", "Rainbow_PABX_ID"));
         try (Simulator renamed = Simulator.start(config().withOxeNames(names))) {
             O2gSession session = O2gSession.open(renamed.o2gUrl(), null, "admin", "pbxops-o2g");
             JsonNode root = session.http().get(PBXS + "/1/instances").body();

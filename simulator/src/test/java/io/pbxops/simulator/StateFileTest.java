@@ -1,5 +1,9 @@
 package io.pbxops.simulator;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pbxops.simulator.support.Await;
 import io.pbxops.simulator.support.Http;
@@ -13,10 +17,6 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** {@code --state}: a demo survives a restart. */
 class StateFileTest {
 
@@ -26,8 +26,12 @@ class StateFileTest {
     Path directory;
 
     private SimulatorConfig config(Path file) {
-        return SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(42L)
-                .withActivationDelay(Duration.ofMillis(10)).withStateFile(file);
+        return SimulatorConfig.defaults()
+                .withCloudPort(0)
+                .withO2gPort(0)
+                .withSeed(42L)
+                .withActivationDelay(Duration.ofMillis(10))
+                .withStateFile(file);
     }
 
     private static Http login(Simulator sim) {
@@ -55,20 +59,63 @@ class StateFileTest {
         String oxoSystem;
         try (Simulator first = Simulator.start(config(file))) {
             Http cloud = login(first);
-            companyId = cloud.post(ADMIN + "/companies", Map.of("name", "ACME", "country", "FRA")).data().get("id").asText();
-            String site = cloud.post(ADMIN + "/sites", Map.of("name", "HQ", "status", "active", "companyId", companyId)).data().get("id").asText();
-            JsonNode oxe = cloud.post(ADMIN + "/systems", Map.of("name", "OXE", "type", "oxe", "country", "FRA", "siteId", site)).data();
+            companyId = cloud.post(ADMIN + "/companies", Map.of("name", "ACME", "country", "FRA"))
+                    .data()
+                    .get("id")
+                    .asText();
+            String site = cloud.post(ADMIN + "/sites", Map.of("name", "HQ", "status", "active", "companyId", companyId))
+                    .data()
+                    .get("id")
+                    .asText();
+            JsonNode oxe = cloud.post(
+                            ADMIN + "/systems", Map.of("name", "OXE", "type", "oxe", "country", "FRA", "siteId", site))
+                    .data();
             oxeSystem = oxe.get("id").asText();
-            oxoSystem = cloud.post(ADMIN + "/systems", Map.of("name", "OXO", "type", "oxo", "country", "FRA", "siteId", site,
-                    "pbxId", "ALE12-1234.5678.90", "activationCode", "ALE12-1234.5678.90")).data().get("id").asText();
+            oxoSystem = cloud.post(
+                            ADMIN + "/systems",
+                            Map.of(
+                                    "name",
+                                    "OXO",
+                                    "type",
+                                    "oxo",
+                                    "country",
+                                    "FRA",
+                                    "siteId",
+                                    site,
+                                    "pbxId",
+                                    "ALE12-1234.5678.90",
+                                    "activationCode",
+                                    "ALE12-1234.5678.90"))
+                    .data()
+                    .get("id")
+                    .asText();
             first.control().addOxo(new OxoSpec("F1", OxoSpec.Mode.STOCK, "ALE12-1234.5678.90"));
-            first.control().putO2gHost(new O2gHostSpec("o2g.acme.example", "acme", "acme-pw",
-                    List.of(new O2gHostSpec.Node("1", "oxe1.acme.example", new O2gHostSpec.Dns("10.1.0.53", null), null, true))));
-            O2gSession.open(first.o2gUrl(), "o2g.acme.example", "acme", "acme-pw").setOk("1", "Rainbow", Map.of(
-                    "Rainbow_Agent_Enable", "Yes", "Rainbow_PBXID", oxe.get("pbxId").asText(),
-                    "Rainbow_Activation_Code", oxe.get("jid_pbxagent_password").asText()));
+            first.control()
+                    .putO2gHost(new O2gHostSpec(
+                            "o2g.acme.example",
+                            "acme",
+                            "acme-pw",
+                            List.of(new O2gHostSpec.Node(
+                                    "1", "oxe1.acme.example", new O2gHostSpec.Dns("10.1.0.53", null), null, true))));
+            O2gSession.open(first.o2gUrl(), "o2g.acme.example", "acme", "acme-pw")
+                    .setOk(
+                            "1",
+                            "Rainbow",
+                            Map.of(
+                                    "Rainbow_Agent_Enable",
+                                    "Yes",
+                                    "Rainbow_PBXID",
+                                    oxe.get("pbxId").asText(),
+                                    "Rainbow_Activation_Code",
+                                    oxe.get("jid_pbxagent_password").asText()));
             for (String id : List.of(oxeSystem, oxoSystem)) {
-                Await.until(() -> cloud.get(ADMIN + "/systems/" + id).data().get("status").asText(), "activated"::equals, id + " activated");
+                Await.until(
+                        () -> cloud.get(ADMIN + "/systems/" + id)
+                                .data()
+                                .get("status")
+                                .asText(),
+                        "activated"::equals,
+                        id + " activated");
             }
             Await.until(() -> savedText(file).contains(oxoSystem), saved -> saved, "the periodic save");
         }
@@ -76,19 +123,34 @@ class StateFileTest {
         try (Simulator second = Simulator.start(config(file))) {
             Http cloud = login(second);
             Http.Response acme = cloud.get(ADMIN + "/companies/" + companyId);
-            assertEquals(200, acme.status(), () -> acme.body() + " state " + second.control().state());
+            assertEquals(
+                    200,
+                    acme.status(),
+                    () -> acme.body() + " state " + second.control().state());
             assertEquals("ACME", acme.data().get("name").asText());
             Http.Response oxe = cloud.get(ADMIN + "/systems/" + oxeSystem);
-            assertEquals(200, oxe.status(), () -> oxe.body() + " state " + second.control().state());
+            assertEquals(
+                    200,
+                    oxe.status(),
+                    () -> oxe.body() + " state " + second.control().state());
             assertEquals("activated", oxe.data().get("status").asText());
             JsonNode state = second.control().state();
             assertEquals("Connected", state.at("/oxoAgents/0/rainbowStatus").asText());
             assertEquals("o2g.acme.example", state.at("/o2gHosts/1/host").asText());
-            assertEquals("Connected", state.at("/o2gHosts/1/nodes/0/rainbowStatus").asText());
-            assertEquals("up", cloud.get(ADMIN + "/systems/" + oxoSystem + "/state").data().get("connection").asText());
+            assertEquals(
+                    "Connected", state.at("/o2gHosts/1/nodes/0/rainbowStatus").asText());
+            assertEquals(
+                    "up",
+                    cloud.get(ADMIN + "/systems/" + oxoSystem + "/state")
+                            .data()
+                            .get("connection")
+                            .asText());
             O2gSession.open(second.o2gUrl(), "o2g.acme.example", "acme", "acme-pw");
 
-            String another = cloud.post(ADMIN + "/companies", Map.of("name", "Globex")).data().get("id").asText();
+            String another = cloud.post(ADMIN + "/companies", Map.of("name", "Globex"))
+                    .data()
+                    .get("id")
+                    .asText();
             assertNotEquals(companyId, another, "the same seed after a restart does not reuse a saved id");
             assertTrue(cloud.get(ADMIN + "/companies").body().get("total").asInt() >= 3);
         }

@@ -9,6 +9,5 @@ public final class Annotations {
     /** {@code "true"}: no cloud or PBX write for this object until removed. */
     public static final String PAUSED = "pbxops.io/paused";
 
-    private Annotations() {
-    }
+    private Annotations() {}
 }

@@ -15,10 +15,26 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Categories(PbxOps.CATEGORY)
 @AdditionalPrinterColumn(name = "Country", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.country")
 @AdditionalPrinterColumn(name = "PBXs", type = AdditionalPrinterColumn.Type.INTEGER, jsonPath = ".status.pbxCount")
-@AdditionalPrinterColumn(name = "Ready", type = AdditionalPrinterColumn.Type.STRING, jsonPath = PbxOps.READY_STATUS_PATH)
-@AdditionalPrinterColumn(name = "Synced", type = AdditionalPrinterColumn.Type.STRING, jsonPath = PbxOps.SYNCED_STATUS_PATH)
-@AdditionalPrinterColumn(name = "Company ID", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.companyId", priority = 1)
-@AdditionalPrinterColumn(name = "Reason", type = AdditionalPrinterColumn.Type.STRING, jsonPath = PbxOps.READY_REASON_PATH, priority = 1)
-@AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE, jsonPath = ".metadata.creationTimestamp")
-public class Company extends CustomResource<CompanySpec, CompanyStatus> implements Namespaced {
-}
+@AdditionalPrinterColumn(
+        name = "Ready",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = PbxOps.READY_STATUS_PATH)
+@AdditionalPrinterColumn(
+        name = "Synced",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = PbxOps.SYNCED_STATUS_PATH)
+@AdditionalPrinterColumn(
+        name = "Company ID",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".status.companyId",
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "Reason",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = PbxOps.READY_REASON_PATH,
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "Age",
+        type = AdditionalPrinterColumn.Type.DATE,
+        jsonPath = ".metadata.creationTimestamp")
+public class Company extends CustomResource<CompanySpec, CompanyStatus> implements Namespaced {}

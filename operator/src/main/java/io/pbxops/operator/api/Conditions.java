@@ -17,8 +17,7 @@ public final class Conditions {
         public static final String INVALID_SPEC = "InvalidSpec";
         public static final String UNAVAILABLE = "Unavailable";
 
-        private Ready() {
-        }
+        private Ready() {}
     }
 
     /** Reasons of {@link #SYNCED}. */
@@ -28,8 +27,7 @@ public final class Conditions {
         public static final String RECONCILE_PAUSED = "ReconcilePaused";
         public static final String CREDENTIALS_REFUSED = "CredentialsRefused";
 
-        private Synced() {
-        }
+        private Synced() {}
     }
 
     /** Reasons of {@link #CONNECTED} (Pbx only): the cloud's connection state. */
@@ -38,10 +36,8 @@ public final class Conditions {
         public static final String PENDING = "Pending";
         public static final String DEGRADED = "Degraded";
 
-        private Connected() {
-        }
+        private Connected() {}
     }
 
-    private Conditions() {
-    }
+    private Conditions() {}
 }

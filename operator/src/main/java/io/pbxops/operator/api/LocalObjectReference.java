@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
-
 import java.util.Objects;
 
 /** A reference to another object of the same namespace, by name. */
@@ -16,8 +15,7 @@ public class LocalObjectReference {
     @JsonPropertyDescription("Name of the object, in the same namespace.")
     private String name;
 
-    public LocalObjectReference() {
-    }
+    public LocalObjectReference() {}
 
     public LocalObjectReference(String name) {
         this.name = name;

@@ -9,7 +9,8 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** A worked example: a dialed number and what the plan must make of it. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "has(self.expect) != (has(self.forbidden) && self.forbidden)",
+@ValidationRule(
+        value = "has(self.expect) != (has(self.forbidden) && self.forbidden)",
         reason = "FieldValueInvalid",
         message = "an example gives either expect (the number sent to the PBX) or forbidden: true, exactly one of them")
 public class NumberingExample {
@@ -27,7 +28,8 @@ public class NumberingExample {
     private Boolean forbidden;
 
     @Pattern(ObjectNames.ISO_ALPHA3)
-    @JsonPropertyDescription("When no rule matches, the number is canonicalised for this country (ISO alpha-3); without it the number is left as dialed.")
+    @JsonPropertyDescription(
+            "When no rule matches, the number is canonicalised for this country (ISO alpha-3); without it the number is left as dialed.")
     private String country;
 
     @Size(max = 32)

@@ -13,13 +13,35 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Version(PbxOps.VERSION)
 @ShortNames("npl")
 @Categories(PbxOps.CATEGORY)
-@AdditionalPrinterColumn(name = "Examples", type = AdditionalPrinterColumn.Type.INTEGER, jsonPath = ".status.examplesTotal")
-@AdditionalPrinterColumn(name = "Passed", type = AdditionalPrinterColumn.Type.INTEGER, jsonPath = ".status.examplesPassed")
+@AdditionalPrinterColumn(
+        name = "Examples",
+        type = AdditionalPrinterColumn.Type.INTEGER,
+        jsonPath = ".status.examplesTotal")
+@AdditionalPrinterColumn(
+        name = "Passed",
+        type = AdditionalPrinterColumn.Type.INTEGER,
+        jsonPath = ".status.examplesPassed")
 @AdditionalPrinterColumn(name = "PBXs", type = AdditionalPrinterColumn.Type.INTEGER, jsonPath = ".status.pbxCount")
-@AdditionalPrinterColumn(name = "Ready", type = AdditionalPrinterColumn.Type.STRING, jsonPath = PbxOps.READY_STATUS_PATH)
-@AdditionalPrinterColumn(name = "Synced", type = AdditionalPrinterColumn.Type.STRING, jsonPath = PbxOps.SYNCED_STATUS_PATH)
-@AdditionalPrinterColumn(name = "Internal Length", type = AdditionalPrinterColumn.Type.INTEGER, jsonPath = ".status.internalNumberLength", priority = 1)
-@AdditionalPrinterColumn(name = "Reason", type = AdditionalPrinterColumn.Type.STRING, jsonPath = PbxOps.READY_REASON_PATH, priority = 1)
-@AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE, jsonPath = ".metadata.creationTimestamp")
-public class NumberingPlan extends CustomResource<NumberingPlanSpec, NumberingPlanStatus> implements Namespaced {
-}
+@AdditionalPrinterColumn(
+        name = "Ready",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = PbxOps.READY_STATUS_PATH)
+@AdditionalPrinterColumn(
+        name = "Synced",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = PbxOps.SYNCED_STATUS_PATH)
+@AdditionalPrinterColumn(
+        name = "Internal Length",
+        type = AdditionalPrinterColumn.Type.INTEGER,
+        jsonPath = ".status.internalNumberLength",
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "Reason",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = PbxOps.READY_REASON_PATH,
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "Age",
+        type = AdditionalPrinterColumn.Type.DATE,
+        jsonPath = ".metadata.creationTimestamp")
+public class NumberingPlan extends CustomResource<NumberingPlanSpec, NumberingPlanStatus> implements Namespaced {}

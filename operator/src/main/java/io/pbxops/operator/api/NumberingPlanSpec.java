@@ -3,7 +3,6 @@ package io.pbxops.operator.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Size;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,15 +13,18 @@ public class NumberingPlanSpec {
     public static final int MAX_RULES = 100;
 
     @Size(max = MAX_RULES)
-    @JsonPropertyDescription("Ordered rules; the first whose match finds the dialed number rewrites it and no other rule runs. At most 100.")
+    @JsonPropertyDescription(
+            "Ordered rules; the first whose match finds the dialed number rewrites it and no other rule runs. At most 100.")
     private List<NumberingRule> rules = new ArrayList<>();
 
     @Size(max = 1000)
-    @JsonPropertyDescription("The company's extensions (e.g. 771, 7770, 7701); the longest gives status.internalNumberLength.")
+    @JsonPropertyDescription(
+            "The company's extensions (e.g. 771, 7770, 7701); the longest gives status.internalNumberLength.")
     private List<String> extensions = new ArrayList<>();
 
     @Size(max = 200)
-    @JsonPropertyDescription("Worked examples (dialed number and expected result) that validate and the operator evaluate.")
+    @JsonPropertyDescription(
+            "Worked examples (dialed number and expected result) that validate and the operator evaluate.")
     private List<NumberingExample> examples = new ArrayList<>();
 
     public List<NumberingRule> getRules() {

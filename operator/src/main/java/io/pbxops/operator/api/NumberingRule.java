@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
-
 import java.util.Objects;
 
 /** One transformation rule: the cloud's {@code {regexpMatch, regexpReplace, description}}. */
@@ -16,19 +15,20 @@ public class NumberingRule {
 
     @Required
     @Size(min = 1, max = MAX_EXPRESSION_LENGTH)
-    @JsonPropertyDescription("Regular expression the dialed number is matched against, e.g. ^218. At most 64 characters.")
+    @JsonPropertyDescription(
+            "Regular expression the dialed number is matched against, e.g. ^218. At most 64 characters.")
     private String match;
 
     @Size(max = MAX_EXPRESSION_LENGTH)
-    @JsonPropertyDescription("Replacement of the matched part ($1 for a group); empty: the number is forbidden. At most 64 characters.")
+    @JsonPropertyDescription(
+            "Replacement of the matched part ($1 for a group); empty: the number is forbidden. At most 64 characters.")
     private String replace;
 
     @Size(max = 255)
     @JsonPropertyDescription("What the rule is for.")
     private String description;
 
-    public NumberingRule() {
-    }
+    public NumberingRule() {}
 
     public NumberingRule(String match, String replace, String description) {
         this.match = match;
@@ -62,8 +62,10 @@ public class NumberingRule {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof NumberingRule other && Objects.equals(match, other.match)
-                && Objects.equals(replace, other.replace) && Objects.equals(description, other.description);
+        return o instanceof NumberingRule other
+                && Objects.equals(match, other.match)
+                && Objects.equals(replace, other.replace)
+                && Objects.equals(description, other.description);
     }
 
     @Override

@@ -12,6 +12,5 @@ final class ObjectNames {
     /** Dialing prefixes are digits only (the cloud allows up to 32). */
     static final String DIGITS = "^[0-9]*$";
 
-    private ObjectNames() {
-    }
+    private ObjectNames() {}
 }

@@ -16,14 +16,43 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @ShortNames("px")
 @Categories(PbxOps.CATEGORY)
 @AdditionalPrinterColumn(name = "Type", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.type")
-@AdditionalPrinterColumn(name = "Company", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.companyRef.name")
-@AdditionalPrinterColumn(name = "Connection", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.connection")
-@AdditionalPrinterColumn(name = "Companies", type = AdditionalPrinterColumn.Type.INTEGER, jsonPath = ".status.companies")
-@AdditionalPrinterColumn(name = "Ready", type = AdditionalPrinterColumn.Type.STRING, jsonPath = PbxOps.READY_STATUS_PATH)
-@AdditionalPrinterColumn(name = "Synced", type = AdditionalPrinterColumn.Type.STRING, jsonPath = PbxOps.SYNCED_STATUS_PATH)
-@AdditionalPrinterColumn(name = "Equipment ID", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.equipmentId", priority = 1)
-@AdditionalPrinterColumn(name = "System ID", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.systemId", priority = 1)
-@AdditionalPrinterColumn(name = "Reason", type = AdditionalPrinterColumn.Type.STRING, jsonPath = PbxOps.READY_REASON_PATH, priority = 1)
-@AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE, jsonPath = ".metadata.creationTimestamp")
-public class Pbx extends CustomResource<PbxSpec, PbxStatus> implements Namespaced {
-}
+@AdditionalPrinterColumn(
+        name = "Company",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".spec.companyRef.name")
+@AdditionalPrinterColumn(
+        name = "Connection",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".status.connection")
+@AdditionalPrinterColumn(
+        name = "Companies",
+        type = AdditionalPrinterColumn.Type.INTEGER,
+        jsonPath = ".status.companies")
+@AdditionalPrinterColumn(
+        name = "Ready",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = PbxOps.READY_STATUS_PATH)
+@AdditionalPrinterColumn(
+        name = "Synced",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = PbxOps.SYNCED_STATUS_PATH)
+@AdditionalPrinterColumn(
+        name = "Equipment ID",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".status.equipmentId",
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "System ID",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".status.systemId",
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "Reason",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = PbxOps.READY_REASON_PATH,
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "Age",
+        type = AdditionalPrinterColumn.Type.DATE,
+        jsonPath = ".metadata.creationTimestamp")
+public class Pbx extends CustomResource<PbxSpec, PbxStatus> implements Namespaced {}

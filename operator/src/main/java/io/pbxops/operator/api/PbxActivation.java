@@ -6,14 +6,21 @@ import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.mode) || self.mode != 'Fleet' || has(self.fleetReference)",
-        fieldPath = ".fleetReference", reason = "FieldValueRequired",
+@ValidationRule(
+        value = "!has(self.mode) || self.mode != 'Fleet' || has(self.fleetReference)",
+        fieldPath = ".fleetReference",
+        reason = "FieldValueRequired",
         message = "Fleet activation needs the fleet reference of the PBX in the reseller's fleet (e.g. ALE12)")
-@ValidationRule(value = "!has(self.mode) || self.mode != 'Fleet' || has(self.installationReference)",
-        fieldPath = ".installationReference", reason = "FieldValueRequired",
+@ValidationRule(
+        value = "!has(self.mode) || self.mode != 'Fleet' || has(self.installationReference)",
+        fieldPath = ".installationReference",
+        reason = "FieldValueRequired",
         message = "Fleet activation needs the installation reference of the PBX (e.g. 1234.5678.90)")
-@ValidationRule(value = "(has(self.mode) && self.mode == 'Fleet') || (!has(self.fleetReference) && !has(self.installationReference))",
-        fieldPath = ".mode", reason = "FieldValueInvalid",
+@ValidationRule(
+        value =
+                "(has(self.mode) && self.mode == 'Fleet') || (!has(self.fleetReference) && !has(self.installationReference))",
+        fieldPath = ".mode",
+        reason = "FieldValueInvalid",
         message = "fleetReference and installationReference are only used with mode: Fleet")
 public class PbxActivation {
 
@@ -33,7 +40,8 @@ public class PbxActivation {
     private String installationReference;
 
     @Pattern(ObjectNames.DNS_SUBDOMAIN)
-    @JsonPropertyDescription("The Secret (owned by this Pbx) that receives the keys equipmentId and activationCode. Default: <name>-activation.")
+    @JsonPropertyDescription(
+            "The Secret (owned by this Pbx) that receives the keys equipmentId and activationCode. Default: <name>-activation.")
     private String secretName;
 
     public ActivationMode getMode() {

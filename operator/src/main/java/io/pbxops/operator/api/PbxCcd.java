@@ -8,10 +8,14 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** CCD (call-centre) agents' behaviour in Rainbow calls and in do-not-disturb; OmniPCX Enterprise only. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!((has(self.withdrawWhenBusy) && self.withdrawWhenBusy) || (has(self.withdrawInDnd) && self.withdrawInDnd))"
-        + " || has(self.withdrawReason)",
-        fieldPath = ".withdrawReason", reason = "FieldValueRequired",
-        message = "a CCD withdraw needs a withdraw reason from 0 to 9 (the type of unavailability configured in the PBX)")
+@ValidationRule(
+        value =
+                "!((has(self.withdrawWhenBusy) && self.withdrawWhenBusy) || (has(self.withdrawInDnd) && self.withdrawInDnd))"
+                        + " || has(self.withdrawReason)",
+        fieldPath = ".withdrawReason",
+        reason = "FieldValueRequired",
+        message =
+                "a CCD withdraw needs a withdraw reason from 0 to 9 (the type of unavailability configured in the PBX)")
 public class PbxCcd {
 
     @JsonPropertyDescription("Agents in a Rainbow call or conference are withdrawn from CCD call distribution.")

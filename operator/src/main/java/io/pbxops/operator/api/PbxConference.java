@@ -6,7 +6,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PbxConference {
 
-    @JsonPropertyDescription("Participants can be called on their internal or external number (needs dialing.installationNumber).")
+    @JsonPropertyDescription(
+            "Participants can be called on their internal or external number (needs dialing.installationNumber).")
     private Boolean callPhoneNumbers;
 
     @JsonPropertyDescription("Participants can take part from their desk phone.")

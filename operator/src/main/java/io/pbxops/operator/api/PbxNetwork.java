@@ -6,9 +6,11 @@ import io.fabric8.generator.annotation.ValidationRule;
 
 /** How an OmniPCX Enterprise's Rainbow agent reaches the internet: directly (DNS servers) or through an HTTP proxy. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "has(self.dns) != has(self.proxy)",
+@ValidationRule(
+        value = "has(self.dns) != has(self.proxy)",
         reason = "FieldValueInvalid",
-        message = "set either dns (direct internet access) or proxy (access through an HTTP proxy), exactly one of them")
+        message =
+                "set either dns (direct internet access) or proxy (access through an HTTP proxy), exactly one of them")
 public class PbxNetwork {
 
     @JsonPropertyDescription("Direct access: the DNS servers the Rainbow agent uses.")

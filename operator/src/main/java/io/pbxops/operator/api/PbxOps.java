@@ -13,6 +13,5 @@ public final class PbxOps {
     static final String READY_REASON_PATH = ".status.conditions[?(@.type==\"Ready\")].reason";
     static final String SYNCED_STATUS_PATH = ".status.conditions[?(@.type==\"Synced\")].status";
 
-    private PbxOps() {
-    }
+    private PbxOps() {}
 }

@@ -3,7 +3,6 @@ package io.pbxops.operator.api;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.kubernetes.api.model.Condition;
-
 import java.util.ArrayList;
 import java.util.List;
 

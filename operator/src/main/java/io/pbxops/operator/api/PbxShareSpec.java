@@ -16,7 +16,8 @@ public class PbxShareSpec {
     @JsonPropertyDescription("The company the PBX is associated with.")
     private LocalObjectReference companyRef;
 
-    @JsonPropertyDescription("Delete (default): deleting this object removes the PBX from that company only. Orphan: the link stays.")
+    @JsonPropertyDescription(
+            "Delete (default): deleting this object removes the PBX from that company only. Orphan: the link stays.")
     private DeletionPolicy deletionPolicy;
 
     public LocalObjectReference getPbxRef() {

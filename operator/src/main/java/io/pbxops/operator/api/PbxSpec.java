@@ -13,34 +13,57 @@ import io.fabric8.generator.annotation.ValidationRule;
  * live in their own classes of this package; the rules that span several of them are the CEL rules below.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "(has(self.shared) && self.shared) || has(self.companyRef)",
-        fieldPath = ".companyRef", reason = "FieldValueRequired",
+@ValidationRule(
+        value = "(has(self.shared) && self.shared) || has(self.companyRef)",
+        fieldPath = ".companyRef",
+        reason = "FieldValueRequired",
         message = "companyRef is required unless shared is true")
-@ValidationRule(value = "!(has(self.shared) && self.shared && has(self.companyRef))",
-        fieldPath = ".companyRef", reason = "FieldValueForbidden",
-        message = "a shared Pbx is declared at reseller level: remove companyRef and associate companies with PbxShare objects")
-@ValidationRule(value = "self.type != 'OmniPCXEnterprise' || !has(self.activation) || !has(self.activation.mode) || self.activation.mode != 'Fleet'",
+@ValidationRule(
+        value = "!(has(self.shared) && self.shared && has(self.companyRef))",
+        fieldPath = ".companyRef",
+        reason = "FieldValueForbidden",
+        message =
+                "a shared Pbx is declared at reseller level: remove companyRef and associate companies with PbxShare objects")
+@ValidationRule(
+        value =
+                "self.type != 'OmniPCXEnterprise' || !has(self.activation) || !has(self.activation.mode) || self.activation.mode != 'Fleet'",
         fieldPath = ".activation.mode",
-        message = "Fleet activation is only for OXOConnect and OXOConnectEvolution; an OmniPCX Enterprise gets a generated equipment ID and activation code")
-@ValidationRule(value = "self.type == 'OmniPCXEnterprise' || !has(self.secretIdentity) || !self.secretIdentity",
-        fieldPath = ".secretIdentity", reason = "FieldValueForbidden",
+        message =
+                "Fleet activation is only for OXOConnect and OXOConnectEvolution; an OmniPCX Enterprise gets a generated equipment ID and activation code")
+@ValidationRule(
+        value = "self.type == 'OmniPCXEnterprise' || !has(self.secretIdentity) || !self.secretIdentity",
+        fieldPath = ".secretIdentity",
+        reason = "FieldValueForbidden",
         message = "secretIdentity is an OmniPCX Enterprise setting")
-@ValidationRule(value = "self.type == 'OmniPCXEnterprise' || !has(self.emergencyThroughPbx) || !self.emergencyThroughPbx",
-        fieldPath = ".emergencyThroughPbx", reason = "FieldValueForbidden",
+@ValidationRule(
+        value = "self.type == 'OmniPCXEnterprise' || !has(self.emergencyThroughPbx) || !self.emergencyThroughPbx",
+        fieldPath = ".emergencyThroughPbx",
+        reason = "FieldValueForbidden",
         message = "emergencyThroughPbx is an OmniPCX Enterprise setting")
-@ValidationRule(value = "self.type == 'OmniPCXEnterprise' || !has(self.ccd)",
-        fieldPath = ".ccd", reason = "FieldValueForbidden",
+@ValidationRule(
+        value = "self.type == 'OmniPCXEnterprise' || !has(self.ccd)",
+        fieldPath = ".ccd",
+        reason = "FieldValueForbidden",
         message = "CCD agent settings are OmniPCX Enterprise settings")
-@ValidationRule(value = "self.type == 'OmniPCXEnterprise' || !has(self.network)",
-        fieldPath = ".network", reason = "FieldValueForbidden",
-        message = "network prerequisites (DNS or HTTP proxy) are OmniPCX Enterprise settings; an OXO's web proxy is set in OMC")
-@ValidationRule(value = "self.type == 'OmniPCXEnterprise' || !has(self.endpoint)",
-        fieldPath = ".endpoint", reason = "FieldValueForbidden",
-        message = "a management endpoint (O2G) exists only for OmniPCX Enterprise; an OXO connects by fleet activation or through its installer")
-@ValidationRule(value = "!has(self.conference) || !has(self.conference.callPhoneNumbers) || !self.conference.callPhoneNumbers"
-        + " || (has(self.dialing) && has(self.dialing.installationNumber))",
-        fieldPath = ".conference.callPhoneNumbers", reason = "FieldValueRequired",
-        message = "calling extensions or public numbers from a conference needs dialing.installationNumber (the company's public number)")
+@ValidationRule(
+        value = "self.type == 'OmniPCXEnterprise' || !has(self.network)",
+        fieldPath = ".network",
+        reason = "FieldValueForbidden",
+        message =
+                "network prerequisites (DNS or HTTP proxy) are OmniPCX Enterprise settings; an OXO's web proxy is set in OMC")
+@ValidationRule(
+        value = "self.type == 'OmniPCXEnterprise' || !has(self.endpoint)",
+        fieldPath = ".endpoint",
+        reason = "FieldValueForbidden",
+        message =
+                "a management endpoint (O2G) exists only for OmniPCX Enterprise; an OXO connects by fleet activation or through its installer")
+@ValidationRule(
+        value = "!has(self.conference) || !has(self.conference.callPhoneNumbers) || !self.conference.callPhoneNumbers"
+                + " || (has(self.dialing) && has(self.dialing.installationNumber))",
+        fieldPath = ".conference.callPhoneNumbers",
+        reason = "FieldValueRequired",
+        message =
+                "calling extensions or public numbers from a conference needs dialing.installationNumber (the company's public number)")
 public class PbxSpec {
 
     @JsonPropertyDescription("The owner company. Required unless shared is true.")
@@ -73,27 +96,33 @@ public class PbxSpec {
     @JsonPropertyDescription("What a conference may do through the PBX.")
     private PbxConference conference;
 
-    @JsonPropertyDescription("OmniPCX Enterprise only: offer the secret identity service to company members with a desk phone.")
+    @JsonPropertyDescription(
+            "OmniPCX Enterprise only: offer the secret identity service to company members with a desk phone.")
     private Boolean secretIdentity;
 
-    @JsonPropertyDescription("OmniPCX Enterprise only: emergency calls from Rainbow mobiles are intercepted by the PBX.")
+    @JsonPropertyDescription(
+            "OmniPCX Enterprise only: emergency calls from Rainbow mobiles are intercepted by the PBX.")
     private Boolean emergencyThroughPbx;
 
     @JsonPropertyDescription("OmniPCX Enterprise only: CCD agent behaviour in Rainbow calls and in do-not-disturb.")
     private PbxCcd ccd;
 
-    @JsonPropertyDescription("OmniPCX Enterprise only: how the PBX reaches the internet (DNS servers or an HTTP proxy).")
+    @JsonPropertyDescription(
+            "OmniPCX Enterprise only: how the PBX reaches the internet (DNS servers or an HTTP proxy).")
     private PbxNetwork network;
 
-    @JsonPropertyDescription("OmniPCX Enterprise only: the O2G management endpoint through which the operator enters the activation data on the PBX itself.")
+    @JsonPropertyDescription(
+            "OmniPCX Enterprise only: the O2G management endpoint through which the operator enters the activation data on the PBX itself.")
     private PbxEndpoint endpoint;
 
     @Size(max = 253)
     @Pattern("^[A-Za-z0-9._:-]*$")
-    @JsonPropertyDescription("A new value resets the PBX connection once: new activation code, status Pending, code entered again.")
+    @JsonPropertyDescription(
+            "A new value resets the PBX connection once: new activation code, status Pending, code entered again.")
     private String resetToken;
 
-    @JsonPropertyDescription("Delete (default): reset, remove the WebRTC gateways, then remove the equipment from the cloud. Orphan: leave it.")
+    @JsonPropertyDescription(
+            "Delete (default): reset, remove the WebRTC gateways, then remove the equipment from the cloud. Orphan: leave it.")
     private DeletionPolicy deletionPolicy;
 
     public LocalObjectReference getCompanyRef() {
@@ -243,7 +272,8 @@ public class PbxSpec {
     @JsonIgnore
     public String fleetEquipmentId() {
         if (effectiveActivationMode() != ActivationMode.Fleet
-                || activation.getFleetReference() == null || activation.getInstallationReference() == null) {
+                || activation.getFleetReference() == null
+                || activation.getInstallationReference() == null) {
             return null;
         }
         return activation.getFleetReference() + "-" + activation.getInstallationReference();

@@ -9,7 +9,8 @@ public class PbxStatus extends PbxOpsStatus {
     @JsonPropertyDescription("The cloud system's ID.")
     private String systemId;
 
-    @JsonPropertyDescription("The equipment ID (the cloud's pbxId). The activation code is only in the activation Secret.")
+    @JsonPropertyDescription(
+            "The equipment ID (the cloud's pbxId). The activation code is only in the activation Secret.")
     private String equipmentId;
 
     @JsonPropertyDescription("The Secret holding equipmentId and activationCode.")
@@ -33,7 +34,8 @@ public class PbxStatus extends PbxOpsStatus {
     @JsonPropertyDescription("When the last reset was made (RFC 3339).")
     private String lastResetTime;
 
-    @JsonPropertyDescription("A reset requested and possibly made but not yet confirmed (its token); cleared once confirmed.")
+    @JsonPropertyDescription(
+            "A reset requested and possibly made but not yet confirmed (its token); cleared once confirmed.")
     private String pendingResetToken;
 
     @JsonPropertyDescription("When the pending reset was requested (RFC 3339).")

@@ -5,11 +5,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "!has(self.enabled) || !self.enabled || (has(self.licenseAccepted) && self.licenseAccepted)",
-        fieldPath = ".licenseAccepted", reason = "FieldValueRequired",
+@ValidationRule(
+        value = "!has(self.enabled) || !self.enabled || (has(self.licenseAccepted) && self.licenseAccepted)",
+        fieldPath = ".licenseAccepted",
+        reason = "FieldValueRequired",
         message = "activating the WebRTC gateway requires accepting its licence agreement: set licenseAccepted: true")
-@ValidationRule(value = "!has(self.defaultRoute) || !self.defaultRoute || (has(self.enabled) && self.enabled)",
-        fieldPath = ".defaultRoute", reason = "FieldValueInvalid",
+@ValidationRule(
+        value = "!has(self.defaultRoute) || !self.defaultRoute || (has(self.enabled) && self.enabled)",
+        fieldPath = ".defaultRoute",
+        reason = "FieldValueInvalid",
         message = "only an activated WebRTC gateway can be used as default route: set enabled: true")
 public class PbxWebRtc {
 

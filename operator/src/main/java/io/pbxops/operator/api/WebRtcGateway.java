@@ -15,12 +15,31 @@ import io.fabric8.kubernetes.model.annotation.Version;
 @Categories(PbxOps.CATEGORY)
 @AdditionalPrinterColumn(name = "Pbx", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.pbxRef.name")
 @AdditionalPrinterColumn(name = "Type", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".spec.type")
-@AdditionalPrinterColumn(name = "Version", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.runningVersion")
+@AdditionalPrinterColumn(
+        name = "Version",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".status.runningVersion")
 @AdditionalPrinterColumn(name = "State", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.state")
-@AdditionalPrinterColumn(name = "Ready", type = AdditionalPrinterColumn.Type.STRING, jsonPath = PbxOps.READY_STATUS_PATH)
-@AdditionalPrinterColumn(name = "Synced", type = AdditionalPrinterColumn.Type.STRING, jsonPath = PbxOps.SYNCED_STATUS_PATH)
-@AdditionalPrinterColumn(name = "Available", type = AdditionalPrinterColumn.Type.STRING, jsonPath = ".status.availableVersion", priority = 1)
-@AdditionalPrinterColumn(name = "Reason", type = AdditionalPrinterColumn.Type.STRING, jsonPath = PbxOps.READY_REASON_PATH, priority = 1)
-@AdditionalPrinterColumn(name = "Age", type = AdditionalPrinterColumn.Type.DATE, jsonPath = ".metadata.creationTimestamp")
-public class WebRtcGateway extends CustomResource<WebRtcGatewaySpec, WebRtcGatewayStatus> implements Namespaced {
-}
+@AdditionalPrinterColumn(
+        name = "Ready",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = PbxOps.READY_STATUS_PATH)
+@AdditionalPrinterColumn(
+        name = "Synced",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = PbxOps.SYNCED_STATUS_PATH)
+@AdditionalPrinterColumn(
+        name = "Available",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = ".status.availableVersion",
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "Reason",
+        type = AdditionalPrinterColumn.Type.STRING,
+        jsonPath = PbxOps.READY_REASON_PATH,
+        priority = 1)
+@AdditionalPrinterColumn(
+        name = "Age",
+        type = AdditionalPrinterColumn.Type.DATE,
+        jsonPath = ".metadata.creationTimestamp")
+public class WebRtcGateway extends CustomResource<WebRtcGatewaySpec, WebRtcGatewayStatus> implements Namespaced {}

@@ -10,14 +10,20 @@ import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@ValidationRule(value = "self.type != 'External' || has(self.address)",
-        fieldPath = ".address", reason = "FieldValueRequired",
+@ValidationRule(
+        value = "self.type != 'External' || has(self.address)",
+        fieldPath = ".address",
+        reason = "FieldValueRequired",
         message = "an External gateway needs its IP address")
-@ValidationRule(value = "self.type != 'External' || has(self.voiceChannels)",
-        fieldPath = ".voiceChannels", reason = "FieldValueRequired",
+@ValidationRule(
+        value = "self.type != 'External' || has(self.voiceChannels)",
+        fieldPath = ".voiceChannels",
+        reason = "FieldValueRequired",
         message = "an External gateway needs its number of voice channels")
-@ValidationRule(value = "self.type == 'External' || (!has(self.address) && !has(self.voiceChannels))",
-        fieldPath = ".type", reason = "FieldValueInvalid",
+@ValidationRule(
+        value = "self.type == 'External' || (!has(self.address) && !has(self.voiceChannels))",
+        fieldPath = ".type",
+        reason = "FieldValueInvalid",
         message = "address and voiceChannels are only set on an External gateway")
 public class WebRtcGatewaySpec {
 
@@ -29,7 +35,8 @@ public class WebRtcGatewaySpec {
     private LocalObjectReference pbxRef;
 
     @Required
-    @JsonPropertyDescription("Cloud (\"Not configured from Rainbow\"), Internal (OXO Connect Evolution only) or External.")
+    @JsonPropertyDescription(
+            "Cloud (\"Not configured from Rainbow\"), Internal (OXO Connect Evolution only) or External.")
     private GatewayType type;
 
     @Pattern(PbxDns.IPV4)
@@ -42,7 +49,8 @@ public class WebRtcGatewaySpec {
     private Integer voiceChannels;
 
     @Pattern("^(latest|[0-9]+(\\.[0-9]+){1,3})$")
-    @JsonPropertyDescription("The wanted software version, e.g. 2.5.0, or latest (default) to update whenever a newer one is available.")
+    @JsonPropertyDescription(
+            "The wanted software version, e.g. 2.5.0, or latest (default) to update whenever a newer one is available.")
     private String softwareVersion;
 
     @JsonPropertyDescription("Put the gateway in maintenance mode.")

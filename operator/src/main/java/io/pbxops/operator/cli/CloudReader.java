@@ -26,7 +26,8 @@ final class CloudReader implements AutoCloseable {
     /** Requests answered so far (logins, pages, failures and retries included). */
     long requests() {
         return metrics.snapshot().entrySet().stream()
-                .filter(e -> e.getKey().outcome().equals(CloudOutcome.SUCCESS) || e.getKey().outcome().startsWith("http_")
+                .filter(e -> e.getKey().outcome().equals(CloudOutcome.SUCCESS)
+                        || e.getKey().outcome().startsWith("http_")
                         || e.getKey().outcome().equals(CloudOutcome.IO_ERROR))
                 .mapToLong(e -> e.getValue())
                 .sum();

@@ -1,11 +1,10 @@
 package io.pbxops.operator.cli;
 
-import picocli.CommandLine;
-
 import java.time.Duration;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /** Durations as people write them: {@code 500ms}, {@code 30s}, {@code 5m}, {@code 1h}, or ISO-8601 ({@code PT5M}). */
 public final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
@@ -27,7 +26,8 @@ public final class DurationConverter implements CommandLine.ITypeConverter<Durat
         try {
             return Duration.parse(value);
         } catch (RuntimeException e) {
-            throw new CommandLine.TypeConversionException("'" + value + "' is not a duration (e.g. 500ms, 30s, 5m, 1h)");
+            throw new CommandLine.TypeConversionException(
+                    "'" + value + "' is not a duration (e.g. 500ms, 30s, 5m, 1h)");
         }
     }
 }

@@ -5,12 +5,6 @@ import io.pbxops.operator.gitops.CloudSnapshot;
 import io.pbxops.operator.gitops.Exporter;
 import io.pbxops.operator.gitops.FleetExport;
 import io.pbxops.operator.gitops.PlanReport;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -18,8 +12,14 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "export",
+@Command(
+        name = "export",
         mixinStandardHelpOptions = true,
         description = {
             "Writes manifests for the companies, PBXs, shares, WebRTC gateways and numbering plans that exist in the cloud, "
@@ -29,22 +29,36 @@ import java.util.stream.Stream;
             "",
             "The cloud and its credentials as for run: PBXOPS_CLOUD_LOGIN, PBXOPS_CLOUD_PASSWORD, PBXOPS_APP_ID, "
                     + "PBXOPS_APP_SECRET and PBXOPS_CLOUD_URL, or --credentials-dir.",
-            ""},
+            ""
+        },
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:exported; applying it changes nothing", "1:an error", "2:exported, but applying it would change what the check lists"})
+        exitCodeList = {
+            "0:exported; applying it changes nothing",
+            "1:an error",
+            "2:exported, but applying it would change what the check lists"
+        })
 public final class ExportCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--company", paramLabel = "NAME", description = "A company to export, by its name in the cloud (repeatable). Default: every company.")
+    @Option(
+            names = "--company",
+            paramLabel = "NAME",
+            description = "A company to export, by its name in the cloud (repeatable). Default: every company.")
     List<String> companies;
 
-    @Option(names = "--out", paramLabel = "DIR", defaultValue = "fleet", description = "The folder to write to; it must be empty or absent. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--out",
+            paramLabel = "DIR",
+            defaultValue = "fleet",
+            description = "The folder to write to; it must be empty or absent. Default: ${DEFAULT-VALUE}.")
     Path out;
 
-    @Option(names = "--include-fleet-references", description = "Write the fleet and installation references of fleet (stock mode) "
-            + "PBXs. They make the PBX's activation code: only for a repository kept as secret as the codes.")
+    @Option(
+            names = "--include-fleet-references",
+            description = "Write the fleet and installation references of fleet (stock mode) "
+                    + "PBXs. They make the PBX's activation code: only for a repository kept as secret as the codes.")
     boolean fleetReferences;
 
     @Mixin
@@ -63,10 +77,18 @@ public final class ExportCommand implements Callable<Integer> {
             CloudSnapshot snapshot = reader.read(progress);
             long requests = reader.requests();
             progress.end();
-            Exporter.Summary summary = Exporter.export(snapshot,
-                    new FleetExport.Options(companies == null ? List.of() : companies, fleetReferences), out, progress);
-            stdout.println("exported " + String.join(", ", summary.objects().entrySet().stream()
-                    .map(e -> e.getValue() + " " + e.getKey()).toList()) + " in " + summary.files().size() + " files to " + out
+            Exporter.Summary summary = Exporter.export(
+                    snapshot,
+                    new FleetExport.Options(companies == null ? List.of() : companies, fleetReferences),
+                    out,
+                    progress);
+            stdout.println("exported "
+                    + String.join(
+                            ", ",
+                            summary.objects().entrySet().stream()
+                                    .map(e -> e.getValue() + " " + e.getKey())
+                                    .toList())
+                    + " in " + summary.files().size() + " files to " + out
                     + " (" + requests + " cloud requests)");
             summary.problems().forEach(problem -> stdout.println("validate: " + problem));
             summary.notes().forEach(note -> stdout.println("note: " + note));

@@ -5,13 +5,12 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.ConsoleAppender;
-import net.logstash.logback.encoder.LogstashEncoder;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import net.logstash.logback.encoder.LogstashEncoder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Log format and level chosen on the command line: human-readable lines (logback.xml), or one JSON object per line
@@ -19,10 +18,12 @@ import java.util.List;
  */
 final class LogSetup {
 
-    enum Format { text, json }
-
-    private LogSetup() {
+    enum Format {
+        text,
+        json
     }
+
+    private LogSetup() {}
 
     static void configure(Format format, String level) {
         LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();

@@ -6,10 +6,16 @@ import picocli.CommandLine.Option;
 /** The names of the OXE management objects, for the commands that reach PBXs through O2G ({@code run}, {@code plan}). */
 public final class O2gOptions {
 
-    @Option(names = "--o2g-rainbow-object", description = "The OXE management object holding the Rainbow settings, when it is not discovered. Default: Rainbow.")
+    @Option(
+            names = "--o2g-rainbow-object",
+            description =
+                    "The OXE management object holding the Rainbow settings, when it is not discovered. Default: Rainbow.")
     String rainbowObject;
 
-    @Option(names = "--o2g-network-object", description = "The OXE management object holding the Rainbow agent's DNS/proxy settings. Default: Rainbow_Network.")
+    @Option(
+            names = "--o2g-network-object",
+            description =
+                    "The OXE management object holding the Rainbow agent's DNS/proxy settings. Default: Rainbow_Network.")
     String networkObject;
 
     O2gRainbowNames names() {

@@ -1,6 +1,5 @@
 package io.pbxops.operator.cli;
 
-import io.pbxops.operator.validation.DeclaredFleet;
 import io.pbxops.operator.cloud.CloudException;
 import io.pbxops.operator.gitops.CloudSnapshot;
 import io.pbxops.operator.gitops.FleetPlan;
@@ -8,12 +7,17 @@ import io.pbxops.operator.gitops.O2gPbxSide;
 import io.pbxops.operator.gitops.PlanReport;
 import io.pbxops.operator.gitops.Planner;
 import io.pbxops.operator.gitops.SnapshotCloudPort;
+import io.pbxops.operator.manifest.Manifest;
 import io.pbxops.operator.manifest.ManifestException;
 import io.pbxops.operator.manifest.ManifestReader;
-import io.pbxops.operator.manifest.Manifest;
 import io.pbxops.operator.pbx.o2g.O2gClientConfig;
 import io.pbxops.operator.pbx.oxe.O2gPbxEndpoints;
+import io.pbxops.operator.validation.DeclaredFleet;
 import io.pbxops.operator.validation.ManifestSetValidator;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,12 +25,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.PrintWriter;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.Callable;
-
-@Command(name = "plan",
+@Command(
+        name = "plan",
         mixinStandardHelpOptions = true,
         description = {
             "Shows what applying the manifests would change in the cloud (and, with --pbx-endpoints, on the PBXs): per "
@@ -36,9 +36,14 @@ import java.util.concurrent.Callable;
             "",
             "The cloud and its credentials as for run: PBXOPS_CLOUD_LOGIN, PBXOPS_CLOUD_PASSWORD, PBXOPS_APP_ID, "
                     + "PBXOPS_APP_SECRET and PBXOPS_CLOUD_URL, or --credentials-dir.",
-            ""},
+            ""
+        },
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:no changes", "1:an error (invalid manifests, cloud unreachable, refused credentials)", "2:changes"})
+        exitCodeList = {
+            "0:no changes",
+            "1:an error (invalid manifests, cloud unreachable, refused credentials)",
+            "2:changes"
+        })
 public final class PlanCommand implements Callable<Integer> {
 
     static final int NO_CHANGES = 0;
@@ -48,22 +53,36 @@ public final class PlanCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Manifest files or folders (*.yaml, *.yml, multi-document).")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "PATH",
+            description = "Manifest files or folders (*.yaml, *.yml, multi-document).")
     List<Path> paths;
 
-    @Option(names = "--base", paramLabel = "PATH", description = "The manifests before the change (e.g. the pull request's "
-            + "base branch), repeatable: objects they declare and PATH does not are planned as deletions, and reset tokens "
-            + "are compared with theirs.")
+    @Option(
+            names = "--base",
+            paramLabel = "PATH",
+            description = "The manifests before the change (e.g. the pull request's "
+                    + "base branch), repeatable: objects they declare and PATH does not are planned as deletions, and reset tokens "
+                    + "are compared with theirs.")
     List<Path> base;
 
-    @Option(names = "--all", description = "Scope: the reseller's whole fleet (every company) instead of the companies the manifests name.")
+    @Option(
+            names = "--all",
+            description =
+                    "Scope: the reseller's whole fleet (every company) instead of the companies the manifests name.")
     boolean all;
 
-    @Option(names = "--pbx-endpoints", description = "Also read the PBXs that have a management endpoint (O2G), with the "
-            + "credentials of the Secrets among the manifests, to show what the operator would enter on them.")
+    @Option(
+            names = "--pbx-endpoints",
+            description = "Also read the PBXs that have a management endpoint (O2G), with the "
+                    + "credentials of the Secrets among the manifests, to show what the operator would enter on them.")
     boolean pbxEndpoints;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text or json. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = {"-o", "--output"},
+            defaultValue = "text",
+            description = "text or json. Default: ${DEFAULT-VALUE}.")
     OutputFormat output;
 
     @Mixin
@@ -96,7 +115,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         TerminalProgress progress = TerminalProgress.onStandardError(err);
         try (CloudReader reader = new CloudReader(cloud);
-             O2gPbxEndpoints endpoints = new O2gPbxEndpoints(O2gClientConfig.defaults(), o2g.names())) {
+                O2gPbxEndpoints endpoints = new O2gPbxEndpoints(O2gClientConfig.defaults(), o2g.names())) {
             CloudSnapshot snapshot = reader.read(progress);
             progress.end();
             O2gPbxSide pbxSide = pbxEndpoints ? new O2gPbxSide(endpoints, head) : null;

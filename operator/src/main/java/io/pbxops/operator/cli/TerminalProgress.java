@@ -1,7 +1,6 @@
 package io.pbxops.operator.cli;
 
 import io.pbxops.operator.gitops.FleetProgress;
-
 import java.io.PrintWriter;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,8 +32,11 @@ final class TerminalProgress implements FleetProgress {
     public synchronized void read(String what, int count, boolean done) {
         counts.put(what, count);
         if (terminal && (done || count % REDRAW_EVERY == 0)) {
-            redraw("reading the cloud: " + counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey())
-                    .reduce((a, b) -> a + ", " + b).orElse(""));
+            redraw("reading the cloud: "
+                    + counts.entrySet().stream()
+                            .map(e -> e.getValue() + " " + e.getKey())
+                            .reduce((a, b) -> a + ", " + b)
+                            .orElse(""));
         } else if (done) {
             err.println("read " + count + " " + what);
             err.flush();

@@ -1,5 +1,6 @@
 package io.pbxops.operator.cli;
 
+import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.embedded.ConvergenceWatch;
 import io.pbxops.operator.embedded.EmbeddedFleet;
 import io.pbxops.operator.embedded.FleetDisplay;
@@ -12,12 +13,6 @@ import io.pbxops.operator.embedded.TerminalSize;
 import io.pbxops.operator.embedded.UpLogging;
 import io.pbxops.operator.embedded.UpSettings;
 import io.pbxops.operator.manifest.ManifestException;
-import io.pbxops.operator.api.Pbx;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -29,8 +24,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-@Command(name = "up",
+@Command(
+        name = "up",
         mixinStandardHelpOptions = true,
         description = {
             "Runs the whole system on this machine, in one process: a Kubernetes API server (with the CRDs, discovery and "
@@ -43,11 +43,14 @@ import java.util.concurrent.TimeUnit;
             "",
             "Converged: every object Ready for its current generation, except a build-to-order OXO waiting for its "
                     + "installer (its code in its Secret) and a WebRTC gateway in maintenance because its spec says so.",
-            ""},
+            ""
+        },
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:stopped cleanly, or (--once) the fleet converged",
+        exitCodeList = {
+            "0:stopped cleanly, or (--once) the fleet converged",
             "1:(--once) the fleet did not converge before the timeout, or a manifest was refused",
-            "2:the manifests could not be read or the system could not start"})
+            "2:the manifests could not be read or the system could not start"
+        })
 public final class UpCommand implements Callable<Integer> {
 
     static final int CONVERGED = 0;
@@ -57,50 +60,93 @@ public final class UpCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--manifests", arity = "1..*", paramLabel = "PATH",
-            description = "Manifest files or folders to apply at start. Default: samples/ (and none when --state restores a cluster).")
+    @Option(
+            names = "--manifests",
+            arity = "1..*",
+            paramLabel = "PATH",
+            description =
+                    "Manifest files or folders to apply at start. Default: samples/ (and none when --state restores a cluster).")
     List<Path> manifests;
 
-    @Option(names = "--once", description = "Exit when the fleet has converged (0), or at the timeout (1), printing the final table.")
+    @Option(
+            names = "--once",
+            description = "Exit when the fleet has converged (0), or at the timeout (1), printing the final table.")
     boolean once;
 
-    @Option(names = "--timeout", defaultValue = "180s", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--timeout",
+            defaultValue = "180s",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "With --once: how long to wait for convergence. Default: ${DEFAULT-VALUE}.")
     Duration timeout;
 
-    @Option(names = "--kubeconfig", defaultValue = ".pbxops/kubeconfig", paramLabel = "FILE",
+    @Option(
+            names = "--kubeconfig",
+            defaultValue = ".pbxops/kubeconfig",
+            paramLabel = "FILE",
             description = "Where to write the kubeconfig for kubectl. Default: ${DEFAULT-VALUE}.")
     Path kubeconfig;
 
-    @Option(names = "--api-port", paramLabel = "PORT", defaultValue = "16443", description = "The embedded API server's port (0: any). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--api-port",
+            paramLabel = "PORT",
+            defaultValue = "16443",
+            description = "The embedded API server's port (0: any). Default: ${DEFAULT-VALUE}.")
     int apiPort;
 
-    @Option(names = "--cloud-port", paramLabel = "PORT", defaultValue = "18080", description = "The cloud simulator's port, also its control API /sim/v1 (0: any). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--cloud-port",
+            paramLabel = "PORT",
+            defaultValue = "18080",
+            description =
+                    "The cloud simulator's port, also its control API /sim/v1 (0: any). Default: ${DEFAULT-VALUE}.")
     int cloudPort;
 
-    @Option(names = "--o2g-port", paramLabel = "PORT", defaultValue = "18443", description = "The O2G simulator's port (0: any). Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = "--o2g-port",
+            paramLabel = "PORT",
+            defaultValue = "18443",
+            description = "The O2G simulator's port (0: any). Default: ${DEFAULT-VALUE}.")
     int o2gPort;
 
-    @Option(names = "--state", paramLabel = "DIR",
-            description = "Keep the simulated cloud and PBXs (simulator.json) and the cluster's objects (cluster.json) in DIR across runs.")
+    @Option(
+            names = "--state",
+            paramLabel = "DIR",
+            description =
+                    "Keep the simulated cloud and PBXs (simulator.json) and the cluster's objects (cluster.json) in DIR across runs.")
     Path stateDir;
 
-    @Option(names = "--drift-interval", defaultValue = "30s", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--drift-interval",
+            defaultValue = "30s",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "How often the operator lists the cloud for out-of-band changes. Default: ${DEFAULT-VALUE}.")
     Duration driftInterval;
 
-    @Option(names = "--pending-recheck", defaultValue = "1s", paramLabel = "DURATION", converter = DurationConverter.class,
+    @Option(
+            names = "--pending-recheck",
+            defaultValue = "1s",
+            paramLabel = "DURATION",
+            converter = DurationConverter.class,
             description = "How often a connecting PBX is looked at again. Default: ${DEFAULT-VALUE}.")
     Duration pendingRecheck;
 
-    @Option(names = "--log-file", paramLabel = "FILE",
+    @Option(
+            names = "--log-file",
+            paramLabel = "FILE",
             description = "Where the logs go. Default: up.log next to the kubeconfig; - leaves them on stderr.")
     String logFile;
 
     @Option(names = "--plain", description = "Plain lines even on a terminal (no redrawing in place).")
     boolean plain;
 
-    @Option(names = "--activation-delay", defaultValue = "200ms", converter = DurationConverter.class, hidden = true,
+    @Option(
+            names = "--activation-delay",
+            defaultValue = "200ms",
+            converter = DurationConverter.class,
+            hidden = true,
             description = "Each step of a simulated PBX activation.")
     Duration activationDelay;
 
@@ -111,9 +157,20 @@ public final class UpCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StartupTimeline timeline = StartupTimeline.ofThisProcess();
         timeline.mark(StartupTimeline.JVM);
-        UpSettings settings = new UpSettings(manifests == null ? List.of(Path.of("samples")) : manifests, manifests != null,
-                kubeconfig, apiPort, cloudPort, o2gPort, stateDir, driftInterval, pendingRecheck, activationDelay);
-        Path log = logFile == null ? settings.siblingOfKubeconfig("up.log") : "-".equals(logFile) ? null : Path.of(logFile);
+        UpSettings settings = new UpSettings(
+                manifests == null ? List.of(Path.of("samples")) : manifests,
+                manifests != null,
+                kubeconfig,
+                apiPort,
+                cloudPort,
+                o2gPort,
+                stateDir,
+                driftInterval,
+                pendingRecheck,
+                activationDelay);
+        Path log = logFile == null
+                ? settings.siblingOfKubeconfig("up.log")
+                : "-".equals(logFile) ? null : Path.of(logFile);
         if (log != null) {
             Files.createDirectories(log.toAbsolutePath().getParent());
             UpLogging.toFile(log);
@@ -128,18 +185,24 @@ public final class UpCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("up: " + e);
             return CANNOT_START;
         } catch (RuntimeException e) {
-            spec.commandLine().getErr().println("up: cannot start: " + describe(e)
-                    + " (is another `up` running? choose other ports with --api-port, --cloud-port, --o2g-port)");
+            spec.commandLine()
+                    .getErr()
+                    .println(
+                            "up: cannot start: " + describe(e)
+                                    + " (is another `up` running? choose other ports with --api-port, --cloud-port, --o2g-port)");
             return CANNOT_START;
         }
         CountDownLatch closed = new CountDownLatch(1);
         try {
-            out.println("pbx-operator up: API server " + fleet.apiServer().url() + ", cloud simulator " + fleet.simulator().cloudUrl()
-                    + ", O2G simulator " + fleet.simulator().o2gUrl() + (log == null ? "" : "; logs in " + log));
+            out.println("pbx-operator up: API server " + fleet.apiServer().url() + ", cloud simulator "
+                    + fleet.simulator().cloudUrl() + ", O2G simulator "
+                    + fleet.simulator().o2gUrl() + (log == null ? "" : "; logs in " + log));
             out.println("kubectl: export KUBECONFIG=" + settings.kubeconfig() + "   (then: kubectl get pbxops)");
             if (fleet.restoredObjects() > 0) {
                 out.println("restored " + fleet.restoredObjects() + " objects and the simulated cloud from " + stateDir
-                        + (manifests == null ? " (no manifests applied: name them with --manifests to apply them again)" : ""));
+                        + (manifests == null
+                                ? " (no manifests applied: name them with --manifests to apply them again)"
+                                : ""));
             }
             fleet.applied().refused().forEach(line -> out.println("refused: " + line));
             OxoInstaller installer = new OxoInstaller(fleet.client(), fleet.simulatorControl()::installerStep);
@@ -149,29 +212,36 @@ public final class UpCommand implements Callable<Integer> {
             ConvergenceWatch watch = new ConvergenceWatch(new FleetStatus(fleet.client()), display, timeline);
             running = watch;
             // Ctrl-C: the view stops, then everything is closed in order (and the state saved) before the JVM exits.
-            shutdownHook = new Thread(() -> {
-                watch.stop();
-                try {
-                    closed.await(20, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }, "pbxops-up-shutdown");
+            shutdownHook = new Thread(
+                    () -> {
+                        watch.stop();
+                        try {
+                            closed.await(20, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    },
+                    "pbxops-up-shutdown");
             Runtime.getRuntime().addShutdownHook(shutdownHook);
             if (terminal) {
                 readKeys(watch, installer, display);
             }
             if (once) {
                 boolean converged = watch.untilConverged(timeout);
-                display.finish(watch.last(), converged
-                        ? "converged in " + timeline.summary(StartupTimeline.CONVERGED)
-                        : "not converged after " + StartupTimeline.seconds(timeline.elapsed()) + " (--timeout " + timeout.toSeconds() + "s)");
+                display.finish(
+                        watch.last(),
+                        converged
+                                ? "converged in " + timeline.summary(StartupTimeline.CONVERGED)
+                                : "not converged after " + StartupTimeline.seconds(timeline.elapsed()) + " (--timeout "
+                                        + timeout.toSeconds() + "s)");
                 return converged && fleet.applied().refused().isEmpty() ? CONVERGED : NOT_CONVERGED;
             }
             watch.untilStopped();
             fleet.close();
-            display.finish(watch.last(), "stopped: the embedded API server, the simulators and the operator are shut down"
-                    + (stateDir == null ? "" : "; state kept in " + stateDir));
+            display.finish(
+                    watch.last(),
+                    "stopped: the embedded API server, the simulators and the operator are shut down"
+                            + (stateDir == null ? "" : "; state kept in " + stateDir));
             return CONVERGED;
         } finally {
             fleet.close();
@@ -199,26 +269,31 @@ public final class UpCommand implements Callable<Integer> {
     }
 
     private static List<String> hints(UpSettings settings) {
-        return List.of("kubectl: export KUBECONFIG=" + settings.kubeconfig() + "   then: kubectl get pbxops, kubectl describe pbx NAME",
+        return List.of(
+                "kubectl: export KUBECONFIG=" + settings.kubeconfig()
+                        + "   then: kubectl get pbxops, kubectl describe pbx NAME",
                 "i + Enter: the installer enters the activation data of waiting build-to-order OXOs   q + Enter or Ctrl-C: stop");
     }
 
     /** Keys typed while the view runs (line by line: no raw terminal mode needed). */
     private static void readKeys(ConvergenceWatch watch, OxoInstaller installer, FleetDisplay display) {
-        Thread keys = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = in.readLine()) != null) {
-                    switch (line.trim().toLowerCase()) {
-                        case "i" -> installAll(installer, display);
-                        case "q" -> watch.stop();
-                        default -> display.note("keys: i + Enter (installer step), q + Enter (stop)");
+        Thread keys = new Thread(
+                () -> {
+                    try (BufferedReader in =
+                            new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = in.readLine()) != null) {
+                            switch (line.trim().toLowerCase()) {
+                                case "i" -> installAll(installer, display);
+                                case "q" -> watch.stop();
+                                default -> display.note("keys: i + Enter (installer step), q + Enter (stop)");
+                            }
+                        }
+                    } catch (java.io.IOException e) {
+                        // stdin closed: no more keys
                     }
-                }
-            } catch (java.io.IOException e) {
-                // stdin closed: no more keys
-            }
-        }, "pbxops-up-keys");
+                },
+                "pbxops-up-keys");
         keys.setDaemon(true);
         keys.start();
     }
@@ -230,7 +305,8 @@ public final class UpCommand implements Callable<Integer> {
         }
         for (Pbx pbx : waiting) {
             try {
-                display.note(installer.install(pbx.getMetadata().getNamespace(), pbx.getMetadata().getName()));
+                display.note(installer.install(
+                        pbx.getMetadata().getNamespace(), pbx.getMetadata().getName()));
             } catch (RuntimeException e) {
                 display.note("installer: " + e.getMessage());
             }

@@ -8,27 +8,28 @@ import io.pbxops.operator.manifest.ManifestReader;
 import io.pbxops.operator.validation.ManifestSetValidator;
 import io.pbxops.operator.validation.ManifestSetValidator.Finding;
 import io.pbxops.operator.validation.ManifestSetValidator.Report;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
-
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
-@Command(name = "validate",
+@Command(
+        name = "validate",
         mixinStandardHelpOptions = true,
         description = {
             "Checks manifests offline, as a pull-request check: every pbxops object against its CRD schema and CEL rules, "
                     + "then the rules between objects (references, shares of shared PBXs, gateway types, duplicate equipment "
                     + "IDs, numbering plans and their worked examples). Other kinds (Secrets, ...) are skipped. Never contacts "
                     + "a cluster or a cloud.",
-            ""},
+            ""
+        },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:every object is valid", "1:problems were found", "2:an input could not be read"})
 public final class ValidateCommand implements Callable<Integer> {
@@ -40,10 +41,16 @@ public final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "PATH", description = "Manifest files or folders (*.yaml, *.yml, multi-document).")
+    @Parameters(
+            arity = "1..*",
+            paramLabel = "PATH",
+            description = "Manifest files or folders (*.yaml, *.yml, multi-document).")
     List<Path> paths;
 
-    @Option(names = {"-o", "--output"}, defaultValue = "text", description = "text (one line per problem) or json. Default: ${DEFAULT-VALUE}.")
+    @Option(
+            names = {"-o", "--output"},
+            defaultValue = "text",
+            description = "text (one line per problem) or json. Default: ${DEFAULT-VALUE}.")
     OutputFormat output;
 
     @Override
@@ -77,7 +84,8 @@ public final class ValidateCommand implements Callable<Integer> {
 
     static String line(Finding finding) {
         Manifest manifest = finding.manifest();
-        String field = finding.problem().field().isEmpty() ? "" : finding.problem().field() + ": ";
+        String field =
+                finding.problem().field().isEmpty() ? "" : finding.problem().field() + ": ";
         return manifest.file() + ":" + finding.line() + ": " + manifest.kind() + "/" + manifest.name() + ": " + field
                 + finding.problem().message();
     }
@@ -89,7 +97,8 @@ public final class ValidateCommand implements Callable<Integer> {
             return "valid: " + scope;
         }
         return report.findings().size() + plural(report.findings().size(), " problem") + " in "
-                + report.objectsWithProblems() + plural((int) report.objectsWithProblems(), " object") + "; checked " + scope;
+                + report.objectsWithProblems() + plural((int) report.objectsWithProblems(), " object") + "; checked "
+                + scope;
     }
 
     private static Map<String, Object> jsonReport(Report report, int files) {
@@ -98,18 +107,22 @@ public final class ValidateCommand implements Callable<Integer> {
         json.put("files", files);
         json.put("objects", report.objects());
         json.put("skipped", report.skipped());
-        json.put("problems", report.findings().stream().map(finding -> {
-            Map<String, Object> problem = new LinkedHashMap<>();
-            problem.put("file", finding.manifest().file().toString());
-            problem.put("line", finding.line());
-            problem.put("kind", finding.manifest().kind());
-            problem.put("namespace", finding.manifest().namespace());
-            problem.put("name", finding.manifest().name());
-            problem.put("field", finding.problem().field());
-            problem.put("message", finding.problem().message());
-            problem.put("rule", finding.problem().rule());
-            return problem;
-        }).toList());
+        json.put(
+                "problems",
+                report.findings().stream()
+                        .map(finding -> {
+                            Map<String, Object> problem = new LinkedHashMap<>();
+                            problem.put("file", finding.manifest().file().toString());
+                            problem.put("line", finding.line());
+                            problem.put("kind", finding.manifest().kind());
+                            problem.put("namespace", finding.manifest().namespace());
+                            problem.put("name", finding.manifest().name());
+                            problem.put("field", finding.problem().field());
+                            problem.put("message", finding.problem().message());
+                            problem.put("rule", finding.problem().rule());
+                            return problem;
+                        })
+                        .toList());
         return json;
     }
 

@@ -44,8 +44,8 @@ final class CloudApi {
     private JsonNode dataNode(CloudCall call) {
         JsonNode data = body(call).get("data");
         if (data == null || data.isNull()) {
-            throw new CloudException("Cannot " + call.action() + ": the answer has no data", call.endpoint(), 200,
-                    null);
+            throw new CloudException(
+                    "Cannot " + call.action() + ": the answer has no data", call.endpoint(), 200, null);
         }
         return data;
     }
@@ -55,8 +55,8 @@ final class CloudApi {
         try {
             return json.readTree(response.body());
         } catch (IOException e) {
-            throw new CloudException("Cannot " + call.action() + ": the answer is not JSON", call.endpoint(),
-                    response.status(), null);
+            throw new CloudException(
+                    "Cannot " + call.action() + ": the answer is not JSON", call.endpoint(), response.status(), null);
         }
     }
 
@@ -79,8 +79,12 @@ final class CloudApi {
             return json.treeToValue(node, type);
         } catch (IOException | IllegalArgumentException e) {
             // Jackson messages may quote values: keep only the location
-            throw new CloudException("Cannot " + call.action() + ": unexpected answer shape for "
-                    + type.getRawClass().getSimpleName(), call.endpoint(), 200, null);
+            throw new CloudException(
+                    "Cannot " + call.action() + ": unexpected answer shape for "
+                            + type.getRawClass().getSimpleName(),
+                    call.endpoint(),
+                    200,
+                    null);
         }
     }
 }

@@ -30,7 +30,8 @@ public final class CloudBudget {
         this.requestsPerSecond = requestsPerSecond;
         this.maxWait = maxWait;
         this.concurrency = new Semaphore(maxConcurrentRequests, true);
-        this.rate = RateLimiter.smoothBuilder(requestsPerSecond, Duration.ofSeconds(1)).build();
+        this.rate = RateLimiter.smoothBuilder(requestsPerSecond, Duration.ofSeconds(1))
+                .build();
     }
 
     /** A budget; {@code maxWait} bounds how long one attempt waits for its permits. */
@@ -86,20 +87,26 @@ public final class CloudBudget {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new CloudUnavailableException("Interrupted while waiting for the cloud budget (" + endpoint + ")",
-                    endpoint, 0, null, false, e);
+            throw new CloudUnavailableException(
+                    "Interrupted while waiting for the cloud budget (" + endpoint + ")", endpoint, 0, null, false, e);
         }
         return concurrency::release;
     }
 
     private CloudUnavailableException exhausted(String endpoint, String what) {
-        return new CloudUnavailableException("The cloud budget (" + what + ") had no room within " + maxWait
-                + " for " + endpoint + "; try again later", endpoint, 0, null, false, null);
+        return new CloudUnavailableException(
+                "The cloud budget (" + what + ") had no room within " + maxWait + " for " + endpoint
+                        + "; try again later",
+                endpoint,
+                0,
+                null,
+                false,
+                null);
     }
 
     @Override
     public String toString() {
-        return "CloudBudget[maxConcurrentRequests=" + maxConcurrentRequests + ", requestsPerSecond="
-                + requestsPerSecond + ", maxWait=" + maxWait + "]";
+        return "CloudBudget[maxConcurrentRequests=" + maxConcurrentRequests + ", requestsPerSecond=" + requestsPerSecond
+                + ", maxWait=" + maxWait + "]";
     }
 }

@@ -43,8 +43,16 @@ record CloudCall(
 
     /** GET, PUT and DELETE are idempotent; POST is not unless {@link #idempotent()} says so. */
     static CloudCall of(Api api, String method, String template, String action, String... pathValues) {
-        return new CloudCall(api, method, template, expand(template, pathValues), Map.of(), null,
-                !"POST".equals(method), action, Set.of());
+        return new CloudCall(
+                api,
+                method,
+                template,
+                expand(template, pathValues),
+                Map.of(),
+                null,
+                !"POST".equals(method),
+                action,
+                Set.of());
     }
 
     static CloudCall admin(String method, String template, String action, String... pathValues) {
@@ -52,8 +60,16 @@ record CloudCall(
     }
 
     CloudCall withQuery(Map<String, String> value) {
-        return new CloudCall(api, method, template, path, Collections.unmodifiableMap(new LinkedHashMap<>(value)), body,
-                idempotent, action, sensitive);
+        return new CloudCall(
+                api,
+                method,
+                template,
+                path,
+                Collections.unmodifiableMap(new LinkedHashMap<>(value)),
+                body,
+                idempotent,
+                action,
+                sensitive);
     }
 
     CloudCall withBody(Object value) {
@@ -109,7 +125,8 @@ record CloudCall(
             if (index >= values.length || values[index] == null || values[index].isBlank()) {
                 throw new IllegalArgumentException("missing value for " + matcher.group() + " in " + template);
             }
-            matcher.appendReplacement(out, Matcher.quoteReplacement(encode(values[index++]).replace("+", "%20")));
+            matcher.appendReplacement(
+                    out, Matcher.quoteReplacement(encode(values[index++]).replace("+", "%20")));
         }
         matcher.appendTail(out);
         if (index != values.length) {

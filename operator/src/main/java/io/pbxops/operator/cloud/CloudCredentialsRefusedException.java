@@ -10,8 +10,8 @@ public class CloudCredentialsRefusedException extends CloudException {
 
     private final boolean suspended;
 
-    public CloudCredentialsRefusedException(String message, String endpoint, int httpStatus, Integer errorCode,
-            boolean suspended) {
+    public CloudCredentialsRefusedException(
+            String message, String endpoint, int httpStatus, Integer errorCode, boolean suspended) {
         super(message, endpoint, httpStatus, errorCode);
         this.suspended = suspended;
     }

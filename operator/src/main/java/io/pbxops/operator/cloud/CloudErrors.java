@@ -8,8 +8,7 @@ import java.util.stream.Collectors;
 /** Turns an error answer into the exception type that says what it means. */
 final class CloudErrors {
 
-    private CloudErrors() {
-    }
+    private CloudErrors() {}
 
     static CloudException toException(CloudCall call, CloudResponse response) {
         int status = response.status();
@@ -18,13 +17,15 @@ final class CloudErrors {
         String message = call.redact("Cannot " + call.action() + ": " + describe(status, error));
         String endpoint = call.endpoint();
         return switch (status) {
-            case 400 -> new CloudInvalidRequestException(message, endpoint, status, code,
-                    error == null ? List.of() : error.detailItems());
+            case 400 ->
+                new CloudInvalidRequestException(
+                        message, endpoint, status, code, error == null ? List.of() : error.detailItems());
             case 403 -> new CloudForbiddenException(message, endpoint, status, code);
             case 404 -> new CloudNotFoundException(message, endpoint, status, code);
             case 409 -> new CloudConflictException(message, endpoint, status, code);
-            case 429, 500, 502, 503, 504 -> new CloudUnavailableException(message, endpoint, status, code,
-                    !call.idempotent() && status != 429, null);
+            case 429, 500, 502, 503, 504 ->
+                new CloudUnavailableException(
+                        message, endpoint, status, code, !call.idempotent() && status != 429, null);
             default -> new CloudException(message, endpoint, status, code);
         };
     }
@@ -49,9 +50,10 @@ final class CloudErrors {
         if (details != null) {
             text.append(": ").append(details);
         } else if (!items.isEmpty()) {
-            text.append(": ").append(items.stream()
-                    .map(item -> item.param() + ": " + item.msg())
-                    .collect(Collectors.joining("; ")));
+            text.append(": ")
+                    .append(items.stream()
+                            .map(item -> item.param() + ": " + item.msg())
+                            .collect(Collectors.joining("; ")));
         }
         return text.toString();
     }

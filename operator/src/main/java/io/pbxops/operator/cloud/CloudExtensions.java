@@ -9,8 +9,7 @@ package io.pbxops.operator.cloud;
  */
 public final class CloudExtensions {
 
-    private CloudExtensions() {
-    }
+    private CloudExtensions() {}
 
     // ---- §1.1 the system's extension object -------------------------------------------------------------------
 
@@ -19,6 +18,7 @@ public final class CloudExtensions {
 
     /** {@code omnipcx-enterprise} | {@code oxo-connect} | {@code oxo-connect-evolution}. */
     public static final String MODEL = "model";
+
     public static final String MODEL_OMNIPCX_ENTERPRISE = "omnipcx-enterprise";
     public static final String MODEL_OXO_CONNECT = "oxo-connect";
     public static final String MODEL_OXO_CONNECT_EVOLUTION = "oxo-connect-evolution";
@@ -42,6 +42,7 @@ public final class CloudExtensions {
 
     /** CCD agent settings, OmniPCX Enterprise only. */
     public static final String CCD = "ccd";
+
     public static final String CCD_WITHDRAW_WHEN_BUSY = "withdrawWhenBusy";
     public static final String CCD_IGNORE_PBX_CALLS_IN_DND = "ignorePbxCallsInDnd";
     public static final String CCD_WITHDRAW_IN_DND = "withdrawInDnd";
@@ -63,6 +64,7 @@ public final class CloudExtensions {
     public static final String MP_VOICE_CHANNELS = "voiceChannels";
     /** Write-only on create/update: a catalogue version or {@link #MP_VERSION_LATEST}. */
     public static final String MP_SOFTWARE_VERSION = "softwareVersion";
+
     public static final String MP_RUNNING_VERSION = "runningVersion";
     public static final String MP_AVAILABLE_VERSION = "availableVersion";
     public static final String MP_TARGET_VERSION = "targetVersion";

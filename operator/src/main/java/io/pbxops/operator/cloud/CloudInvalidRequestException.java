@@ -8,8 +8,8 @@ public class CloudInvalidRequestException extends CloudException {
 
     private final List<ErrorDetail> details;
 
-    public CloudInvalidRequestException(String message, String endpoint, int httpStatus, Integer errorCode,
-            List<ErrorDetail> details) {
+    public CloudInvalidRequestException(
+            String message, String endpoint, int httpStatus, Integer errorCode, List<ErrorDetail> details) {
         super(message, endpoint, httpStatus, errorCode);
         this.details = List.copyOf(details);
     }

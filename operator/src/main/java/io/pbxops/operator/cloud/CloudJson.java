@@ -10,8 +10,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /** The JSON mapper of the cloud wire format: unknown properties ignored, nulls not sent, ISO dates. */
 public final class CloudJson {
 
-    private CloudJson() {
-    }
+    private CloudJson() {}
 
     public static ObjectMapper newMapper() {
         return JsonMapper.builder()
@@ -20,7 +19,8 @@ public final class CloudJson {
                 // pbxMainBundlePrefix is a list on POST and a plain string on PUT in the 2019 swagger
                 .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
+                .defaultPropertyInclusion(
+                        JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL))
                 .build();
     }
 }

@@ -54,20 +54,16 @@ public interface CloudMetrics {
     static CloudMetrics none() {
         return new CloudMetrics() {
             @Override
-            public void response(String endpoint, int httpStatus, Integer errorCode) {
-            }
+            public void response(String endpoint, int httpStatus, Integer errorCode) {}
 
             @Override
-            public void ioError(String endpoint) {
-            }
+            public void ioError(String endpoint) {}
 
             @Override
-            public void retried(String endpoint) {
-            }
+            public void retried(String endpoint) {}
 
             @Override
-            public void waited(String endpoint, String waitOutcome) {
-            }
+            public void waited(String endpoint, String waitOutcome) {}
         };
     }
 }

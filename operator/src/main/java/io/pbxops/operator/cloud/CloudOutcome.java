@@ -11,8 +11,7 @@ public final class CloudOutcome {
     /** Waited for a free slot of the concurrency budget. */
     public static final String CONCURRENCY_WAIT = "concurrency_wait";
 
-    private CloudOutcome() {
-    }
+    private CloudOutcome() {}
 
     /** {@code http_2xx}, {@code http_4xx}, {@code http_5xx}, ... */
     public static String statusClass(int httpStatus) {

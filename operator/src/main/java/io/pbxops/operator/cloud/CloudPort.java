@@ -11,7 +11,6 @@ import io.pbxops.operator.cloud.model.NewMediaPillar;
 import io.pbxops.operator.cloud.model.NewSystem;
 import io.pbxops.operator.cloud.model.SiteSettings;
 import io.pbxops.operator.cloud.model.SystemSettings;
-
 import java.util.Optional;
 import java.util.stream.Stream;
 

@@ -21,7 +21,8 @@ record CloudResponse(int status, byte[] body, CloudError error, Duration retryAf
         int status = response.statusCode();
         byte[] body = response.body() == null ? new byte[0] : response.body();
         CloudError error = isSuccess(status) ? null : parseError(body, json);
-        Duration retryAfter = response.headers().firstValue("Retry-After")
+        Duration retryAfter = response.headers()
+                .firstValue("Retry-After")
                 .flatMap(value -> parseRetryAfter(value, clock))
                 .orElse(null);
         return new CloudResponse(status, body, error, retryAfter);

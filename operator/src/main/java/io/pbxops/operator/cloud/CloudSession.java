@@ -89,30 +89,45 @@ final class CloudSession {
     }
 
     private CloudToken login(CloudCredentials credentials, String fingerprint) {
-        CloudCall call = CloudCall.of(CloudCall.Api.AUTH, "GET", LOGIN_PATH,
-                "log in to the Rainbow cloud as " + credentials.login());
-        CloudResponse response = transport.send(call, Map.of(
-                "Authorization", basic(credentials.login() + ":" + credentials.password()),
-                "x-rainbow-app-auth", basic(credentials.appId() + ":"
-                        + sha256Hex(credentials.appSecret() + credentials.password()))));
+        CloudCall call = CloudCall.of(
+                CloudCall.Api.AUTH, "GET", LOGIN_PATH, "log in to the Rainbow cloud as " + credentials.login());
+        CloudResponse response = transport.send(
+                call,
+                Map.of(
+                        "Authorization", basic(credentials.login() + ":" + credentials.password()),
+                        "x-rainbow-app-auth",
+                                basic(credentials.appId() + ":"
+                                        + sha256Hex(credentials.appSecret() + credentials.password()))));
         if (response.status() == 401) {
             int refusals = guard.refused(fingerprint, response.errorCode());
-            LOG.warn("The Rainbow cloud refused the login of {} ({}), {} of {} attempts",
-                    credentials.login(), response.errorCode(), refusals, LoginGuard.MAX_REFUSED_LOGINS);
+            LOG.warn(
+                    "The Rainbow cloud refused the login of {} ({}), {} of {} attempts",
+                    credentials.login(),
+                    response.errorCode(),
+                    refusals,
+                    LoginGuard.MAX_REFUSED_LOGINS);
             if (refusals >= LoginGuard.MAX_REFUSED_LOGINS) {
                 throw suspended(credentials.login());
             }
-            throw new CloudCredentialsRefusedException("The Rainbow cloud refused the login of " + credentials.login()
-                    + " (" + reason(response.errorCode()) + "); attempt " + refusals + " of "
-                    + LoginGuard.MAX_REFUSED_LOGINS + " before the operator stops trying. " + whatToDo(),
-                    call.endpoint(), 401, response.errorCode(), false);
+            throw new CloudCredentialsRefusedException(
+                    "The Rainbow cloud refused the login of " + credentials.login()
+                            + " (" + reason(response.errorCode()) + "); attempt " + refusals + " of "
+                            + LoginGuard.MAX_REFUSED_LOGINS + " before the operator stops trying. " + whatToDo(),
+                    call.endpoint(),
+                    401,
+                    response.errorCode(),
+                    false);
         }
         if (!response.isSuccess()) {
             throw CloudErrors.toException(call, response);
         }
         guard.reset();
-        CloudToken token = CloudToken.of(tokenOf(call, response), config.clock().instant(),
-                config.defaultTokenLifetime(), fingerprint, transport.json());
+        CloudToken token = CloudToken.of(
+                tokenOf(call, response),
+                config.clock().instant(),
+                config.defaultTokenLifetime(),
+                fingerprint,
+                transport.json());
         LOG.info("Logged in to the Rainbow cloud as {} (token lifetime {})", credentials.login(), token.lifetime());
         return token;
     }
@@ -128,8 +143,12 @@ final class CloudSession {
             if (!response.isSuccess()) {
                 throw CloudErrors.toException(call, response);
             }
-            CloudToken renewed = CloudToken.of(tokenOf(call, response), config.clock().instant(),
-                    config.defaultTokenLifetime(), token.credentialsFingerprint(), transport.json());
+            CloudToken renewed = CloudToken.of(
+                    tokenOf(call, response),
+                    config.clock().instant(),
+                    config.defaultTokenLifetime(),
+                    token.credentialsFingerprint(),
+                    transport.json());
             LOG.debug("Renewed the cloud token ({} renewals left)", renewed.renewalsLeft());
             return renewed;
         } catch (CloudUnavailableException e) {
@@ -151,21 +170,26 @@ final class CloudSession {
         } catch (IOException e) {
             // fall through: reported below without quoting the body
         }
-        throw new CloudException("Cannot " + call.action() + ": the answer holds no token", call.endpoint(),
-                response.status(), null);
+        throw new CloudException(
+                "Cannot " + call.action() + ": the answer holds no token", call.endpoint(), response.status(), null);
     }
 
     private CloudCredentialsRefusedException suspended(String login) {
         Integer code = guard.lastErrorCode();
-        return new CloudCredentialsRefusedException("Login to the Rainbow cloud is suspended: the credentials of "
-                + login + " were refused " + LoginGuard.MAX_REFUSED_LOGINS + " times in a row (last: " + reason(code)
-                + "). The cloud locks an account after 5 failures, so no further attempt is made until the "
-                + "credentials change. " + whatToDo()
-                + (code != null && code == 401501
-                        ? " The account is locked: wait for the lock to end (60 minutes by default) or ask an"
-                                + " administrator to unlock it."
-                        : ""),
-                CloudCall.of(CloudCall.Api.AUTH, "GET", LOGIN_PATH, "log in").endpoint(), 401, code, true);
+        return new CloudCredentialsRefusedException(
+                "Login to the Rainbow cloud is suspended: the credentials of "
+                        + login + " were refused " + LoginGuard.MAX_REFUSED_LOGINS + " times in a row (last: "
+                        + reason(code)
+                        + "). The cloud locks an account after 5 failures, so no further attempt is made until the "
+                        + "credentials change. " + whatToDo()
+                        + (code != null && code == 401501
+                                ? " The account is locked: wait for the lock to end (60 minutes by default) or ask an"
+                                        + " administrator to unlock it."
+                                : ""),
+                CloudCall.of(CloudCall.Api.AUTH, "GET", LOGIN_PATH, "log in").endpoint(),
+                401,
+                code,
+                true);
     }
 
     private static String whatToDo() {
@@ -192,8 +216,8 @@ final class CloudSession {
 
     static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }

@@ -13,15 +13,11 @@ import java.util.Base64;
  * token.
  */
 record CloudToken(
-        String value,
-        Instant receivedAt,
-        Duration lifetime,
-        int renewalsLeft,
-        String credentialsFingerprint) {
+        String value, Instant receivedAt, Duration lifetime, int renewalsLeft, String credentialsFingerprint) {
 
     /** Reads the claims of a JWT; a token that is not one gets {@code defaultLifetime} and unknown renewals. */
-    static CloudToken of(String value, Instant receivedAt, Duration defaultLifetime, String fingerprint,
-            ObjectMapper json) {
+    static CloudToken of(
+            String value, Instant receivedAt, Duration defaultLifetime, String fingerprint, ObjectMapper json) {
         Duration lifetime = defaultLifetime;
         int renewalsLeft = -1;
         String[] parts = value.split("\\.");
@@ -29,14 +25,17 @@ record CloudToken(
             try {
                 JsonNode claims = json.readTree(Base64.getUrlDecoder().decode(parts[1]));
                 if (claims.hasNonNull("iat") && claims.hasNonNull("exp")) {
-                    long seconds = claims.get("exp").asLong() - claims.get("iat").asLong();
+                    long seconds =
+                            claims.get("exp").asLong() - claims.get("iat").asLong();
                     if (seconds > 0) {
                         lifetime = Duration.ofSeconds(seconds);
                     }
                 }
                 if (claims.hasNonNull("maxTokenRenew")) {
-                    renewalsLeft = Math.max(0,
-                            claims.get("maxTokenRenew").asInt() - claims.path("countRenewed").asInt(0));
+                    renewalsLeft = Math.max(
+                            0,
+                            claims.get("maxTokenRenew").asInt()
+                                    - claims.path("countRenewed").asInt(0));
                 }
             } catch (IllegalArgumentException | java.io.IOException e) {
                 // not a JWT we can read: keep the defaults

@@ -169,15 +169,18 @@ final class CloudTransport {
     private CloudException unreachable(CloudCall call, Throwable cause) {
         if (cause instanceof InterruptedException) {
             Thread.currentThread().interrupt();
-            return new CloudUnavailableException("Interrupted while trying to " + call.action(), call.endpoint(), 0,
-                    null, !call.idempotent(), cause);
+            return new CloudUnavailableException(
+                    "Interrupted while trying to " + call.action(),
+                    call.endpoint(),
+                    0,
+                    null,
+                    !call.idempotent(),
+                    cause);
         }
         boolean unknown = !call.idempotent() && !nothingWasSent(cause);
         String message = "Cannot " + call.action() + ": the cloud at " + baseUrl + " is unreachable ("
                 + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : ": " + cause.getMessage())
-                + ")" + (unknown
-                        ? "; the request may have been applied, look the object up before trying again"
-                        : "");
+                + ")" + (unknown ? "; the request may have been applied, look the object up before trying again" : "");
         return new CloudUnavailableException(call.redact(message), call.endpoint(), 0, null, unknown, cause);
     }
 

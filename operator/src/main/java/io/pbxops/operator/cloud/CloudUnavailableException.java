@@ -11,8 +11,13 @@ public class CloudUnavailableException extends CloudException {
 
     private final boolean outcomeUnknown;
 
-    public CloudUnavailableException(String message, String endpoint, int httpStatus, Integer errorCode,
-            boolean outcomeUnknown, Throwable cause) {
+    public CloudUnavailableException(
+            String message,
+            String endpoint,
+            int httpStatus,
+            Integer errorCode,
+            boolean outcomeUnknown,
+            Throwable cause) {
         super(message, endpoint, httpStatus, errorCode, cause);
         this.outcomeUnknown = outcomeUnknown;
     }

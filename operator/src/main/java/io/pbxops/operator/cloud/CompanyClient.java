@@ -22,14 +22,18 @@ public final class CompanyClient {
 
     /** Creates a company; {@code name} is required. Not retried after an unclear failure (see {@link CloudTransport}). */
     public CloudCompany create(CompanySettings settings) {
-        return api.data(CloudCall.admin("POST", COMPANIES, "create company " + settings.name()).withBody(settings),
+        return api.data(
+                CloudCall.admin("POST", COMPANIES, "create company " + settings.name())
+                        .withBody(settings),
                 CloudCompany.class);
     }
 
     /** @throws CloudNotFoundException when no company has that id */
     public CloudCompany get(String companyId) {
-        return api.data(CloudCall.admin("GET", COMPANY, "read company " + companyId, companyId)
-                .withQuery(Map.of("format", "full")), CloudCompany.class);
+        return api.data(
+                CloudCall.admin("GET", COMPANY, "read company " + companyId, companyId)
+                        .withQuery(Map.of("format", "full")),
+                CloudCompany.class);
     }
 
     /** Like {@link #get} but empty when the company does not exist (an observe step). */
@@ -38,8 +42,10 @@ public final class CompanyClient {
     }
 
     public Page<CloudCompany> list(CompanyFilter filter, PageRequest page) {
-        return api.page(CloudCall.admin("GET", COMPANIES, "list companies")
-                .withQuery(QueryParams.paged(filter.toQuery(), page)), CloudCompany.class);
+        return api.page(
+                CloudCall.admin("GET", COMPANIES, "list companies")
+                        .withQuery(QueryParams.paged(filter.toQuery(), page)),
+                CloudCompany.class);
     }
 
     /** Every matching company, page by page (see {@link Pages}). */
@@ -49,7 +55,9 @@ public final class CompanyClient {
 
     /** Partial update: only the non-null fields of {@code changes} are sent. */
     public CloudCompany update(String companyId, CompanySettings changes) {
-        return api.data(CloudCall.admin("PUT", COMPANY, "update company " + companyId, companyId).withBody(changes),
+        return api.data(
+                CloudCall.admin("PUT", COMPANY, "update company " + companyId, companyId)
+                        .withBody(changes),
                 CloudCompany.class);
     }
 

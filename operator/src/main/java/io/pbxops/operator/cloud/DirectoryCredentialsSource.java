@@ -66,7 +66,8 @@ final class DirectoryCredentialsSource implements CloudCredentialsSource {
         List<String> stamp = new ArrayList<>();
         for (String name : NAMES) {
             try {
-                BasicFileAttributes attributes = Files.readAttributes(directory.resolve(name), BasicFileAttributes.class);
+                BasicFileAttributes attributes =
+                        Files.readAttributes(directory.resolve(name), BasicFileAttributes.class);
                 stamp.add(attributes.lastModifiedTime() + "/" + attributes.size() + "/" + attributes.fileKey());
             } catch (NoSuchFileException e) {
                 stamp.add("-");
@@ -80,7 +81,8 @@ final class DirectoryCredentialsSource implements CloudCredentialsSource {
     /** The trimmed file content (a trailing newline is common in hand-made Secrets), or null when absent or empty. */
     private String read(String name) {
         try {
-            String value = Files.readString(directory.resolve(name), StandardCharsets.UTF_8).strip();
+            String value = Files.readString(directory.resolve(name), StandardCharsets.UTF_8)
+                    .strip();
             return value.isEmpty() ? null : value;
         } catch (NoSuchFileException e) {
             return null;

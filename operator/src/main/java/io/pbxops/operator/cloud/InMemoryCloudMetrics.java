@@ -82,7 +82,8 @@ public final class InMemoryCloudMetrics implements CloudMetrics {
     }
 
     private void add(String endpoint, String outcome) {
-        counters.computeIfAbsent(new Key(endpoint, outcome), key -> new LongAdder()).increment();
+        counters.computeIfAbsent(new Key(endpoint, outcome), key -> new LongAdder())
+                .increment();
     }
 
     @Override

@@ -30,8 +30,10 @@ public final class MediaPillarClient {
     public Page<CloudMediaPillar> list(String systemId, PageRequest page) {
         Map<String, String> query = new LinkedHashMap<>();
         QueryParams.put(query, MP_SYSTEM_ID, systemId);
-        return api.page(CloudCall.admin("GET", MEDIA_PILLARS_PATH, "list media pillars")
-                .withQuery(QueryParams.paged(query, page)), CloudMediaPillar.class);
+        return api.page(
+                CloudCall.admin("GET", MEDIA_PILLARS_PATH, "list media pillars")
+                        .withQuery(QueryParams.paged(query, page)),
+                CloudMediaPillar.class);
     }
 
     public Stream<CloudMediaPillar> listAll(String systemId) {
@@ -45,14 +47,20 @@ public final class MediaPillarClient {
      *     on anything but OXO Connect Evolution
      */
     public CloudMediaPillar create(NewMediaPillar mediaPillar) {
-        return api.data(CloudCall.admin("POST", MEDIA_PILLARS_PATH, "create a media pillar for system "
-                + mediaPillar.systemId()).withBody(mediaPillar), CloudMediaPillar.class);
+        return api.data(
+                CloudCall.admin(
+                                "POST",
+                                MEDIA_PILLARS_PATH,
+                                "create a media pillar for system " + mediaPillar.systemId())
+                        .withBody(mediaPillar),
+                CloudMediaPillar.class);
     }
 
     /** @throws CloudNotFoundException 404030 when no gateway has that id */
     public CloudMediaPillar get(String mediaPillarId) {
-        return api.data(CloudCall.admin("GET", MEDIA_PILLAR_PATH, "read media pillar " + mediaPillarId,
-                mediaPillarId), CloudMediaPillar.class);
+        return api.data(
+                CloudCall.admin("GET", MEDIA_PILLAR_PATH, "read media pillar " + mediaPillarId, mediaPillarId),
+                CloudMediaPillar.class);
     }
 
     public Optional<CloudMediaPillar> find(String mediaPillarId) {
@@ -61,14 +69,15 @@ public final class MediaPillarClient {
 
     /** Partial update: only the non-null fields are sent. */
     public CloudMediaPillar update(String mediaPillarId, MediaPillarSettings changes) {
-        return api.data(CloudCall.admin("PUT", MEDIA_PILLAR_PATH, "update media pillar " + mediaPillarId,
-                mediaPillarId).withBody(changes), CloudMediaPillar.class);
+        return api.data(
+                CloudCall.admin("PUT", MEDIA_PILLAR_PATH, "update media pillar " + mediaPillarId, mediaPillarId)
+                        .withBody(changes),
+                CloudMediaPillar.class);
     }
 
     /** @throws CloudNotFoundException 404030 when it is already gone; see {@link #deleteIfExists} */
     public void delete(String mediaPillarId) {
-        api.noData(CloudCall.admin("DELETE", MEDIA_PILLAR_PATH, "delete media pillar " + mediaPillarId,
-                mediaPillarId));
+        api.noData(CloudCall.admin("DELETE", MEDIA_PILLAR_PATH, "delete media pillar " + mediaPillarId, mediaPillarId));
     }
 
     /** Deletes the gateway; false when it was already gone. */

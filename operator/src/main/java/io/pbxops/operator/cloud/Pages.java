@@ -17,8 +17,7 @@ import java.util.stream.StreamSupport;
  */
 public final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     public static <T> Stream<T> stream(PageRequest first, Function<PageRequest, Page<T>> fetch) {
         Iterator<T> iterator = new Iterator<>() {
@@ -30,7 +29,8 @@ public final class Pages {
                 while (!items.hasNext() && nextRequest != null) {
                     Page<T> page = fetch.apply(nextRequest);
                     items = page.data().iterator();
-                    nextRequest = page.isLast() ? null : nextRequest.next(page.data().size());
+                    nextRequest =
+                            page.isLast() ? null : nextRequest.next(page.data().size());
                 }
                 return items.hasNext();
             }

@@ -7,8 +7,7 @@ import java.util.Map;
 /** Building query strings: only set values are sent; paging adds {@code limit} and {@code offset}. */
 final class QueryParams {
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     static void put(Map<String, String> query, String key, Object value) {
         if (value != null) {

@@ -39,24 +39,30 @@ public record RainbowClientConfig(
 
     /** Defaults for one cloud: the default budget and retries, no metrics, 10 s connect, 30 s per attempt. */
     public static RainbowClientConfig defaults(URI baseUrl) {
-        return new RainbowClientConfig(baseUrl, CloudBudget.defaults(), CloudRetrySettings.defaults(),
-                CloudMetrics.none(), Duration.ofSeconds(10), Duration.ofSeconds(30), Duration.ofHours(1),
+        return new RainbowClientConfig(
+                baseUrl,
+                CloudBudget.defaults(),
+                CloudRetrySettings.defaults(),
+                CloudMetrics.none(),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(30),
+                Duration.ofHours(1),
                 Clock.systemUTC());
     }
 
     public RainbowClientConfig withBudget(CloudBudget value) {
-        return new RainbowClientConfig(baseUrl, value, retry, metrics, connectTimeout, requestTimeout,
-                defaultTokenLifetime, clock);
+        return new RainbowClientConfig(
+                baseUrl, value, retry, metrics, connectTimeout, requestTimeout, defaultTokenLifetime, clock);
     }
 
     public RainbowClientConfig withRetry(CloudRetrySettings value) {
-        return new RainbowClientConfig(baseUrl, budget, value, metrics, connectTimeout, requestTimeout,
-                defaultTokenLifetime, clock);
+        return new RainbowClientConfig(
+                baseUrl, budget, value, metrics, connectTimeout, requestTimeout, defaultTokenLifetime, clock);
     }
 
     public RainbowClientConfig withMetrics(CloudMetrics value) {
-        return new RainbowClientConfig(baseUrl, budget, retry, value, connectTimeout, requestTimeout,
-                defaultTokenLifetime, clock);
+        return new RainbowClientConfig(
+                baseUrl, budget, retry, value, connectTimeout, requestTimeout, defaultTokenLifetime, clock);
     }
 
     public RainbowClientConfig withTimeouts(Duration connect, Duration request) {
@@ -64,7 +70,7 @@ public record RainbowClientConfig(
     }
 
     public RainbowClientConfig withClock(Clock value) {
-        return new RainbowClientConfig(baseUrl, budget, retry, metrics, connectTimeout, requestTimeout,
-                defaultTokenLifetime, value);
+        return new RainbowClientConfig(
+                baseUrl, budget, retry, metrics, connectTimeout, requestTimeout, defaultTokenLifetime, value);
     }
 }

@@ -13,7 +13,6 @@ import io.pbxops.operator.cloud.model.NewSystem;
 import io.pbxops.operator.cloud.model.PageRequest;
 import io.pbxops.operator.cloud.model.SiteSettings;
 import io.pbxops.operator.cloud.model.SystemSettings;
-
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -59,7 +58,8 @@ public final class RainbowCloudPort implements CloudPort {
                 return client.companies().find(companyId);
             }
             // The name filter is partial and case-insensitive: keep the exact match only.
-            return client.companies().listAll(CompanyFilter.all().withName(exactName))
+            return client.companies()
+                    .listAll(CompanyFilter.all().withName(exactName))
                     .filter(company -> exactName.equals(company.name()))
                     .findFirst();
         }
@@ -81,7 +81,8 @@ public final class RainbowCloudPort implements CloudPort {
 
         @Override
         public Stream<CloudCompany> listAll() {
-            return Pages.stream(PageRequest.first(pageSize), page -> client.companies().list(CompanyFilter.all(), page));
+            return Pages.stream(
+                    PageRequest.first(pageSize), page -> client.companies().list(CompanyFilter.all(), page));
         }
     };
 
@@ -91,7 +92,10 @@ public final class RainbowCloudPort implements CloudPort {
             if (siteId != null) {
                 return client.sites().find(siteId);
             }
-            return client.sites().listAllByCompany(companyId).filter(site -> exactName.equals(site.name())).findFirst();
+            return client.sites()
+                    .listAllByCompany(companyId)
+                    .filter(site -> exactName.equals(site.name()))
+                    .findFirst();
         }
 
         @Override
@@ -111,12 +115,15 @@ public final class RainbowCloudPort implements CloudPort {
 
         @Override
         public int linkedSystems(String siteId) {
-            return client.systems().list(SystemFilter.all().withSiteId(siteId).withFormat(Format.SMALL), PageRequest.first(1)).total();
+            return client.systems()
+                    .list(SystemFilter.all().withSiteId(siteId).withFormat(Format.SMALL), PageRequest.first(1))
+                    .total();
         }
 
         @Override
         public Stream<CloudSite> listAll() {
-            return Pages.stream(PageRequest.first(pageSize), page -> client.sites().list(null, null, page));
+            return Pages.stream(
+                    PageRequest.first(pageSize), page -> client.sites().list(null, null, page));
         }
     };
 
@@ -131,7 +138,10 @@ public final class RainbowCloudPort implements CloudPort {
             }
             SystemFilter filter = SystemFilter.all().withName(exactName);
             filter = siteId != null ? filter.withSiteId(siteId) : filter.withShared(true);
-            return client.systems().listAll(filter).filter(system -> exactName.equals(system.name())).findFirst();
+            return client.systems()
+                    .listAll(filter)
+                    .filter(system -> exactName.equals(system.name()))
+                    .findFirst();
         }
 
         @Override
@@ -177,7 +187,8 @@ public final class RainbowCloudPort implements CloudPort {
         @Override
         public Stream<CloudSystem> listAll() {
             SystemFilter filter = SystemFilter.all().withConnectionHistory(true);
-            return Pages.stream(PageRequest.first(pageSize), page -> client.systems().list(filter, page));
+            return Pages.stream(
+                    PageRequest.first(pageSize), page -> client.systems().list(filter, page));
         }
     };
 
@@ -187,7 +198,9 @@ public final class RainbowCloudPort implements CloudPort {
             if (gatewayId != null) {
                 return client.mediaPillars().find(gatewayId);
             }
-            return listBySystem(systemId).filter(gateway -> exactName.equals(gateway.name())).findFirst();
+            return listBySystem(systemId)
+                    .filter(gateway -> exactName.equals(gateway.name()))
+                    .findFirst();
         }
 
         @Override
@@ -212,7 +225,8 @@ public final class RainbowCloudPort implements CloudPort {
 
         @Override
         public Stream<CloudMediaPillar> listAll() {
-            return Pages.stream(PageRequest.first(pageSize), page -> client.mediaPillars().list(null, page));
+            return Pages.stream(
+                    PageRequest.first(pageSize), page -> client.mediaPillars().list(null, page));
         }
     };
 }

@@ -25,8 +25,10 @@ public final class SiteClient {
 
     /** Creates a site; name, status and companyId are required. */
     public CloudSite create(SiteSettings settings) {
-        return api.data(CloudCall.admin("POST", SITES, "create site " + settings.name() + " in company "
-                + settings.companyId()).withBody(settings), CloudSite.class);
+        return api.data(
+                CloudCall.admin("POST", SITES, "create site " + settings.name() + " in company " + settings.companyId())
+                        .withBody(settings),
+                CloudSite.class);
     }
 
     /** @throws CloudNotFoundException when no site has that id */
@@ -45,14 +47,16 @@ public final class SiteClient {
         query.put("format", Format.FULL.wireValue());
         QueryParams.put(query, "name", name);
         QueryParams.put(query, "companyId", companyId);
-        return api.page(CloudCall.admin("GET", SITES, "list sites").withQuery(QueryParams.paged(query, page)),
-                CloudSite.class);
+        return api.page(
+                CloudCall.admin("GET", SITES, "list sites").withQuery(QueryParams.paged(query, page)), CloudSite.class);
     }
 
     /** The sites of one company ({@code GET /companies/{companyId}/sites}). */
     public Page<CloudSite> listByCompany(String companyId, PageRequest page) {
-        return api.page(CloudCall.admin("GET", COMPANY_SITES, "list the sites of company " + companyId, companyId)
-                .withQuery(QueryParams.paged(Map.of("format", Format.FULL.wireValue()), page)), CloudSite.class);
+        return api.page(
+                CloudCall.admin("GET", COMPANY_SITES, "list the sites of company " + companyId, companyId)
+                        .withQuery(QueryParams.paged(Map.of("format", Format.FULL.wireValue()), page)),
+                CloudSite.class);
     }
 
     public Stream<CloudSite> listAllByCompany(String companyId) {
@@ -61,8 +65,8 @@ public final class SiteClient {
 
     /** Partial update; the cloud requires {@code companyId} in the body. */
     public CloudSite update(String siteId, SiteSettings changes) {
-        return api.data(CloudCall.admin("PUT", SITE, "update site " + siteId, siteId).withBody(changes),
-                CloudSite.class);
+        return api.data(
+                CloudCall.admin("PUT", SITE, "update site " + siteId, siteId).withBody(changes), CloudSite.class);
     }
 
     /**

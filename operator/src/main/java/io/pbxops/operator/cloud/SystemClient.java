@@ -40,8 +40,14 @@ public final class SystemClient {
      */
     public CloudSystem create(NewSystem system) {
         // the equipment ID stays out of messages: for a fleet PBX it is also the activation code
-        return api.data(CloudCall.admin("POST", SYSTEMS, "create system " + system.settings().name())
-                .withBody(system).withSensitive(system.pbxId(), system.activationCode()), CloudSystem.class);
+        return api.data(
+                CloudCall.admin(
+                                "POST",
+                                SYSTEMS,
+                                "create system " + system.settings().name())
+                        .withBody(system)
+                        .withSensitive(system.pbxId(), system.activationCode()),
+                CloudSystem.class);
     }
 
     /** @throws CloudNotFoundException 404000 when no system has that id */
@@ -52,8 +58,8 @@ public final class SystemClient {
     /** With {@code connectionHistory}, the activation events are included. */
     public CloudSystem get(String systemId, boolean connectionHistory) {
         CloudCall call = CloudCall.admin("GET", SYSTEM, "read system " + systemId, systemId);
-        return api.data(connectionHistory ? call.withQuery(Map.of("connectionHistory", "true")) : call,
-                CloudSystem.class);
+        return api.data(
+                connectionHistory ? call.withQuery(Map.of("connectionHistory", "true")) : call, CloudSystem.class);
     }
 
     public Optional<CloudSystem> find(String systemId) {
@@ -62,8 +68,10 @@ public final class SystemClient {
 
     /** The system with that equipment ID (kept out of messages and logs: a fleet PBX's ID is also its code). */
     public CloudSystem getByPbxId(String pbxId) {
-        return api.data(CloudCall.admin("GET", SYSTEM_BY_PBX_ID, "read a system by its equipment ID", pbxId)
-                .withSensitive(pbxId), CloudSystem.class);
+        return api.data(
+                CloudCall.admin("GET", SYSTEM_BY_PBX_ID, "read a system by its equipment ID", pbxId)
+                        .withSensitive(pbxId),
+                CloudSystem.class);
     }
 
     public Optional<CloudSystem> findByPbxId(String pbxId) {
@@ -71,8 +79,9 @@ public final class SystemClient {
     }
 
     public Page<CloudSystem> list(SystemFilter filter, PageRequest page) {
-        return api.page(CloudCall.admin("GET", SYSTEMS, "list systems")
-                .withQuery(QueryParams.paged(filter.toQuery(), page)), CloudSystem.class);
+        return api.page(
+                CloudCall.admin("GET", SYSTEMS, "list systems").withQuery(QueryParams.paged(filter.toQuery(), page)),
+                CloudSystem.class);
     }
 
     /** Every matching system, page by page (see {@link Pages}). */
@@ -85,7 +94,9 @@ public final class SystemClient {
      * ones one by one.
      */
     public CloudSystem update(String systemId, SystemSettings changes) {
-        return api.data(CloudCall.admin("PUT", SYSTEM, "update system " + systemId, systemId).withBody(changes),
+        return api.data(
+                CloudCall.admin("PUT", SYSTEM, "update system " + systemId, systemId)
+                        .withBody(changes),
                 CloudSystem.class);
     }
 
@@ -110,14 +121,17 @@ public final class SystemClient {
      * read the system to learn the current one.
      */
     public CloudSystem resetPassword(String systemId) {
-        return api.data(CloudCall.admin("POST", SYSTEM_RESET, "reset the connection of system " + systemId, systemId),
+        return api.data(
+                CloudCall.admin("POST", SYSTEM_RESET, "reset the connection of system " + systemId, systemId),
                 CloudSystem.class);
     }
 
     /** The connection channels ({@code small}: one indicator; {@code medium}/{@code full}: per channel). */
     public CloudSystemState state(String systemId, Format format) {
-        return api.data(CloudCall.admin("GET", SYSTEM_STATE, "read the state of system " + systemId, systemId)
-                .withQuery(Map.of("format", format.wireValue())), CloudSystemState.class);
+        return api.data(
+                CloudCall.admin("GET", SYSTEM_STATE, "read the state of system " + systemId, systemId)
+                        .withQuery(Map.of("format", format.wireValue())),
+                CloudSystemState.class);
     }
 
     /**
@@ -125,8 +139,11 @@ public final class SystemClient {
      * retried like a GET.
      */
     public CloudSystem link(String siteId, String systemId) {
-        return api.data(CloudCall.admin("POST", SITE_SYSTEMS, "link system " + systemId + " to site " + siteId,
-                siteId).withBody(Map.of("systemId", systemId)).idempotentPost(), CloudSystem.class);
+        return api.data(
+                CloudCall.admin("POST", SITE_SYSTEMS, "link system " + systemId + " to site " + siteId, siteId)
+                        .withBody(Map.of("systemId", systemId))
+                        .idempotentPost(),
+                CloudSystem.class);
     }
 
     /**
@@ -135,8 +152,8 @@ public final class SystemClient {
      * @throws CloudConflictException 409000 for the last site of a system that is neither shared nor centrex
      */
     public void unlink(String siteId, String systemId) {
-        api.noData(CloudCall.admin("DELETE", SITE_SYSTEM, "unlink system " + systemId + " from site " + siteId,
-                siteId, systemId));
+        api.noData(CloudCall.admin(
+                "DELETE", SITE_SYSTEM, "unlink system " + systemId + " from site " + siteId, siteId, systemId));
     }
 
     /** Removes the link; false when the system or the site is already gone. */

@@ -27,48 +27,48 @@ public record SystemFilter(
     }
 
     public SystemFilter withName(String value) {
-        return new SystemFilter(value, type, status, siteId, companyId, bpId, isShared, isCentrex, format,
-                connectionHistory);
+        return new SystemFilter(
+                value, type, status, siteId, companyId, bpId, isShared, isCentrex, format, connectionHistory);
     }
 
     public SystemFilter withType(String value) {
-        return new SystemFilter(name, value, status, siteId, companyId, bpId, isShared, isCentrex, format,
-                connectionHistory);
+        return new SystemFilter(
+                name, value, status, siteId, companyId, bpId, isShared, isCentrex, format, connectionHistory);
     }
 
     public SystemFilter withStatus(String value) {
-        return new SystemFilter(name, type, value, siteId, companyId, bpId, isShared, isCentrex, format,
-                connectionHistory);
+        return new SystemFilter(
+                name, type, value, siteId, companyId, bpId, isShared, isCentrex, format, connectionHistory);
     }
 
     public SystemFilter withSiteId(String value) {
-        return new SystemFilter(name, type, status, value, companyId, bpId, isShared, isCentrex, format,
-                connectionHistory);
+        return new SystemFilter(
+                name, type, status, value, companyId, bpId, isShared, isCentrex, format, connectionHistory);
     }
 
     public SystemFilter withCompanyId(String value) {
-        return new SystemFilter(name, type, status, siteId, value, bpId, isShared, isCentrex, format,
-                connectionHistory);
+        return new SystemFilter(
+                name, type, status, siteId, value, bpId, isShared, isCentrex, format, connectionHistory);
     }
 
     public SystemFilter withBpId(String value) {
-        return new SystemFilter(name, type, status, siteId, companyId, value, isShared, isCentrex, format,
-                connectionHistory);
+        return new SystemFilter(
+                name, type, status, siteId, companyId, value, isShared, isCentrex, format, connectionHistory);
     }
 
     public SystemFilter withShared(Boolean value) {
-        return new SystemFilter(name, type, status, siteId, companyId, bpId, value, isCentrex, format,
-                connectionHistory);
+        return new SystemFilter(
+                name, type, status, siteId, companyId, bpId, value, isCentrex, format, connectionHistory);
     }
 
     public SystemFilter withCentrex(Boolean value) {
-        return new SystemFilter(name, type, status, siteId, companyId, bpId, isShared, value, format,
-                connectionHistory);
+        return new SystemFilter(
+                name, type, status, siteId, companyId, bpId, isShared, value, format, connectionHistory);
     }
 
     public SystemFilter withFormat(Format value) {
-        return new SystemFilter(name, type, status, siteId, companyId, bpId, isShared, isCentrex, value,
-                connectionHistory);
+        return new SystemFilter(
+                name, type, status, siteId, companyId, bpId, isShared, isCentrex, value, connectionHistory);
     }
 
     public SystemFilter withConnectionHistory(Boolean value) {

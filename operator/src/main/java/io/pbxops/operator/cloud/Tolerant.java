@@ -9,8 +9,7 @@ import java.util.function.Supplier;
  */
 final class Tolerant {
 
-    private Tolerant() {
-    }
+    private Tolerant() {}
 
     static <T> Optional<T> absentIfNotFound(Supplier<T> read) {
         try {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.utils.Serialization;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -19,8 +18,7 @@ public final class CrdCatalog {
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
     private static final Map<PbxOpsKinds, String> TEXTS = loadAll();
 
-    private CrdCatalog() {
-    }
+    private CrdCatalog() {}
 
     /** The CRD's YAML exactly as generated. */
     public static String yaml(PbxOpsKinds kind) {
@@ -46,7 +44,8 @@ public final class CrdCatalog {
             String resource = "/META-INF/fabric8/" + kind.crdFileName();
             try (InputStream in = CrdCatalog.class.getResourceAsStream(resource)) {
                 if (in == null) {
-                    throw new IllegalStateException("CRD " + resource + " is not on the class path: was the build's CRD generation skipped?");
+                    throw new IllegalStateException(
+                            "CRD " + resource + " is not on the class path: was the build's CRD generation skipped?");
                 }
                 texts.put(kind, new String(in.readAllBytes(), StandardCharsets.UTF_8));
             } catch (IOException e) {

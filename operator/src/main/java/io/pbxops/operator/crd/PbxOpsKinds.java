@@ -7,7 +7,6 @@ import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxOps;
 import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.WebRtcGateway;
-
 import java.util.List;
 import java.util.Optional;
 

@@ -5,7 +5,6 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceColumnDefi
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.utils.Serialization;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -21,10 +20,10 @@ import java.util.List;
  */
 public final class PrinterColumnOrder {
 
-    static final String HEADER = "# Generated from the Java types in operator/src/main/java/io/pbxops/operator/api: do not edit.\n";
+    static final String HEADER =
+            "# Generated from the Java types in operator/src/main/java/io/pbxops/operator/api: do not edit.\n";
 
-    private PrinterColumnOrder() {
-    }
+    private PrinterColumnOrder() {}
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
@@ -33,13 +32,15 @@ public final class PrinterColumnOrder {
         Path folder = Path.of(args[0]);
         for (PbxOpsKinds kind : PbxOpsKinds.all()) {
             Path file = folder.resolve(kind.crdFileName());
-            CustomResourceDefinition crd = Serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class);
+            CustomResourceDefinition crd =
+                    Serialization.unmarshal(Files.readString(file), CustomResourceDefinition.class);
             List<String> declared = Arrays.stream(kind.type().getAnnotationsByType(AdditionalPrinterColumn.class))
                     .map(AdditionalPrinterColumn::name)
                     .toList();
             for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
-                version.getAdditionalPrinterColumns().sort(Comparator.comparingInt(
-                        (CustomResourceColumnDefinition column) -> position(declared, column.getName())));
+                version.getAdditionalPrinterColumns()
+                        .sort(Comparator.comparingInt(
+                                (CustomResourceColumnDefinition column) -> position(declared, column.getName())));
             }
             Files.writeString(file, HEADER + Serialization.asYaml(crd), StandardCharsets.UTF_8);
         }

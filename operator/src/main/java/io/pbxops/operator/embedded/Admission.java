@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pbxops.operator.validation.ObjectValidator;
 import io.pbxops.operator.validation.Problem;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Iterator;
@@ -44,7 +43,8 @@ final class Admission {
         if (problems.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(invalid(path.resource(), object.at("/metadata/name").asText(path.name() == null ? "" : path.name()), problems));
+        return Optional.of(invalid(
+                path.resource(), object.at("/metadata/name").asText(path.name() == null ? "" : path.name()), problems));
     }
 
     /** Folds {@code stringData} into base64 {@code data}, as the API server does; other kinds unchanged. */
@@ -54,10 +54,17 @@ final class Admission {
         }
         ObjectNode secret = ((ObjectNode) object).deepCopy();
         JsonNode stringData = secret.remove("stringData");
-        ObjectNode data = secret.has("data") && secret.get("data").isObject() ? (ObjectNode) secret.get("data") : secret.putObject("data");
-        for (Iterator<Map.Entry<String, JsonNode>> fields = stringData.properties().iterator(); fields.hasNext(); ) {
+        ObjectNode data = secret.has("data") && secret.get("data").isObject()
+                ? (ObjectNode) secret.get("data")
+                : secret.putObject("data");
+        for (Iterator<Map.Entry<String, JsonNode>> fields =
+                        stringData.properties().iterator();
+                fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
-            data.put(field.getKey(), Base64.getEncoder().encodeToString(field.getValue().asText("").getBytes(StandardCharsets.UTF_8)));
+            data.put(
+                    field.getKey(),
+                    Base64.getEncoder()
+                            .encodeToString(field.getValue().asText("").getBytes(StandardCharsets.UTF_8)));
         }
         return secret;
     }
@@ -69,10 +76,16 @@ final class Admission {
         String message = qualifiedKind + " \"" + name + "\" is invalid: "
                 + (causes.size() == 1 ? causes.get(0) : "[" + String.join(", ", causes) + "]");
         ObjectNode status = status(422, "Invalid", message);
-        ObjectNode details = status.putObject("details").put("name", name).put("group", resource.group()).put("kind", resource.kind());
+        ObjectNode details = status.putObject("details")
+                .put("name", name)
+                .put("group", resource.group())
+                .put("kind", resource.kind());
         var list = details.putArray("causes");
         for (Problem problem : problems) {
-            list.addObject().put("reason", "FieldValueInvalid").put("message", problem.message()).put("field", problem.field());
+            list.addObject()
+                    .put("reason", "FieldValueInvalid")
+                    .put("message", problem.message())
+                    .put("field", problem.field());
         }
         return status;
     }
@@ -80,6 +93,9 @@ final class Admission {
     static ObjectNode status(int code, String reason, String message) {
         ObjectNode status = JSON.createObjectNode().put("kind", "Status").put("apiVersion", "v1");
         status.putObject("metadata");
-        return status.put("status", "Failure").put("message", message).put("reason", reason).put("code", code);
+        return status.put("status", "Failure")
+                .put("message", message)
+                .put("reason", reason)
+                .put("code", code);
     }
 }

@@ -14,9 +14,6 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.zjsonpatch.JsonDiff;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -25,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The embedded API server's front door. Serves what the fabric8 mock server lacks for kubectl — discovery, OpenAPI
@@ -45,8 +44,13 @@ final class ApiRequestRouter extends Dispatcher {
     /** Reading an object, admitting its change and storing it is one step: no write slips in between. */
     private final ReentrantLock writes = new ReentrantLock();
 
-    ApiRequestRouter(KubernetesCrudDispatcher store, List<ServedResource> resources, DiscoveryDocuments discovery,
-                     OpenApiDocuments openApi, Admission admission, TableConverter tables) {
+    ApiRequestRouter(
+            KubernetesCrudDispatcher store,
+            List<ServedResource> resources,
+            DiscoveryDocuments discovery,
+            OpenApiDocuments openApi,
+            Admission admission,
+            TableConverter tables) {
         this.store = store;
         this.resources = resources;
         this.discovery = discovery;
@@ -72,7 +76,8 @@ final class ApiRequestRouter extends Dispatcher {
             Optional<ResourcePath> resource = ResourcePath.parse(path, resources);
             if (resource.isEmpty()) {
                 if (path.startsWith("/apis/") || path.startsWith("/api/") || path.startsWith("/openapi/")) {
-                    return json(404, Admission.status(404, "NotFound", "the server could not find the requested resource"));
+                    return json(
+                            404, Admission.status(404, "NotFound", "the server could not find the requested resource"));
                 }
                 return store.dispatch(request);
             }
@@ -84,7 +89,12 @@ final class ApiRequestRouter extends Dispatcher {
             };
         } catch (RuntimeException e) {
             LOG.warn("the embedded API server failed on {} {}", request.getMethod(), path, e);
-            return json(500, Admission.status(500, "InternalError", "the embedded API server failed: " + e.getClass().getSimpleName()));
+            return json(
+                    500,
+                    Admission.status(
+                            500,
+                            "InternalError",
+                            "the embedded API server failed: " + e.getClass().getSimpleName()));
         }
     }
 
@@ -113,7 +123,8 @@ final class ApiRequestRouter extends Dispatcher {
         if (path.name() == null) {
             // The mock calls every list "List"; typed clients (kubectl describe's events) want "EventList".
             ObjectNode list = (ObjectNode) read(response);
-            list.put("kind", path.resource().kind() + "List").put("apiVersion", path.resource().groupVersion());
+            list.put("kind", path.resource().kind() + "List")
+                    .put("apiVersion", path.resource().groupVersion());
             return json(200, list);
         }
         return response;
@@ -125,12 +136,18 @@ final class ApiRequestRouter extends Dispatcher {
      * list again, quietly, after a short back-off, which is polling; kubectl get -w prints the message and stops.
      */
     private static MockResponse expiredWatch() {
-        JsonNode status = Admission.status(410, "Expired", "the embedded API server (pbx-operator up) cannot stream watches "
-                + "over HTTP: kubectl get -w stops here (run kubectl get again); kubectl wait and kubectl delete poll instead");
+        JsonNode status = Admission.status(
+                410,
+                "Expired",
+                "the embedded API server (pbx-operator up) cannot stream watches "
+                        + "over HTTP: kubectl get -w stops here (run kubectl get again); kubectl wait and kubectl delete poll instead");
         ObjectNode event = JSON.createObjectNode().put("type", "ERROR");
         event.set("object", status);
-        return new MockResponse().setResponseCode(200).setHeader("Content-Type", "application/json")
-                .setBody(event + "\n").setBodyDelay(Duration.ofMillis(500));
+        return new MockResponse()
+                .setResponseCode(200)
+                .setHeader("Content-Type", "application/json")
+                .setBody(event + "\n")
+                .setBodyDelay(Duration.ofMillis(500));
     }
 
     private MockResponse filteredList(RecordedRequest request, ResourcePath path, String fieldSelector) {
@@ -167,8 +184,13 @@ final class ApiRequestRouter extends Dispatcher {
             JsonNode body = JSON.readTree(request.getUtf8Body());
             String contentType = request.getHeader("Content-Type");
             if (patch && contentType != null && contentType.startsWith(Patches.APPLY_PATCH)) {
-                return json(415, Admission.status(415, "UnsupportedMediaType", "the embedded API server (pbx-operator up) "
-                        + "does not serve server-side apply; use kubectl apply without --server-side"));
+                return json(
+                        415,
+                        Admission.status(
+                                415,
+                                "UnsupportedMediaType",
+                                "the embedded API server (pbx-operator up) "
+                                        + "does not serve server-side apply; use kubectl apply without --server-side"));
             }
             JsonNode current = null;
             if (patch || (request.method() == HttpMethod.PUT && !path.isStatus())) {
@@ -182,7 +204,8 @@ final class ApiRequestRouter extends Dispatcher {
             try {
                 wanted = patch ? Patches.apply(contentType, current, body) : body.deepCopy();
             } catch (IllegalArgumentException e) {
-                return json(415, Admission.status(415, "UnsupportedMediaType", "unsupported patch type " + contentType));
+                return json(
+                        415, Admission.status(415, "UnsupportedMediaType", "unsupported patch type " + contentType));
             } catch (RuntimeException e) {
                 return json(422, Admission.status(422, "Invalid", "the patch does not apply: " + e.getMessage()));
             }
@@ -204,11 +227,13 @@ final class ApiRequestRouter extends Dispatcher {
                 return json(200, wanted);
             }
             if (!patch) {
-                return store.dispatch(withBody(request, request.getPath().split("\\?")[0], request.getHeader("Content-Type"), wanted));
+                return store.dispatch(withBody(
+                        request, request.getPath().split("\\?")[0], request.getHeader("Content-Type"), wanted));
             }
             if (path.isStatus()) {
                 // The mock drops a status patch whose path carries a query string: send it without one.
-                return store.dispatch(withBody(request, pathOf(request.getPath()), request.getHeader("Content-Type"), body));
+                return store.dispatch(
+                        withBody(request, pathOf(request.getPath()), request.getHeader("Content-Type"), body));
             }
             // Stored as the JSON Patch from the current object to the admitted one: every patch type ends with the
             // same result as on a real API server (the mock's merge patch keeps nulls instead of removing fields).
@@ -222,7 +247,12 @@ final class ApiRequestRouter extends Dispatcher {
     }
 
     private static RecordedRequest get(RecordedRequest original, String path) {
-        return new RecordedRequest(original.getHttpVersion(), HttpMethod.GET, path, Headers.builder().build(), new Buffer());
+        return new RecordedRequest(
+                original.getHttpVersion(),
+                HttpMethod.GET,
+                path,
+                Headers.builder().build(),
+                new Buffer());
     }
 
     private static RecordedRequest withBody(RecordedRequest original, String path, String contentType, JsonNode body) {
@@ -232,7 +262,8 @@ final class ApiRequestRouter extends Dispatcher {
         }
         byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         headers.set("Content-Length", String.valueOf(bytes.length));
-        return new RecordedRequest(original.getHttpVersion(), original.method(), path, headers.build(), new Buffer(bytes));
+        return new RecordedRequest(
+                original.getHttpVersion(), original.method(), path, headers.build(), new Buffer(bytes));
     }
 
     private static JsonNode read(MockResponse response) {
@@ -244,7 +275,10 @@ final class ApiRequestRouter extends Dispatcher {
     }
 
     static MockResponse json(int code, JsonNode body) {
-        return new MockResponse().setResponseCode(code).setHeader("Content-Type", "application/json").setBody(body.toString());
+        return new MockResponse()
+                .setResponseCode(code)
+                .setHeader("Content-Type", "application/json")
+                .setBody(body.toString());
     }
 
     static String pathOf(String requestPath) {
@@ -260,7 +294,8 @@ final class ApiRequestRouter extends Dispatcher {
         }
         for (String pair : requestPath.substring(start + 1).split("&")) {
             String[] parts = pair.split("=", 2);
-            query.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
+            query.put(
+                    URLDecoder.decode(parts[0], StandardCharsets.UTF_8),
                     parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
         }
         return query;

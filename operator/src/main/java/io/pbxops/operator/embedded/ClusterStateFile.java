@@ -10,9 +10,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pbxops.operator.api.PbxOps;
 import io.pbxops.operator.crd.PbxOpsKinds;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -24,6 +21,8 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keeps the embedded cluster's objects (Namespaces, Secrets, ConfigMaps and the five kinds, with their status) in a
@@ -36,8 +35,7 @@ final class ClusterStateFile implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ClusterStateFile.class);
     private static final ObjectMapper JSON = Serialization.jsonMapper();
 
-    private record Kind(String apiVersion, String kind, boolean statusSubresource) {
-    }
+    private record Kind(String apiVersion, String kind, boolean statusSubresource) {}
 
     private static final List<Kind> KEPT = kept();
 
@@ -83,8 +81,11 @@ final class ClusterStateFile implements AutoCloseable {
         JsonNode status = object.remove("status");
         GenericKubernetesResource resource = JSON.convertValue(object, GenericKubernetesResource.class);
         var operations = client.genericKubernetesResources(resource.getApiVersion(), resource.getKind());
-        var named = resource.getMetadata().getNamespace() == null ? operations.withName(resource.getMetadata().getName())
-                : operations.inNamespace(resource.getMetadata().getNamespace()).withName(resource.getMetadata().getName());
+        var named = resource.getMetadata().getNamespace() == null
+                ? operations.withName(resource.getMetadata().getName())
+                : operations
+                        .inNamespace(resource.getMetadata().getNamespace())
+                        .withName(resource.getMetadata().getName());
         try {
             if (named.get() != null) {
                 return false;
@@ -99,7 +100,11 @@ final class ClusterStateFile implements AutoCloseable {
             }
             return true;
         } catch (KubernetesClientException e) {
-            LOG.warn("could not restore {}/{}: {}", resource.getKind(), resource.getMetadata().getName(), e.getMessage());
+            LOG.warn(
+                    "could not restore {}/{}: {}",
+                    resource.getKind(),
+                    resource.getMetadata().getName(),
+                    e.getMessage());
             return false;
         }
     }
@@ -138,18 +143,25 @@ final class ClusterStateFile implements AutoCloseable {
         ObjectNode document = JSON.createObjectNode();
         ArrayNode objects = document.putArray("objects");
         for (Kind kind : KEPT) {
-            List<GenericKubernetesResource> items = new ArrayList<>(client.genericKubernetesResources(kind.apiVersion(), kind.kind())
-                    .inAnyNamespace().list().getItems());
-            items.sort((a, b) -> (a.getMetadata().getNamespace() + "/" + a.getMetadata().getName())
-                    .compareTo(b.getMetadata().getNamespace() + "/" + b.getMetadata().getName()));
+            List<GenericKubernetesResource> items =
+                    new ArrayList<>(client.genericKubernetesResources(kind.apiVersion(), kind.kind())
+                            .inAnyNamespace()
+                            .list()
+                            .getItems());
+            items.sort((a, b) -> (a.getMetadata().getNamespace() + "/"
+                            + a.getMetadata().getName())
+                    .compareTo(b.getMetadata().getNamespace() + "/"
+                            + b.getMetadata().getName()));
             items.forEach(item -> objects.add(JSON.valueToTree(item)));
         }
         return document.toPrettyString();
     }
 
     private static boolean isStatusSubresource(GenericKubernetesResource resource) {
-        return KEPT.stream().anyMatch(k -> k.kind().equals(resource.getKind()) && k.apiVersion().equals(resource.getApiVersion())
-                && k.statusSubresource());
+        return KEPT.stream()
+                .anyMatch(k -> k.kind().equals(resource.getKind())
+                        && k.apiVersion().equals(resource.getApiVersion())
+                        && k.statusSubresource());
     }
 
     private static void ownerOnly(Path path) throws IOException {
@@ -161,7 +173,9 @@ final class ClusterStateFile implements AutoCloseable {
     }
 
     private static List<Kind> kept() {
-        List<Kind> kinds = new ArrayList<>(List.of(new Kind("v1", "Namespace", false), new Kind("v1", "Secret", false),
+        List<Kind> kinds = new ArrayList<>(List.of(
+                new Kind("v1", "Namespace", false),
+                new Kind("v1", "Secret", false),
                 new Kind("v1", "ConfigMap", false)));
         for (PbxOpsKinds kind : PbxOpsKinds.values()) {
             kinds.add(new Kind(PbxOps.API_VERSION, kind.kind(), true));

@@ -2,7 +2,6 @@ package io.pbxops.operator.embedded;
 
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pbxops.simulator.OxoRainbowSettings;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -16,7 +15,8 @@ import java.time.Duration;
 public final class ControlApiOmcScreen implements OxoInstaller.OmcScreen {
 
     private final URI control;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     public ControlApiOmcScreen(URI control) {
         this.control = control;
@@ -25,14 +25,17 @@ public final class ControlApiOmcScreen implements OxoInstaller.OmcScreen {
     @Override
     public void enter(String serial, OxoRainbowSettings settings) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(control + "/oxo/" + URLEncoder.encode(serial, StandardCharsets.UTF_8) + "/rainbow"))
+            HttpRequest request = HttpRequest.newBuilder(URI.create(
+                            control + "/oxo/" + URLEncoder.encode(serial, StandardCharsets.UTF_8) + "/rainbow"))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(Serialization.jsonMapper().writeValueAsString(settings)))
+                    .PUT(HttpRequest.BodyPublishers.ofString(
+                            Serialization.jsonMapper().writeValueAsString(settings)))
                     .build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() / 100 != 2) {
-                throw new IllegalStateException("the simulator refused the OMC step for " + serial + ": HTTP " + response.statusCode());
+                throw new IllegalStateException(
+                        "the simulator refused the OMC step for " + serial + ": HTTP " + response.statusCode());
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot reach the simulator at " + control + ": " + e.getMessage());

@@ -80,6 +80,7 @@ public final class ConvergenceWatch {
     private String headline(FleetSnapshot snapshot) {
         long ready = snapshot.rows().stream().filter(FleetRow::converged).count();
         String state = snapshot.converged() ? "converged" : "converging";
-        return "pbx-operator up: " + state + ", " + ready + "/" + snapshot.rows().size() + " objects settled";
+        return "pbx-operator up: " + state + ", " + ready + "/"
+                + snapshot.rows().size() + " objects settled";
     }
 }

@@ -7,13 +7,12 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pbxops.operator.crd.CrdCatalog;
 import io.pbxops.operator.crd.PbxOpsKinds;
 import io.pbxops.operator.validation.ObjectValidator;
-
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -31,8 +30,8 @@ import java.util.logging.Logger;
 public final class EmbeddedApiServer implements AutoCloseable {
 
     /** The mock server and Vert.x log every request at INFO through JUL; held so the levels are not collected. */
-    private static final List<Logger> QUIETED = List.of(Logger.getLogger("io.fabric8.mockwebserver"),
-            Logger.getLogger("io.vertx"), Logger.getLogger("io.netty"));
+    private static final List<Logger> QUIETED = List.of(
+            Logger.getLogger("io.fabric8.mockwebserver"), Logger.getLogger("io.vertx"), Logger.getLogger("io.netty"));
 
     static {
         QUIETED.forEach(logger -> logger.setLevel(Level.WARNING));
@@ -58,18 +57,36 @@ public final class EmbeddedApiServer implements AutoCloseable {
         // Discovery names the server's address, which is known only once it listens: bind first, then route.
         MockWebServer web = new MockWebServer();
         DeferredRouter router = new DeferredRouter();
-        KubernetesMockServer server = new KubernetesMockServer(new Context(Serialization.jsonMapper()), web, new HashMap<>(), router, false);
+        KubernetesMockServer server =
+                new KubernetesMockServer(new Context(Serialization.jsonMapper()), web, new HashMap<>(), router, false);
         server.init(loopback, port);
         String address = loopback.getHostAddress() + ":" + server.getPort();
-        router.route(new ApiRequestRouter(store, resources, new DiscoveryDocuments(resources, address),
-                new OpenApiDocuments(resources), new Admission(ObjectValidator.get()), new TableConverter(Clock.systemUTC())));
+        router.route(new ApiRequestRouter(
+                store,
+                resources,
+                new DiscoveryDocuments(resources, address),
+                new OpenApiDocuments(resources),
+                new Admission(ObjectValidator.get()),
+                new TableConverter(Clock.systemUTC())));
         URI url = URI.create("http://" + address);
         KubernetesClient client = newClient(url);
         for (PbxOpsKinds kind : PbxOpsKinds.values()) {
-            client.apiextensions().v1().customResourceDefinitions().resource(CrdCatalog.definition(kind)).create();
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .resource(CrdCatalog.definition(kind))
+                    .create();
         }
-        client.namespaces().resource(new NamespaceBuilder().withNewMetadata().withName(DEFAULT_NAMESPACE).endMetadata()
-                .withNewStatus().withPhase("Active").endStatus().build()).create();
+        client.namespaces()
+                .resource(new NamespaceBuilder()
+                        .withNewMetadata()
+                        .withName(DEFAULT_NAMESPACE)
+                        .endMetadata()
+                        .withNewStatus()
+                        .withPhase("Active")
+                        .endStatus()
+                        .build())
+                .create();
         return new EmbeddedApiServer(server, client, url);
     }
 
@@ -120,9 +137,11 @@ public final class EmbeddedApiServer implements AutoCloseable {
         }
 
         @Override
-        public io.fabric8.mockwebserver.http.MockResponse dispatch(io.fabric8.mockwebserver.http.RecordedRequest request) {
+        public io.fabric8.mockwebserver.http.MockResponse dispatch(
+                io.fabric8.mockwebserver.http.RecordedRequest request) {
             ApiRequestRouter current = router;
-            return current == null ? ApiRequestRouter.json(503, Admission.status(503, "ServiceUnavailable", "starting"))
+            return current == null
+                    ? ApiRequestRouter.json(503, Admission.status(503, "ServiceUnavailable", "starting"))
                     : current.dispatch(request);
         }
     }

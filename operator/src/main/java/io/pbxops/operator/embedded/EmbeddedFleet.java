@@ -17,9 +17,6 @@ import io.pbxops.operator.validation.ObjectValidator;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
 import io.pbxops.simulator.SimulatorControl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -27,6 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The whole system in one process, as {@code up} runs it: the embedded API server (CRDs, discovery, admission), the
@@ -60,13 +59,17 @@ public final class EmbeddedFleet implements AutoCloseable {
      * @throws ManifestException when a manifest cannot be read (nothing is left running then)
      */
     public static EmbeddedFleet start(UpSettings settings, StartupTimeline timeline) throws ManifestException {
-        boolean restoring = settings.stateDir() != null && Files.exists(settings.stateDir().resolve(ClusterStateFile.NAME));
+        boolean restoring =
+                settings.stateDir() != null && Files.exists(settings.stateDir().resolve(ClusterStateFile.NAME));
         // A restored cluster continues where it stopped; manifests are applied over it only when named explicitly.
         boolean applying = !restoring || settings.manifestsExplicit();
         List<Manifest> manifests = applying ? ManifestReader.read(settings.manifests()) : List.of();
         if (applying && manifests.isEmpty()) {
-            throw new ManifestException(settings.manifests().get(0), 0, "holds no manifest (*.yaml, *.yml): nothing to run; "
-                    + "start up from the repository's root (for samples/) or name your manifests with --manifests");
+            throw new ManifestException(
+                    settings.manifests().get(0),
+                    0,
+                    "holds no manifest (*.yaml, *.yml): nothing to run; "
+                            + "start up from the repository's root (for samples/) or name your manifests with --manifests");
         }
         EmbeddedFleet fleet = new EmbeddedFleet(settings, timeline);
         try {
@@ -97,18 +100,28 @@ public final class EmbeddedFleet implements AutoCloseable {
         timeline.mark(StartupTimeline.SIMULATORS);
         validator.join();
         if (settings.stateDir() != null) {
-            clusterState = remember(new ClusterStateFile(settings.stateDir().resolve(ClusterStateFile.NAME), apiServer.client()));
+            clusterState = remember(
+                    new ClusterStateFile(settings.stateDir().resolve(ClusterStateFile.NAME), apiServer.client()));
             restoredObjects = clusterState.restore();
         }
 
-        CloudCredentials account = new CloudCredentials(config.login(), config.password(), config.appId(), config.appSecret());
-        operator = remember(new OperatorRuntime(apiServer.client(), runtimeSettings(), CloudCredentialsSource.of(account),
-                O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())), Clock.systemUTC()));
+        CloudCredentials account =
+                new CloudCredentials(config.login(), config.password(), config.appId(), config.appSecret());
+        operator = remember(new OperatorRuntime(
+                apiServer.client(),
+                runtimeSettings(),
+                CloudCredentialsSource.of(account),
+                O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())),
+                Clock.systemUTC()));
         operator.start();
         timeline.mark(StartupTimeline.OPERATOR);
 
         KubeconfigFile.write(settings.kubeconfig(), apiServer.url());
-        new UpAddresses(apiServer.url(), simulator.cloudUrl(), simulator.o2gUrl(), ProcessHandle.current().pid())
+        new UpAddresses(
+                        apiServer.url(),
+                        simulator.cloudUrl(),
+                        simulator.o2gUrl(),
+                        ProcessHandle.current().pid())
                 .write(settings.addressesFile());
         if (!manifests.isEmpty()) {
             applied = new ManifestApplier(apiServer.client()).apply(manifests);
@@ -117,8 +130,13 @@ public final class EmbeddedFleet implements AutoCloseable {
         if (clusterState != null) {
             clusterState.saveEverySecond();
         }
-        LOG.info("up: API server {}, cloud {}, O2G {}, {} objects applied, {} restored", apiServer.url(), simulator.cloudUrl(),
-                simulator.o2gUrl(), applied.applied(), restoredObjects);
+        LOG.info(
+                "up: API server {}, cloud {}, O2G {}, {} objects applied, {} restored",
+                apiServer.url(),
+                simulator.cloudUrl(),
+                simulator.o2gUrl(),
+                applied.applied(),
+                restoredObjects);
     }
 
     private SimulatorConfig simulatorConfig() {
@@ -127,7 +145,8 @@ public final class EmbeddedFleet implements AutoCloseable {
                 .withO2gPort(settings.o2gPort())
                 .withActivationDelay(settings.activationDelay())
                 .withAutoFleet(true)
-                .withStateFile(settings.stateDir() == null ? null : settings.stateDir().resolve("simulator.json"));
+                .withStateFile(
+                        settings.stateDir() == null ? null : settings.stateDir().resolve("simulator.json"));
     }
 
     private RuntimeSettings runtimeSettings() {
@@ -137,8 +156,12 @@ public final class EmbeddedFleet implements AutoCloseable {
                 .withDriftInterval(settings.driftInterval())
                 .withPendingRecheck(settings.pendingRecheck())
                 .withServerSideApply(false);
-        return new RuntimeSettings(simulator.cloudUrl(), CloudBudget.of(8, 20, Duration.ofMinutes(2)), 100,
-                O2gRainbowNames.defaults(), operatorSettings);
+        return new RuntimeSettings(
+                simulator.cloudUrl(),
+                CloudBudget.of(8, 20, Duration.ofMinutes(2)),
+                100,
+                O2gRainbowNames.defaults(),
+                operatorSettings);
     }
 
     private <T extends AutoCloseable> T remember(T component) {

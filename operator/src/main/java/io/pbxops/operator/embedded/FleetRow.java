@@ -10,8 +10,16 @@ package io.pbxops.operator.embedded;
  * @param hold       why the object is rightly not Ready although the operator did all it can, or NONE
  * @param settled    the operator acted on the current generation, and the object is not being deleted
  */
-public record FleetRow(String kind, String namespace, String name, String connection, String ready, String reason,
-                       String message, Hold hold, boolean settled) {
+public record FleetRow(
+        String kind,
+        String namespace,
+        String name,
+        String connection,
+        String ready,
+        String reason,
+        String message,
+        Hold hold,
+        boolean settled) {
 
     /** The states that are what the spec asks for, yet not Ready. */
     public enum Hold {

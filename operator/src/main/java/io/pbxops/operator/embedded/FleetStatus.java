@@ -11,7 +11,6 @@ import io.pbxops.operator.api.PbxOpsStatus;
 import io.pbxops.operator.api.PbxStatus;
 import io.pbxops.operator.api.WebRtcGateway;
 import io.pbxops.operator.crd.PbxOpsKinds;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +24,7 @@ public final class FleetStatus {
 
     /** The keys of an activation Secret the operator writes; their values never reach the screen. */
     private static final List<String> SECRET_KEYS = List.of("activationCode", "equipmentId");
+
     static final String MASK = "********";
 
     private final KubernetesClient client;
@@ -37,9 +37,11 @@ public final class FleetStatus {
         Set<String> secrets = activationValues();
         List<FleetRow> rows = new ArrayList<>();
         for (PbxOpsKinds kind : PbxOpsKinds.values()) {
-            List<? extends CustomResource<?, ?>> items = client.resources(kind.type()).inAnyNamespace().list().getItems();
+            List<? extends CustomResource<?, ?>> items =
+                    client.resources(kind.type()).inAnyNamespace().list().getItems();
             items.stream()
-                    .sorted(Comparator.comparing((CustomResource<?, ?> r) -> r.getMetadata().getNamespace())
+                    .sorted(Comparator.comparing(
+                                    (CustomResource<?, ?> r) -> r.getMetadata().getNamespace())
                             .thenComparing(r -> r.getMetadata().getName()))
                     .forEach(resource -> rows.add(row(kind, resource, secrets)));
         }
@@ -48,39 +50,63 @@ public final class FleetStatus {
 
     private static FleetRow row(PbxOpsKinds kind, CustomResource<?, ?> resource, Set<String> secrets) {
         PbxOpsStatus status = (PbxOpsStatus) resource.getStatus();
-        Optional<Condition> ready = status == null ? Optional.empty()
-                : status.getConditions().stream().filter(c -> Conditions.READY.equals(c.getType())).findFirst();
+        Optional<Condition> ready = status == null
+                ? Optional.empty()
+                : status.getConditions().stream()
+                        .filter(c -> Conditions.READY.equals(c.getType()))
+                        .findFirst();
         String connection = "-";
         FleetRow.Hold hold = FleetRow.Hold.NONE;
         String readyReason = ready.map(Condition::getReason).orElse("");
         if (resource instanceof Pbx pbx) {
             PbxStatus pbxStatus = pbx.getStatus();
-            connection = pbxStatus == null || pbxStatus.getConnection() == null ? "" : pbxStatus.getConnection().name();
-            if (SimulatedPbxs.isBuildToOrderOxo(pbx) && pbxStatus != null && pbxStatus.getEquipmentId() != null
+            connection = pbxStatus == null || pbxStatus.getConnection() == null
+                    ? ""
+                    : pbxStatus.getConnection().name();
+            if (SimulatedPbxs.isBuildToOrderOxo(pbx)
+                    && pbxStatus != null
+                    && pbxStatus.getEquipmentId() != null
                     && Conditions.Ready.AWAITING_ACTIVATION.equals(readyReason)) {
                 hold = FleetRow.Hold.AWAITING_INSTALLER;
             }
-        } else if (resource instanceof WebRtcGateway gateway && gateway.getSpec() != null
-                && Boolean.TRUE.equals(gateway.getSpec().getMaintenance()) && gateway.getStatus() != null
-                && gateway.getStatus().getState() == GatewayState.Maintenance && synced(status)) {
+        } else if (resource instanceof WebRtcGateway gateway
+                && gateway.getSpec() != null
+                && Boolean.TRUE.equals(gateway.getSpec().getMaintenance())
+                && gateway.getStatus() != null
+                && gateway.getStatus().getState() == GatewayState.Maintenance
+                && synced(status)) {
             hold = FleetRow.Hold.MAINTENANCE;
         }
         Long generation = resource.getMetadata().getGeneration();
-        boolean settled = resource.getMetadata().getDeletionTimestamp() == null && status != null
+        boolean settled = resource.getMetadata().getDeletionTimestamp() == null
+                && status != null
                 && (generation == null || Objects.equals(generation, status.getObservedGeneration()));
-        return new FleetRow(kind.kind(), resource.getMetadata().getNamespace(), resource.getMetadata().getName(), connection,
-                ready.map(Condition::getStatus).orElse("Unknown"), readyReason,
-                masked(ready.map(Condition::getMessage).orElse(""), secrets), hold, settled);
+        return new FleetRow(
+                kind.kind(),
+                resource.getMetadata().getNamespace(),
+                resource.getMetadata().getName(),
+                connection,
+                ready.map(Condition::getStatus).orElse("Unknown"),
+                readyReason,
+                masked(ready.map(Condition::getMessage).orElse(""), secrets),
+                hold,
+                settled);
     }
 
     private static boolean synced(PbxOpsStatus status) {
-        return status.getConditions().stream().anyMatch(c -> Conditions.SYNCED.equals(c.getType()) && "True".equals(c.getStatus()));
+        return status.getConditions().stream()
+                .anyMatch(c -> Conditions.SYNCED.equals(c.getType()) && "True".equals(c.getStatus()));
     }
 
     /** Every equipment ID and activation code held in the operator's activation Secrets. */
     private Set<String> activationValues() {
-        Set<String> values = new TreeSet<>(Comparator.comparing(String::length).reversed().thenComparing(Comparator.naturalOrder()));
-        for (Secret secret : client.secrets().inAnyNamespace().withLabel("pbxops.io/pbx").list().getItems()) {
+        Set<String> values =
+                new TreeSet<>(Comparator.comparing(String::length).reversed().thenComparing(Comparator.naturalOrder()));
+        for (Secret secret : client.secrets()
+                .inAnyNamespace()
+                .withLabel("pbxops.io/pbx")
+                .list()
+                .getItems()) {
             SecretValues.of(secret).forEach((key, value) -> {
                 if (SECRET_KEYS.contains(key) && value.length() >= 4) {
                     values.add(value);

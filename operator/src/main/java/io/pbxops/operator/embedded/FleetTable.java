@@ -8,16 +8,16 @@ public final class FleetTable {
 
     private static final String[] HEADERS = {"KIND", "NAME", "CONNECTION", "READY", "MESSAGE"};
 
-    private FleetTable() {
-    }
+    private FleetTable() {}
 
     /** One line per object under a header; lines longer than {@code width} are cut (0: never). */
     public static List<String> render(FleetSnapshot snapshot, int width) {
         List<String[]> cells = new ArrayList<>();
         cells.add(HEADERS);
         for (FleetRow row : snapshot.rows()) {
-            cells.add(new String[] {row.kind(), name(row), row.connection().isEmpty() ? "-" : row.connection(), readyText(row),
-                    message(row)});
+            cells.add(new String[] {
+                row.kind(), name(row), row.connection().isEmpty() ? "-" : row.connection(), readyText(row), message(row)
+            });
         }
         int[] widths = new int[HEADERS.length - 1];
         for (String[] line : cells) {
@@ -53,7 +53,9 @@ public final class FleetTable {
     }
 
     private static String name(FleetRow row) {
-        return EmbeddedApiServer.DEFAULT_NAMESPACE.equals(row.namespace()) ? row.name() : row.namespace() + "/" + row.name();
+        return EmbeddedApiServer.DEFAULT_NAMESPACE.equals(row.namespace())
+                ? row.name()
+                : row.namespace() + "/" + row.name();
     }
 
     static String cut(String line, int width) {

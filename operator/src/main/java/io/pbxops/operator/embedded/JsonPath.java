@@ -1,7 +1,6 @@
 package io.pbxops.operator.embedded;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,7 +12,8 @@ import java.util.regex.Pattern;
  */
 final class JsonPath {
 
-    private static final Pattern FILTER = Pattern.compile("^\\?\\(@\\.([A-Za-z0-9_]+)\\s*==\\s*[\"']([^\"']*)[\"']\\)$");
+    private static final Pattern FILTER =
+            Pattern.compile("^\\?\\(@\\.([A-Za-z0-9_]+)\\s*==\\s*[\"']([^\"']*)[\"']\\)$");
 
     private final List<String> steps;
 

@@ -11,8 +11,7 @@ final class KubeconfigFile {
 
     static final String CONTEXT = "pbxops-up";
 
-    private KubeconfigFile() {
-    }
+    private KubeconfigFile() {}
 
     static String text(URI server, Path file) {
         return """

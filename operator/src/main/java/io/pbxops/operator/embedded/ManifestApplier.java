@@ -9,7 +9,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.pbxops.operator.manifest.Manifest;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -24,8 +23,7 @@ public final class ManifestApplier {
     static final String LAST_APPLIED = "kubectl.kubernetes.io/last-applied-configuration";
 
     /** What applying gave: the objects stored, and one line per object the server refused. */
-    public record Result(int applied, List<String> refused) {
-    }
+    public record Result(int applied, List<String> refused) {}
 
     private final KubernetesClient client;
 
@@ -38,7 +36,11 @@ public final class ManifestApplier {
         ObjectNode annotations = copy.withObjectProperty("metadata").withObjectProperty("annotations");
         annotations.remove(LAST_APPLIED);
         // Go's encoder also escapes <, > and & inside strings.
-        return sorted(copy).toString().replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n";
+        return sorted(copy)
+                        .toString()
+                        .replace("<", "\\u003c")
+                        .replace(">", "\\u003e")
+                        .replace("&", "\\u0026") + "\n";
     }
 
     private static JsonNode sorted(JsonNode node) {
@@ -74,11 +76,16 @@ public final class ManifestApplier {
             metadata.withObjectProperty("annotations").put(LAST_APPLIED, lastApplied(object));
             try {
                 HasMetadata resource = client.resource(object.toString()).item();
-                client.resource(resource).inNamespace(metadata.get("namespace").asText()).createOr(NonDeletingOperation::update);
+                client.resource(resource)
+                        .inNamespace(metadata.get("namespace").asText())
+                        .createOr(NonDeletingOperation::update);
                 applied++;
             } catch (KubernetesClientException e) {
-                String reason = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage() : e.getMessage();
-                refused.add(manifest.file() + ":" + manifest.line() + ": " + manifest.kind() + "/" + manifest.name() + ": " + reason);
+                String reason = e.getStatus() != null && e.getStatus().getMessage() != null
+                        ? e.getStatus().getMessage()
+                        : e.getMessage();
+                refused.add(manifest.file() + ":" + manifest.line() + ": " + manifest.kind() + "/" + manifest.name()
+                        + ": " + reason);
             }
         }
         return new Result(applied, List.copyOf(refused));

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.utils.Serialization;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -33,7 +32,9 @@ final class OpenApiDocuments {
         for (ServedResource resource : resources) {
             ObjectNode document = documents.computeIfAbsent(resource.apiRoot(), root -> {
                 ObjectNode created = JSON.createObjectNode().put("openapi", "3.0.0");
-                created.putObject("info").put("title", "Kubernetes (pbx-operator up)").put("version", "v1.32.0");
+                created.putObject("info")
+                        .put("title", "Kubernetes (pbx-operator up)")
+                        .put("version", "v1.32.0");
                 created.putObject("paths");
                 created.putObject("components").putObject("schemas");
                 return created;
@@ -61,7 +62,8 @@ final class OpenApiDocuments {
     }
 
     private static void addPaths(ObjectNode paths, ServedResource resource) {
-        String collection = resource.apiRoot() + (resource.namespaced() ? "/namespaces/{namespace}/" : "/") + resource.plural();
+        String collection =
+                resource.apiRoot() + (resource.namespaced() ? "/namespaces/{namespace}/" : "/") + resource.plural();
         ObjectNode list = paths.putObject(collection);
         list.set("get", operation(resource, "list"));
         list.set("post", operation(resource, "create"));
@@ -75,30 +77,47 @@ final class OpenApiDocuments {
     private static ObjectNode operation(ServedResource resource, String verb) {
         ObjectNode operation = JSON.createObjectNode()
                 .put("operationId", verb + resource.kind())
-                .put("x-kubernetes-action", switch (verb) {
-                    case "read" -> "get";
-                    case "replace" -> "put";
-                    case "create" -> "post";
-                    default -> verb;
-                });
+                .put(
+                        "x-kubernetes-action",
+                        switch (verb) {
+                            case "read" -> "get";
+                            case "replace" -> "put";
+                            case "create" -> "post";
+                            default -> verb;
+                        });
         operation.set("x-kubernetes-group-version-kind", gvk(resource));
         ArrayNode parameters = operation.putArray("parameters");
         if (List.of("create", "replace", "patch").contains(verb)) {
-            parameters.addObject().put("name", "fieldValidation").put("in", "query")
+            parameters
+                    .addObject()
+                    .put("name", "fieldValidation")
+                    .put("in", "query")
                     .put("description", "Strict: the server refuses unknown and invalid fields (422).")
-                    .putObject("schema").put("type", "string").put("uniqueItems", true);
-            parameters.addObject().put("name", "dryRun").put("in", "query").putObject("schema").put("type", "string");
+                    .putObject("schema")
+                    .put("type", "string")
+                    .put("uniqueItems", true);
+            parameters
+                    .addObject()
+                    .put("name", "dryRun")
+                    .put("in", "query")
+                    .putObject("schema")
+                    .put("type", "string");
         }
         ObjectNode ok = operation.putObject("responses").putObject("200").put("description", "OK");
         if (resource.schema() != null && !verb.equals("delete") && !verb.equals("list")) {
-            ok.putObject("content").putObject("application/json").putObject("schema")
+            ok.putObject("content")
+                    .putObject("application/json")
+                    .putObject("schema")
                     .put("$ref", "#/components/schemas/" + schemaName(resource));
         }
         return operation;
     }
 
     private static ObjectNode gvk(ServedResource resource) {
-        return JSON.createObjectNode().put("group", resource.group()).put("version", resource.version()).put("kind", resource.kind());
+        return JSON.createObjectNode()
+                .put("group", resource.group())
+                .put("version", resource.version())
+                .put("kind", resource.kind());
     }
 
     private static String schemaName(ServedResource resource) {
@@ -112,7 +131,8 @@ final class OpenApiDocuments {
 
     private static String hash(JsonNode document) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(document.toString().getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(document.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, 32).toUpperCase();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);

@@ -4,7 +4,6 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.simulator.OxoRainbowSettings;
-
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +35,8 @@ public final class OxoInstaller {
         return client.resources(Pbx.class).inAnyNamespace().list().getItems().stream()
                 .filter(SimulatedPbxs::isBuildToOrderOxo)
                 .filter(pbx -> pbx.getStatus() != null && pbx.getStatus().getEquipmentId() != null)
-                .filter(pbx -> pbx.getStatus().getConnection() == null || !"Running".equals(pbx.getStatus().getConnection().name()))
+                .filter(pbx -> pbx.getStatus().getConnection() == null
+                        || !"Running".equals(pbx.getStatus().getConnection().name()))
                 .toList();
     }
 
@@ -46,22 +46,28 @@ public final class OxoInstaller {
      * @throws IllegalStateException when the Pbx is not a build-to-order OXO or its activation Secret is not ready
      */
     public String install(String namespace, String name) {
-        Pbx pbx = client.resources(Pbx.class).inNamespace(namespace).withName(name).get();
+        Pbx pbx = client.resources(Pbx.class)
+                .inNamespace(namespace)
+                .withName(name)
+                .get();
         if (pbx == null) {
             throw new IllegalStateException("there is no Pbx " + namespace + "/" + name);
         }
         if (!SimulatedPbxs.isBuildToOrderOxo(pbx)) {
-            throw new IllegalStateException("Pbx " + name + " is not a build-to-order OXO Connect: the operator (or the fleet) "
-                    + "activates it, no installer step is needed");
+            throw new IllegalStateException(
+                    "Pbx " + name + " is not a build-to-order OXO Connect: the operator (or the fleet) "
+                            + "activates it, no installer step is needed");
         }
         String secretName = secretName(pbx);
-        Secret secret = client.secrets().inNamespace(namespace).withName(secretName).get();
+        Secret secret =
+                client.secrets().inNamespace(namespace).withName(secretName).get();
         Map<String, String> values = SecretValues.of(secret);
         String equipmentId = values.get("equipmentId");
         String code = values.get("activationCode");
         if (equipmentId == null || code == null) {
-            throw new IllegalStateException("Secret " + secretName + " does not hold the equipment ID and activation code yet: "
-                    + "wait until the Pbx is declared in the cloud (Pending, AwaitingActivation)");
+            throw new IllegalStateException(
+                    "Secret " + secretName + " does not hold the equipment ID and activation code yet: "
+                            + "wait until the Pbx is declared in the cloud (Pending, AwaitingActivation)");
         }
         omc.enter(SimulatedPbxs.oxoSerial(pbx), new OxoRainbowSettings(true, equipmentId, code, DOMAIN));
         return "installer: entered the equipment ID and activation code of Secret " + secretName + " in the OMC of "
@@ -72,7 +78,8 @@ public final class OxoInstaller {
         if (pbx.getStatus() != null && pbx.getStatus().getActivationSecretName() != null) {
             return pbx.getStatus().getActivationSecretName();
         }
-        if (pbx.getSpec().getActivation() != null && pbx.getSpec().getActivation().getSecretName() != null) {
+        if (pbx.getSpec().getActivation() != null
+                && pbx.getSpec().getActivation().getSecretName() != null) {
             return pbx.getSpec().getActivation().getSecretName();
         }
         return pbx.getMetadata().getName() + "-activation";

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.zjsonpatch.JsonPatch;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,8 +17,7 @@ final class Patches {
     static final String STRATEGIC_MERGE_PATCH = "application/strategic-merge-patch+json";
     static final String APPLY_PATCH = "application/apply-patch+yaml";
 
-    private Patches() {
-    }
+    private Patches() {}
 
     /** The patched document; throws IllegalArgumentException for a patch type the server does not serve. */
     static JsonNode apply(String contentType, JsonNode source, JsonNode patch) {
@@ -39,7 +37,8 @@ final class Patches {
         if (!patch.isObject()) {
             return patch;
         }
-        ObjectNode result = target != null && target.isObject() ? (ObjectNode) target : JsonNodeFactory.instance.objectNode();
+        ObjectNode result =
+                target != null && target.isObject() ? (ObjectNode) target : JsonNodeFactory.instance.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> fields = patch.properties().iterator(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (field.getValue().isNull()) {

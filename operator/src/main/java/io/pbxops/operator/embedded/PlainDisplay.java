@@ -27,7 +27,8 @@ public final class PlainDisplay implements FleetDisplay {
         for (FleetRow row : snapshot.rows()) {
             String id = row.namespace() + "/" + row.id();
             present.add(id);
-            String line = row.id() + "  " + (row.connection().isEmpty() || row.connection().equals("-") ? "" : row.connection() + "  ")
+            String line = row.id() + "  "
+                    + (row.connection().isEmpty() || row.connection().equals("-") ? "" : row.connection() + "  ")
                     + "Ready=" + FleetTable.readyText(row) + "  " + FleetTable.message(row);
             if (!line.equals(lastSeen.put(id, line))) {
                 print(line);

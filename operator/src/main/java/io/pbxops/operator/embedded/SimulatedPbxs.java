@@ -11,9 +11,6 @@ import io.pbxops.operator.api.PbxEndpoint;
 import io.pbxops.simulator.O2gHostSpec;
 import io.pbxops.simulator.OxoSpec;
 import io.pbxops.simulator.SimulatorControl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.net.URI;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,6 +24,8 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Stands up the simulated PBX behind every Pbx the embedded API server holds — the samples and anything applied later
@@ -42,7 +41,8 @@ public final class SimulatedPbxs implements AutoCloseable {
     private record HostPlan(String username, String password, Set<String> nodeIds) {
 
         boolean sameAs(HostPlan applied) {
-            return username.equals(applied.username) && nodeIds.equals(applied.nodeIds)
+            return username.equals(applied.username)
+                    && nodeIds.equals(applied.nodeIds)
                     && (applied.password == null || password.equals(applied.password));
         }
     }
@@ -72,8 +72,11 @@ public final class SimulatedPbxs implements AutoCloseable {
 
     /** An OXO whose activation data an installer types into OMC: OXO family, not taken from the fleet. */
     public static boolean isBuildToOrderOxo(Pbx pbx) {
-        return pbx.getSpec() != null && pbx.getSpec().getType() != null && pbx.getSpec().getType().isOxo()
-                && (pbx.getSpec().getActivation() == null || pbx.getSpec().getActivation().getMode() != ActivationMode.Fleet);
+        return pbx.getSpec() != null
+                && pbx.getSpec().getType() != null
+                && pbx.getSpec().getType().isOxo()
+                && (pbx.getSpec().getActivation() == null
+                        || pbx.getSpec().getActivation().getMode() != ActivationMode.Fleet);
     }
 
     public void start() {
@@ -124,7 +127,8 @@ public final class SimulatedPbxs implements AutoCloseable {
             return;
         }
         List<Pbx> all = pbxs.getStore().list().stream()
-                .sorted(Comparator.comparing((Pbx p) -> p.getMetadata().getNamespace()).thenComparing(p -> p.getMetadata().getName()))
+                .sorted(Comparator.comparing((Pbx p) -> p.getMetadata().getNamespace())
+                        .thenComparing(p -> p.getMetadata().getName()))
                 .toList();
         Map<String, HostPlan> wanted = new TreeMap<>();
         for (Pbx pbx : all) {
@@ -132,16 +136,19 @@ public final class SimulatedPbxs implements AutoCloseable {
             if (endpoint == null || endpoint.getCredentialsSecretRef() == null || endpoint.getNodeId() == null) {
                 continue;
             }
-            Map<String, String> credentials = SecretValues.of(secrets.getStore().getByKey(
-                    pbx.getMetadata().getNamespace() + "/" + endpoint.getCredentialsSecretRef().getName()));
+            Map<String, String> credentials = SecretValues.of(secrets.getStore()
+                    .getByKey(pbx.getMetadata().getNamespace() + "/"
+                            + endpoint.getCredentialsSecretRef().getName()));
             if (!credentials.containsKey("username") || !credentials.containsKey("password")) {
                 continue; // the operator says which Secret is missing; nothing to stand up yet
             }
             for (String url : new String[] {endpoint.getUrl(), endpoint.getStandbyUrl()}) {
                 String host = hostOf(url);
                 if (host != null) {
-                    HostPlan plan = wanted.computeIfAbsent(host, h -> new HostPlan(credentials.get("username"),
-                            credentials.get("password"), new TreeSet<>()));
+                    HostPlan plan = wanted.computeIfAbsent(
+                            host,
+                            h -> new HostPlan(
+                                    credentials.get("username"), credentials.get("password"), new TreeSet<>()));
                     plan.nodeIds().add(endpoint.getNodeId());
                 }
             }
@@ -150,8 +157,11 @@ public final class SimulatedPbxs implements AutoCloseable {
         for (Pbx pbx : all) {
             if (isBuildToOrderOxo(pbx) && oxoSerials.add(oxoSerial(pbx))) {
                 simulator.addOxo(new OxoSpec(oxoSerial(pbx), OxoSpec.Mode.BTCO, null));
-                LOG.info("simulated build-to-order OXO {} stands behind Pbx {}/{}, waiting for its installer",
-                        oxoSerial(pbx), pbx.getMetadata().getNamespace(), pbx.getMetadata().getName());
+                LOG.info(
+                        "simulated build-to-order OXO {} stands behind Pbx {}/{}, waiting for its installer",
+                        oxoSerial(pbx),
+                        pbx.getMetadata().getNamespace(),
+                        pbx.getMetadata().getName());
             }
         }
     }
@@ -166,10 +176,15 @@ public final class SimulatedPbxs implements AutoCloseable {
         }
         // Replacing a host resets its nodes (a new PBX): only when what the Pbx objects declare changed.
         List<O2gHostSpec.Node> nodes = plan.nodeIds().stream()
-                .map(id -> new O2gHostSpec.Node(id, "oxe" + id + "." + host)).toList();
+                .map(id -> new O2gHostSpec.Node(id, "oxe" + id + "." + host))
+                .toList();
         simulator.putO2gHost(new O2gHostSpec(host, plan.username(), plan.password(), nodes));
         hosts.put(host, new HostPlan(plan.username(), plan.password(), Set.copyOf(plan.nodeIds())));
-        LOG.info("simulated O2G host {} with node(s) {} {}", host, plan.nodeIds(), applied == null ? "stands up" : "changed");
+        LOG.info(
+                "simulated O2G host {} with node(s) {} {}",
+                host,
+                plan.nodeIds(),
+                applied == null ? "stands up" : "changed");
     }
 
     /** With a saved state, the hosts and OXOs already exist: keep them (and their PBXs' settings) as they are. */
@@ -178,7 +193,9 @@ public final class SimulatedPbxs implements AutoCloseable {
         for (JsonNode host : state.path("o2gHosts")) {
             Set<String> nodes = new TreeSet<>();
             host.path("nodes").forEach(node -> nodes.add(node.path("nodeId").asText()));
-            hosts.put(host.path("host").asText(), new HostPlan(host.path("username").asText(), null, nodes));
+            hosts.put(
+                    host.path("host").asText(),
+                    new HostPlan(host.path("username").asText(), null, nodes));
         }
         state.path("oxoAgents").forEach(oxo -> oxoSerials.add(oxo.path("serial").asText()));
     }

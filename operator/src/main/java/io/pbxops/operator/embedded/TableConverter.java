@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.utils.Serialization;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -36,14 +35,26 @@ final class TableConverter {
         ObjectNode table = JSON.createObjectNode().put("kind", "Table").put("apiVersion", "meta.k8s.io/v1");
         ObjectNode metadata = table.putObject("metadata");
         if (listOrObject.at("/metadata/resourceVersion").isTextual()) {
-            metadata.put("resourceVersion", listOrObject.at("/metadata/resourceVersion").asText());
+            metadata.put(
+                    "resourceVersion",
+                    listOrObject.at("/metadata/resourceVersion").asText());
         }
         ArrayNode definitions = table.putArray("columnDefinitions");
-        definitions.addObject().put("name", "Name").put("type", "string").put("format", "name")
-                .put("description", "The object's name.").put("priority", 0);
+        definitions
+                .addObject()
+                .put("name", "Name")
+                .put("type", "string")
+                .put("format", "name")
+                .put("description", "The object's name.")
+                .put("priority", 0);
         for (ServedResource.Column column : resource.columns()) {
-            definitions.addObject().put("name", column.name()).put("type", column.type().equals("date") ? "string" : column.type())
-                    .put("format", "").put("description", column.description()).put("priority", column.priority());
+            definitions
+                    .addObject()
+                    .put("name", column.name())
+                    .put("type", column.type().equals("date") ? "string" : column.type())
+                    .put("format", "")
+                    .put("description", column.description())
+                    .put("priority", column.priority());
         }
         ArrayNode rows = table.putArray("rows");
         List<JsonNode> objects = listOrObject.has("items") ? list(listOrObject.get("items")) : List.of(listOrObject);
@@ -54,7 +65,8 @@ final class TableConverter {
             for (ServedResource.Column column : resource.columns()) {
                 cells.add(cell(column, object));
             }
-            ObjectNode partial = row.putObject("object").put("kind", "PartialObjectMetadata").put("apiVersion", "meta.k8s.io/v1");
+            ObjectNode partial =
+                    row.putObject("object").put("kind", "PartialObjectMetadata").put("apiVersion", "meta.k8s.io/v1");
             partial.set("metadata", object.path("metadata").deepCopy());
         }
         return table;
@@ -62,11 +74,15 @@ final class TableConverter {
 
     private JsonNode cell(ServedResource.Column column, JsonNode object) {
         if (ServedResource.DATA_COUNT.equals(column.jsonPath())) {
-            return JSON.getNodeFactory().numberNode(object.path("data").size() + object.path("stringData").size());
+            return JSON.getNodeFactory()
+                    .numberNode(object.path("data").size()
+                            + object.path("stringData").size());
         }
         if (ServedResource.INVOLVED_OBJECT.equals(column.jsonPath())) {
             JsonNode involved = object.path("involvedObject");
-            return JSON.getNodeFactory().textNode(involved.path("kind").asText("").toLowerCase() + "/" + involved.path("name").asText(""));
+            return JSON.getNodeFactory()
+                    .textNode(involved.path("kind").asText("").toLowerCase() + "/"
+                            + involved.path("name").asText(""));
         }
         List<JsonNode> values = JsonPath.parse(column.jsonPath()).find(object);
         if (values.isEmpty()) {

@@ -1,9 +1,9 @@
 package io.pbxops.operator.embedded;
 
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
@@ -42,7 +42,10 @@ public final class TerminalDisplay implements FleetDisplay {
         lines.add("");
         List<String> table = FleetTable.render(snapshot, width);
         for (int i = 0; i < table.size(); i++) {
-            lines.add(i == 0 ? DIM + table.get(i) + RESET : colour(table.get(i), snapshot.rows().get(i - 1)));
+            lines.add(
+                    i == 0
+                            ? DIM + table.get(i) + RESET
+                            : colour(table.get(i), snapshot.rows().get(i - 1)));
         }
         lines.add("");
         notes.forEach(note -> lines.add(FleetTable.cut(note, width)));

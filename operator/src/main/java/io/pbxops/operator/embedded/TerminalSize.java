@@ -8,8 +8,7 @@ public final class TerminalSize {
 
     static final int FALLBACK = 120;
 
-    private TerminalSize() {
-    }
+    private TerminalSize() {}
 
     public static int columns() {
         String fromEnvironment = System.getenv("COLUMNS");
@@ -17,8 +16,10 @@ public final class TerminalSize {
             return Integer.parseInt(fromEnvironment);
         }
         try {
-            Process stty = new ProcessBuilder("stty", "size").redirectInput(new File("/dev/tty"))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process stty = new ProcessBuilder("stty", "size")
+                    .redirectInput(new File("/dev/tty"))
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
             String answer = new String(stty.getInputStream().readAllBytes()).trim();
             if (stty.waitFor(2, TimeUnit.SECONDS) && answer.matches("\\d+ \\d+")) {
                 return Integer.parseInt(answer.split(" ")[1]);

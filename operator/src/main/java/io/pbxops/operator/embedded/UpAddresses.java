@@ -3,7 +3,6 @@ package io.pbxops.operator.embedded;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.utils.Serialization;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -27,8 +26,14 @@ public record UpAddresses(URI apiServer, URI cloud, URI o2g, long pid) {
     void write(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.writeString(file, JSON.createObjectNode().put("apiServer", apiServer.toString()).put("cloud", cloud.toString())
-                    .put("o2g", o2g.toString()).put("pid", pid).toPrettyString());
+            Files.writeString(
+                    file,
+                    JSON.createObjectNode()
+                            .put("apiServer", apiServer.toString())
+                            .put("cloud", cloud.toString())
+                            .put("o2g", o2g.toString())
+                            .put("pid", pid)
+                            .toPrettyString());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file, e);
         }
@@ -38,10 +43,14 @@ public record UpAddresses(URI apiServer, URI cloud, URI o2g, long pid) {
     public static UpAddresses read(Path file) {
         try {
             JsonNode json = JSON.readTree(Files.readString(file));
-            return new UpAddresses(URI.create(json.path("apiServer").asText()), URI.create(json.path("cloud").asText()),
-                    URI.create(json.path("o2g").asText()), json.path("pid").asLong());
+            return new UpAddresses(
+                    URI.create(json.path("apiServer").asText()),
+                    URI.create(json.path("cloud").asText()),
+                    URI.create(json.path("o2g").asText()),
+                    json.path("pid").asLong());
         } catch (NoSuchFileException e) {
-            throw new IllegalStateException(file + " does not exist: is `pbx-operator up` running (with this --kubeconfig)?");
+            throw new IllegalStateException(
+                    file + " does not exist: is `pbx-operator up` running (with this --kubeconfig)?");
         } catch (IOException | RuntimeException e) {
             throw new IllegalStateException("cannot read " + file + ": " + e.getMessage());
         }

@@ -5,21 +5,20 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.FileAppender;
+import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.nio.file.Path;
 
 /** Sends the logs of {@code up} to a file: the terminal belongs to the live view. */
 public final class UpLogging {
 
-    private UpLogging() {
-    }
+    private UpLogging() {}
 
     /** Silences the Kubernetes client's notes (e.g. "v1alpha1 is unstable") that mean nothing to a person. */
     public static void quietClientNotes() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext context) {
-            context.getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils").setLevel(Level.ERROR);
+            context.getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils")
+                    .setLevel(Level.ERROR);
         }
     }
 
@@ -45,7 +44,8 @@ public final class UpLogging {
         // Noise that says nothing about the fleet.
         context.getLogger("com.networknt.schema").setLevel(Level.ERROR);
         context.getLogger("io.fabric8.kubernetes.client.CustomResource").setLevel(Level.WARN);
-        context.getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils").setLevel(Level.ERROR);
+        context.getLogger("io.fabric8.kubernetes.client.dsl.internal.VersionUsageUtils")
+                .setLevel(Level.ERROR);
         context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
         context.getLogger("io.javalin").setLevel(Level.WARN);
     }

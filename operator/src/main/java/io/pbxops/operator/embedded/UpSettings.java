@@ -19,9 +19,17 @@ import java.util.List;
  * @param pendingRecheck    how often a connecting PBX is looked at again
  * @param activationDelay   each step of a simulated PBX activation
  */
-public record UpSettings(List<Path> manifests, boolean manifestsExplicit, Path kubeconfig, int apiPort, int cloudPort,
-                         int o2gPort, Path stateDir, Duration driftInterval, Duration pendingRecheck,
-                         Duration activationDelay) {
+public record UpSettings(
+        List<Path> manifests,
+        boolean manifestsExplicit,
+        Path kubeconfig,
+        int apiPort,
+        int cloudPort,
+        int o2gPort,
+        Path stateDir,
+        Duration driftInterval,
+        Duration pendingRecheck,
+        Duration activationDelay) {
 
     public UpSettings {
         manifests = List.copyOf(manifests);

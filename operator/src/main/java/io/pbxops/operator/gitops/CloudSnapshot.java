@@ -5,7 +5,6 @@ import io.pbxops.operator.cloud.model.CloudCompany;
 import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CloudSystem;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,8 +12,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.function.Supplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -23,8 +22,11 @@ import java.util.stream.Stream;
  * by page (the four lists at once, each within the client's budget). Lists keep the cloud's default order, which the
  * natural-key lookups rely on to pick the same object as a filtered query would.
  */
-public record CloudSnapshot(List<CloudCompany> companies, List<CloudSite> sites, List<CloudSystem> systems,
-                            List<CloudMediaPillar> gateways) {
+public record CloudSnapshot(
+        List<CloudCompany> companies,
+        List<CloudSite> sites,
+        List<CloudSystem> systems,
+        List<CloudMediaPillar> gateways) {
 
     public CloudSnapshot {
         companies = List.copyOf(companies);
@@ -38,10 +40,14 @@ public record CloudSnapshot(List<CloudCompany> companies, List<CloudSite> sites,
         // Its own threads: the common pool has a single one on a two-core machine, which would read one list at a time.
         ExecutorService readers = Executors.newFixedThreadPool(4);
         try {
-            CompletableFuture<List<CloudCompany>> companies = list("companies", () -> cloud.companies().listAll(), progress, readers);
-            CompletableFuture<List<CloudSite>> sites = list("sites", () -> cloud.sites().listAll(), progress, readers);
-            CompletableFuture<List<CloudSystem>> systems = list("systems", () -> cloud.systems().listAll(), progress, readers);
-            CompletableFuture<List<CloudMediaPillar>> gateways = list("gateways", () -> cloud.gateways().listAll(), progress, readers);
+            CompletableFuture<List<CloudCompany>> companies =
+                    list("companies", () -> cloud.companies().listAll(), progress, readers);
+            CompletableFuture<List<CloudSite>> sites =
+                    list("sites", () -> cloud.sites().listAll(), progress, readers);
+            CompletableFuture<List<CloudSystem>> systems =
+                    list("systems", () -> cloud.systems().listAll(), progress, readers);
+            CompletableFuture<List<CloudMediaPillar>> gateways =
+                    list("gateways", () -> cloud.gateways().listAll(), progress, readers);
             return new CloudSnapshot(companies.join(), sites.join(), systems.join(), gateways.join());
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
@@ -53,14 +59,18 @@ public record CloudSnapshot(List<CloudCompany> companies, List<CloudSite> sites,
         }
     }
 
-    private static <T> CompletableFuture<List<T>> list(String what, Supplier<Stream<T>> items, FleetProgress progress,
-                                                       ExecutorService readers) {
-        return CompletableFuture.supplyAsync(() -> {
-            int[] count = {0};
-            List<T> all = items.get().peek(item -> progress.read(what, ++count[0], false)).toList();
-            progress.read(what, all.size(), true);
-            return all;
-        }, readers);
+    private static <T> CompletableFuture<List<T>> list(
+            String what, Supplier<Stream<T>> items, FleetProgress progress, ExecutorService readers) {
+        return CompletableFuture.supplyAsync(
+                () -> {
+                    int[] count = {0};
+                    List<T> all = items.get()
+                            .peek(item -> progress.read(what, ++count[0], false))
+                            .toList();
+                    progress.read(what, all.size(), true);
+                    return all;
+                },
+                readers);
     }
 
     public Optional<CloudCompany> company(String id) {

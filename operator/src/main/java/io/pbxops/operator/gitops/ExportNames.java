@@ -20,15 +20,17 @@ final class ExportNames {
 
     static final int MAX_LENGTH = 63;
     private static final int SUFFIX_LENGTH = 6;
-    private static final Pattern DNS_SUBDOMAIN = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
+    private static final Pattern DNS_SUBDOMAIN =
+            Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
 
-    private ExportNames() {
-    }
+    private ExportNames() {}
 
     /** {@code "ACME Industries (Lyon)"} → {@code acme-industries-lyon}; never empty. */
     static String slug(String text) {
-        String ascii = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        String slug = ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        String ascii = Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+        String slug =
+                ascii.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
         if (slug.length() > MAX_LENGTH - SUFFIX_LENGTH - 1) {
             slug = slug.substring(0, MAX_LENGTH - SUFFIX_LENGTH - 1).replaceAll("-+$", "");
         }
@@ -37,7 +39,9 @@ final class ExportNames {
 
     /** True when {@code name} can be an object's name as it is. */
     static boolean isObjectName(String name) {
-        return name != null && name.length() <= MAX_LENGTH && DNS_SUBDOMAIN.matcher(name).matches();
+        return name != null
+                && name.length() <= MAX_LENGTH
+                && DNS_SUBDOMAIN.matcher(name).matches();
     }
 
     /** {@code owner-name}, unless the name already starts with the owner's: {@code acme} + {@code ACME-OXE-1} → {@code acme-oxe-1}. */
@@ -52,7 +56,8 @@ final class ExportNames {
      */
     static Map<String, String> unique(Map<String, String> wanted) {
         Map<String, List<String>> byName = new HashMap<>();
-        wanted.forEach((id, name) -> byName.computeIfAbsent(name, n -> new ArrayList<>()).add(id));
+        wanted.forEach((id, name) ->
+                byName.computeIfAbsent(name, n -> new ArrayList<>()).add(id));
         Map<String, String> names = new LinkedHashMap<>();
         java.util.Set<String> taken = new java.util.HashSet<>(byName.keySet());
         byName.forEach((name, ids) -> {
@@ -69,7 +74,9 @@ final class ExportNames {
         String idPart = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         for (int length = SUFFIX_LENGTH; ; length++) {
             String suffix = idPart.length() >= length ? idPart.substring(idPart.length() - length) : idPart + length;
-            String base = name.length() + suffix.length() + 1 > MAX_LENGTH ? name.substring(0, MAX_LENGTH - suffix.length() - 1) : name;
+            String base = name.length() + suffix.length() + 1 > MAX_LENGTH
+                    ? name.substring(0, MAX_LENGTH - suffix.length() - 1)
+                    : name;
             String candidate = base.replaceAll("-+$", "") + "-" + suffix;
             if (!taken.contains(candidate)) {
                 taken.add(candidate);

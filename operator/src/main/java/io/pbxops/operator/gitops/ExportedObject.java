@@ -1,7 +1,6 @@
 package io.pbxops.operator.gitops;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-
 import java.util.List;
 
 /**

@@ -1,11 +1,10 @@
 package io.pbxops.operator.gitops;
 
-import io.pbxops.operator.validation.DeclaredFleet;
 import io.pbxops.operator.manifest.Manifest;
 import io.pbxops.operator.manifest.ManifestException;
 import io.pbxops.operator.manifest.ManifestReader;
+import io.pbxops.operator.validation.DeclaredFleet;
 import io.pbxops.operator.validation.ManifestSetValidator;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -30,23 +29,31 @@ public final class Exporter {
      * @param roundTrip  the plan of the written files against the cloud they came from (no change expected)
      * @param notes      what could not be exported as it is
      */
-    public record Summary(List<Path> files, Map<String, Integer> objects, List<String> problems, FleetPlan roundTrip,
-                          List<String> notes) {
+    public record Summary(
+            List<Path> files,
+            Map<String, Integer> objects,
+            List<String> problems,
+            FleetPlan roundTrip,
+            List<String> notes) {
 
         public boolean exact() {
             return problems.isEmpty() && !roundTrip.hasChanges();
         }
     }
 
-    private Exporter() {
-    }
+    private Exporter() {}
 
-    public static Summary export(CloudSnapshot snapshot, FleetExport.Options options, Path out, FleetProgress progress) {
+    public static Summary export(
+            CloudSnapshot snapshot, FleetExport.Options options, Path out, FleetProgress progress) {
         FleetExport.Result result = FleetExport.build(snapshot, options);
         Map<String, StringBuilder> files = new TreeMap<>();
         Map<String, Integer> counts = new TreeMap<>();
         result.objects().stream()
-                .sorted((a, b) -> a.file().equals(b.file()) ? a.object().getMetadata().getName().compareTo(b.object().getMetadata().getName())
+                .sorted((a, b) -> a.file().equals(b.file())
+                        ? a.object()
+                                .getMetadata()
+                                .getName()
+                                .compareTo(b.object().getMetadata().getName())
                         : a.file().compareTo(b.file()))
                 .forEach(object -> {
                     StringBuilder file = files.computeIfAbsent(object.file(), f -> new StringBuilder());
@@ -69,10 +76,12 @@ public final class Exporter {
             throw new IllegalStateException("the export cannot be read back: " + e.getMessage(), e);
         }
         List<String> problems = ManifestSetValidator.validate(manifests).findings().stream()
-                .map(f -> out.relativize(f.manifest().file()) + ":" + f.line() + ": " + f.manifest().kind() + "/" + f.manifest().name()
-                        + ": " + f.problem().field() + ": " + f.problem().message())
+                .map(f -> out.relativize(f.manifest().file()) + ":" + f.line() + ": "
+                        + f.manifest().kind() + "/" + f.manifest().name() + ": "
+                        + f.problem().field() + ": " + f.problem().message())
                 .toList();
-        FleetPlan roundTrip = new Planner(new SnapshotCloudPort(snapshot), null).plan(DeclaredFleet.of(manifests), null, false);
+        FleetPlan roundTrip =
+                new Planner(new SnapshotCloudPort(snapshot), null).plan(DeclaredFleet.of(manifests), null, false);
         Summary summary = new Summary(written, counts, problems, roundTrip, result.notes());
         write(out.resolve("README.md"), ExportReadme.text(summary, options));
         return summary;

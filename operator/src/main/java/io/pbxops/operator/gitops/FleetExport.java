@@ -23,7 +23,6 @@ import io.pbxops.operator.mapping.CompanyExport;
 import io.pbxops.operator.mapping.GatewayExport;
 import io.pbxops.operator.mapping.NumberingPlanExport;
 import io.pbxops.operator.mapping.PbxExport;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -49,15 +48,14 @@ public final class FleetExport {
      *                        linked to none)
      * @param fleetReferences write a fleet PBX's fleet and installation references (they make its activation code)
      */
-    public record Options(List<String> companies, boolean fleetReferences) {
-    }
+    public record Options(List<String> companies, boolean fleetReferences) {}
 
-    public record Result(List<ExportedObject> objects, List<String> notes) {
-    }
+    public record Result(List<ExportedObject> objects, List<String> notes) {}
 
     static final String SHARED_FOLDER = "shared";
     static final String COMPANIES_FOLDER = "companies";
-    private static final Pattern FLEET_EQUIPMENT_ID = Pattern.compile("^([A-Z0-9]{2,10})-([0-9]{4}\\.[0-9]{4}\\.[0-9]{2})$");
+    private static final Pattern FLEET_EQUIPMENT_ID =
+            Pattern.compile("^([A-Z0-9]{2,10})-([0-9]{4}\\.[0-9]{4}\\.[0-9]{2})$");
 
     private final CloudSnapshot snapshot;
     private final Options options;
@@ -89,8 +87,11 @@ public final class FleetExport {
         companies.values().forEach(c -> wantedCompanyNames.put(c.id(), ExportNames.slug(c.name())));
         companyNames = ExportNames.unique(wantedCompanyNames);
         Map<String, String> wantedPbxNames = new LinkedHashMap<>();
-        systems.forEach(s -> wantedPbxNames.put(s.id(), ownerOfSystem.containsKey(s.id())
-                ? ExportNames.prefixed(companyNames.get(ownerOfSystem.get(s.id())), s.name()) : ExportNames.slug(s.name())));
+        systems.forEach(s -> wantedPbxNames.put(
+                s.id(),
+                ownerOfSystem.containsKey(s.id())
+                        ? ExportNames.prefixed(companyNames.get(ownerOfSystem.get(s.id())), s.name())
+                        : ExportNames.slug(s.name())));
         pbxNames = ExportNames.unique(wantedPbxNames);
         companies.values().forEach(this::company);
         Map<String, String> planOfSystem = new NumberingPlans().export();
@@ -101,20 +102,26 @@ public final class FleetExport {
     }
 
     private void selectCompanies() {
-        List<CloudCompany> customers = snapshot.companies().stream().filter(c -> !CloudSnapshot.isReseller(c)).toList();
+        List<CloudCompany> customers = snapshot.companies().stream()
+                .filter(c -> !CloudSnapshot.isReseller(c))
+                .toList();
         if (options.companies().isEmpty()) {
             customers.forEach(c -> companies.put(c.id(), c));
         } else {
             for (String name : options.companies()) {
-                CloudCompany company = customers.stream().filter(c -> name.equals(c.name())).findFirst()
-                        .orElseThrow(() -> new IllegalArgumentException("no company named \"" + name + "\" in the cloud"));
+                CloudCompany company = customers.stream()
+                        .filter(c -> name.equals(c.name()))
+                        .findFirst()
+                        .orElseThrow(
+                                () -> new IllegalArgumentException("no company named \"" + name + "\" in the cloud"));
                 companies.put(company.id(), company);
             }
         }
         for (CloudCompany company : companies.values()) {
             // The Company kind has one site: the one most of the company's PBXs are linked to.
             snapshot.sitesOf(company.id()).stream()
-                    .max(Comparator.comparingInt(site -> snapshot.systemsLinkedTo(site.id()).size()))
+                    .max(Comparator.comparingInt(
+                            site -> snapshot.systemsLinkedTo(site.id()).size()))
                     .ifPresent(site -> siteOfCompany.put(company.id(), site));
         }
     }
@@ -122,15 +129,23 @@ public final class FleetExport {
     private void selectSystems() {
         boolean everything = options.companies().isEmpty();
         for (CloudSystem system : snapshot.systems()) {
-            List<CloudSite> linked = system.siteId() == null ? List.of()
-                    : system.siteId().stream().map(sitesById::get).filter(s -> s != null).toList();
+            List<CloudSite> linked = system.siteId() == null
+                    ? List.of()
+                    : system.siteId().stream()
+                            .map(sitesById::get)
+                            .filter(s -> s != null)
+                            .toList();
             Set<String> linkedCompanies = new LinkedHashSet<>();
-            linked.stream().map(CloudSite::companyId).filter(companies::containsKey).forEach(linkedCompanies::add);
+            linked.stream()
+                    .map(CloudSite::companyId)
+                    .filter(companies::containsKey)
+                    .forEach(linkedCompanies::add);
             boolean shared = Boolean.TRUE.equals(system.isShared());
             if (linkedCompanies.isEmpty() && !(shared && everything)) {
                 if (everything && linked.isEmpty()) {
-                    notes.add("system \"" + system.name() + "\" (" + system.id() + ") is neither shared nor linked to a "
-                            + "site: not exported (a Pbx names its company, or is shared)");
+                    notes.add(
+                            "system \"" + system.name() + "\" (" + system.id() + ") is neither shared nor linked to a "
+                                    + "site: not exported (a Pbx names its company, or is shared)");
                 }
                 continue;
             }
@@ -142,8 +157,10 @@ public final class FleetExport {
             systems.add(system);
             if (!shared) {
                 String owner = linkedCompanies.stream()
-                        .filter(id -> siteOfCompany.containsKey(id) && system.isLinkedTo(siteOfCompany.get(id).id()))
-                        .findFirst().orElse(linkedCompanies.iterator().next());
+                        .filter(id -> siteOfCompany.containsKey(id)
+                                && system.isLinkedTo(siteOfCompany.get(id).id()))
+                        .findFirst()
+                        .orElse(linkedCompanies.iterator().next());
                 ownerOfSystem.put(system.id(), owner);
             }
         }
@@ -159,14 +176,15 @@ public final class FleetExport {
         if (site == null) {
             comments.add("The company has no site in the cloud: the operator creates one named after it.");
         } else if (snapshot.sitesOf(cloud.id()).size() > 1) {
-            comments.add("The company has " + snapshot.sitesOf(cloud.id()).size() + " sites; its PBXs link to \"" + site.name()
-                    + "\", the others are not managed.");
+            comments.add("The company has " + snapshot.sitesOf(cloud.id()).size() + " sites; its PBXs link to \""
+                    + site.name() + "\", the others are not managed.");
         }
         objects.add(new ExportedObject(folder(cloud.id()) + "/company.yaml", company, comments));
     }
 
     private void pbx(CloudSystem system, String planName) {
-        boolean defaultRoute = snapshot.gatewaysOf(system.id()).stream().anyMatch(g -> Boolean.TRUE.equals(g.defaultRoute()));
+        boolean defaultRoute =
+                snapshot.gatewaysOf(system.id()).stream().anyMatch(g -> Boolean.TRUE.equals(g.defaultRoute()));
         PbxSpec spec = PbxExport.spec(system, defaultRoute);
         String owner = ownerOfSystem.get(system.id());
         if (owner != null) {
@@ -179,8 +197,8 @@ public final class FleetExport {
         List<String> comments = new ArrayList<>();
         activation(system, spec, comments);
         if (system.pbxMainBundlePrefix() != null && system.pbxMainBundlePrefix().size() > 1) {
-            comments.add("The cloud holds " + system.pbxMainBundlePrefix().size() + " outbound prefixes; a Pbx declares one: "
-                    + "dialing.outboundPrefix is left out (not managed).");
+            comments.add("The cloud holds " + system.pbxMainBundlePrefix().size()
+                    + " outbound prefixes; a Pbx declares one: " + "dialing.outboundPrefix is left out (not managed).");
         }
         String name = pbxNames.get(system.id());
         if (spec.getType() == PbxType.OmniPCXEnterprise) {
@@ -215,7 +233,8 @@ public final class FleetExport {
         return List.of(
                 "The O2G management endpoint and the network prerequisites are settings of the PBX, not of the cloud:",
                 "export cannot know them. For the operator to enter the activation data on this PBX, add to spec:",
-                "  endpoint: {url: https://o2g.example.invalid, nodeId: \"1\", credentialsSecretRef: {name: " + pbxName + "-o2g}}",
+                "  endpoint: {url: https://o2g.example.invalid, nodeId: \"1\", credentialsSecretRef: {name: " + pbxName
+                        + "-o2g}}",
                 "  network: {dns: {primary: 192.0.2.53}}",
                 "and create that Secret outside git:",
                 "  apiVersion: v1",
@@ -226,10 +245,12 @@ public final class FleetExport {
 
     private void linksBeyondTheSite(CloudSystem system, String owner) {
         CloudSite site = siteOfCompany.get(owner);
-        long others = system.siteId().stream().filter(id -> site == null || !id.equals(site.id())).count();
+        long others = system.siteId().stream()
+                .filter(id -> site == null || !id.equals(site.id()))
+                .count();
         if (others > 0) {
-            notes.add("system \"" + system.name() + "\" (" + system.id() + ") is also linked to " + others + " other site(s): "
-                    + "a Pbx links to its company's site only; the other links are not managed");
+            notes.add("system \"" + system.name() + "\" (" + system.id() + ") is also linked to " + others
+                    + " other site(s): " + "a Pbx links to its company's site only; the other links are not managed");
         }
     }
 
@@ -240,7 +261,9 @@ public final class FleetExport {
             for (CloudMediaPillar gateway : snapshot.gatewaysOf(system.id())) {
                 byId.put(gateway.id(), gateway);
                 // The gateway's cloud name is the object's name: keep it when it is a valid one.
-                wanted.put(gateway.id(), ExportNames.isObjectName(gateway.name()) ? gateway.name() : pbxNames.get(system.id()) + "-gw");
+                wanted.put(
+                        gateway.id(),
+                        ExportNames.isObjectName(gateway.name()) ? gateway.name() : pbxNames.get(system.id()) + "-gw");
             }
         }
         Map<String, String> names = ExportNames.unique(wanted);
@@ -250,9 +273,11 @@ public final class FleetExport {
             gateway.setMetadata(metadata(name, cloud.id()));
             gateway.setSpec(GatewayExport.spec(cloud));
             gateway.getSpec().setPbxRef(new LocalObjectReference(pbxNames.get(cloud.systemId())));
-            List<String> comments = name.equals(cloud.name()) ? List.of()
-                    : List.of("Its cloud name \"" + cloud.name() + "\" cannot be this object's name: the operator renames "
-                    + "the gateway to \"" + name + "\" (a gateway's name is its object's name).");
+            List<String> comments = name.equals(cloud.name())
+                    ? List.of()
+                    : List.of("Its cloud name \"" + cloud.name()
+                            + "\" cannot be this object's name: the operator renames " + "the gateway to \"" + name
+                            + "\" (a gateway's name is its object's name).");
             CloudSystem system = snapshot.system(cloud.systemId()).orElseThrow();
             objects.add(new ExportedObject(folderOfSystem(system) + "/gateways.yaml", gateway, comments));
         }
@@ -266,14 +291,18 @@ public final class FleetExport {
                 continue;
             }
             for (String siteId : system.siteId()) {
-                Optional<String> company = Optional.ofNullable(sitesById.get(siteId)).map(CloudSite::companyId)
+                Optional<String> company = Optional.ofNullable(sitesById.get(siteId))
+                        .map(CloudSite::companyId)
                         .filter(companies::containsKey);
                 if (company.isEmpty() || pairs.containsKey(system.id() + "/" + company.get())) {
                     continue;
                 }
-                if (!siteId.equals(Optional.ofNullable(siteOfCompany.get(company.get())).map(CloudSite::id).orElse(null))) {
-                    notes.add("shared system \"" + system.name() + "\" is linked to site " + siteId + ", which is not the "
-                            + "site of company \"" + companies.get(company.get()).name() + "\" that its PbxShare links to");
+                if (!siteId.equals(Optional.ofNullable(siteOfCompany.get(company.get()))
+                        .map(CloudSite::id)
+                        .orElse(null))) {
+                    notes.add("shared system \"" + system.name() + "\" is linked to site " + siteId
+                            + ", which is not the " + "site of company \""
+                            + companies.get(company.get()).name() + "\" that its PbxShare links to");
                 }
                 String key = system.id() + "/" + company.get();
                 pairs.put(key, new String[] {system.id(), company.get()});
@@ -297,8 +326,11 @@ public final class FleetExport {
 
         Map<String, String> export() {
             Map<List<NumberingRule>, List<CloudSystem>> byRules = new LinkedHashMap<>();
-            systems.stream().filter(s -> s.pbxNumberingTranslator() != null && !s.pbxNumberingTranslator().isEmpty())
-                    .forEach(s -> byRules.computeIfAbsent(s.pbxNumberingTranslator(), r -> new ArrayList<>()).add(s));
+            systems.stream()
+                    .filter(s -> s.pbxNumberingTranslator() != null
+                            && !s.pbxNumberingTranslator().isEmpty())
+                    .forEach(s -> byRules.computeIfAbsent(s.pbxNumberingTranslator(), r -> new ArrayList<>())
+                            .add(s));
             Map<String, String> wanted = new LinkedHashMap<>();
             Map<String, List<NumberingRule>> rulesByKey = new LinkedHashMap<>();
             Map<String, String> folderByKey = new LinkedHashMap<>();
@@ -318,7 +350,9 @@ public final class FleetExport {
                 plan.setMetadata(new ObjectMetaBuilder().withName(name).build());
                 plan.setSpec(NumberingPlanExport.spec(rulesByKey.get(key)));
                 String folder = folderByKey.get(key);
-                objects.add(new ExportedObject((folder.isEmpty() ? "" : folder + "/") + "numbering-plans.yaml", plan,
+                objects.add(new ExportedObject(
+                        (folder.isEmpty() ? "" : folder + "/") + "numbering-plans.yaml",
+                        plan,
                         List.of("The worked examples (spec.examples) and extensions are not in the cloud: add examples "
                                 + "so that validate checks these rules.")));
                 byRules.get(rulesByKey.get(key)).forEach(system -> planOfSystem.put(system.id(), name));
@@ -342,6 +376,9 @@ public final class FleetExport {
     }
 
     private static ObjectMeta metadata(String name, String cloudId) {
-        return new ObjectMetaBuilder().withName(name).addToAnnotations(Annotations.EXTERNAL_ID, cloudId).build();
+        return new ObjectMetaBuilder()
+                .withName(name)
+                .addToAnnotations(Annotations.EXTERNAL_ID, cloudId)
+                .build();
     }
 }

@@ -26,7 +26,9 @@ public record FleetPlan(List<ObjectPlan> objects, List<UnmanagedObject> notManag
         for (PlanAction action : PlanAction.values()) {
             counts.put(action, 0);
         }
-        objects.stream().filter(o -> !o.paused()).flatMap(o -> o.steps().stream())
+        objects.stream()
+                .filter(o -> !o.paused())
+                .flatMap(o -> o.steps().stream())
                 .forEach(step -> counts.merge(step.action(), 1, Integer::sum));
         return counts;
     }

@@ -10,7 +10,6 @@ import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.operator.reconcile.CloudLookups;
 import io.pbxops.operator.reconcile.ExternalIds;
-
 import java.util.Optional;
 
 /**

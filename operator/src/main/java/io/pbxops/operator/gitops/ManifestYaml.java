@@ -9,7 +9,6 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
-
 import java.util.List;
 
 /**
@@ -18,7 +17,8 @@ import java.util.List;
  */
 final class ManifestYaml {
 
-    private static final ObjectMapper JSON = new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
+    private static final ObjectMapper JSON =
+            new ObjectMapper().setSerializationInclusion(JsonInclude.Include.NON_EMPTY);
     private static final YAMLMapper YAML = new YAMLMapper(YAMLFactory.builder()
             .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
             .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
@@ -28,8 +28,7 @@ final class ManifestYaml {
 
     static final int WIDTH = 110;
 
-    private ManifestYaml() {
-    }
+    private ManifestYaml() {}
 
     /** A comment's lines of at most {@link #WIDTH} characters; indented lines (YAML examples) as they are. */
     static List<String> wrap(String comment) {
@@ -55,18 +54,25 @@ final class ManifestYaml {
         tree.put("kind", object.getKind());
         ObjectNode metadata = tree.putObject("metadata");
         metadata.put("name", object.getMetadata().getName());
-        if (object.getMetadata().getAnnotations() != null && !object.getMetadata().getAnnotations().isEmpty()) {
+        if (object.getMetadata().getAnnotations() != null
+                && !object.getMetadata().getAnnotations().isEmpty()) {
             metadata.set("annotations", JSON.valueToTree(object.getMetadata().getAnnotations()));
         }
         if (object instanceof CustomResource<?, ?> resource && resource.getSpec() != null) {
             tree.set("spec", JSON.valueToTree(resource.getSpec()));
         }
         StringBuilder text = new StringBuilder();
-        comments.forEach(comment -> wrap(comment).forEach(line -> text.append("#").append(line.isEmpty() ? "" : " " + line).append('\n')));
+        comments.forEach(comment -> wrap(comment)
+                .forEach(line -> text.append("#")
+                        .append(line.isEmpty() ? "" : " " + line)
+                        .append('\n')));
         try {
             return text.append(YAML.writeValueAsString(tree)).toString();
         } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + object.getKind() + " " + object.getMetadata().getName(), e);
+            throw new IllegalStateException(
+                    "cannot write " + object.getKind() + " "
+                            + object.getMetadata().getName(),
+                    e);
         }
     }
 }

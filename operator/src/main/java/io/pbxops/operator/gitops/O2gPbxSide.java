@@ -1,12 +1,11 @@
 package io.pbxops.operator.gitops;
 
-import io.pbxops.operator.validation.DeclaredFleet;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxEndpoint;
 import io.pbxops.operator.pbx.PbxEndpointPort;
 import io.pbxops.operator.pbx.PbxEndpointTarget;
 import io.pbxops.operator.pbx.o2g.O2gEndpoint;
-
+import io.pbxops.operator.validation.DeclaredFleet;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
@@ -33,12 +32,19 @@ public final class O2gPbxSide implements PbxSide {
     public Reading read(Pbx pbx) {
         PbxEndpoint endpoint = pbx.getSpec().getEndpoint();
         String secretName = endpoint.getCredentialsSecretRef().getName();
-        Optional<Map<String, String>> credentials = manifests.secretValues(pbx.getMetadata().getNamespace(), secretName);
-        if (credentials.isEmpty() || !credentials.get().containsKey(USERNAME) || !credentials.get().containsKey(PASSWORD)) {
-            return Reading.unreadable("Secret " + secretName + " (keys username, password) is not among the manifests given");
+        Optional<Map<String, String>> credentials =
+                manifests.secretValues(pbx.getMetadata().getNamespace(), secretName);
+        if (credentials.isEmpty()
+                || !credentials.get().containsKey(USERNAME)
+                || !credentials.get().containsKey(PASSWORD)) {
+            return Reading.unreadable(
+                    "Secret " + secretName + " (keys username, password) is not among the manifests given");
         }
-        O2gEndpoint o2g = O2gEndpoint.of(URI.create(endpoint.getUrl()), endpoint.getNodeId(),
-                credentials.get().get(USERNAME), credentials.get().get(PASSWORD));
+        O2gEndpoint o2g = O2gEndpoint.of(
+                URI.create(endpoint.getUrl()),
+                endpoint.getNodeId(),
+                credentials.get().get(USERNAME),
+                credentials.get().get(PASSWORD));
         if (endpoint.getStandbyUrl() != null) {
             o2g = o2g.withStandby(URI.create(endpoint.getStandbyUrl()));
         }

@@ -5,7 +5,6 @@ import io.pbxops.operator.api.PbxEndpoint;
 import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.operator.pbx.EndpointState;
 import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -18,7 +17,8 @@ import java.util.Set;
  */
 final class PbxSidePlanner {
 
-    private static final Set<String> CODE_NEEDED = Set.of(O2gRainbowNames.STATUS_ACTIVATION_REFUSED, O2gRainbowNames.STATUS_DISABLED);
+    private static final Set<String> CODE_NEEDED =
+            Set.of(O2gRainbowNames.STATUS_ACTIVATION_REFUSED, O2gRainbowNames.STATUS_DISABLED);
 
     private final PbxSide pbxSide;
 
@@ -33,8 +33,10 @@ final class PbxSidePlanner {
             return;
         }
         if (pbxSide == null) {
-            steps.add(PlanStep.of(PlanAction.UNKNOWN, "the operator enters the activation data on the PBX through O2G "
-                    + endpoint.getUrl() + " while it is Pending; --pbx-endpoints reads what the PBX holds"));
+            steps.add(PlanStep.of(
+                    PlanAction.UNKNOWN,
+                    "the operator enters the activation data on the PBX through O2G " + endpoint.getUrl()
+                            + " while it is Pending; --pbx-endpoints reads what the PBX holds"));
             return;
         }
         PbxSide.Reading reading = pbxSide.read(pbx);
@@ -50,13 +52,19 @@ final class PbxSidePlanner {
         if (system == null || !Objects.equals(state.equipmentId(), system.pbxId())) {
             writes.add("enter the PBX ID");
         }
-        if (system == null || reset || state.connectionStatus() == null || CODE_NEEDED.contains(state.connectionStatus())) {
+        if (system == null
+                || reset
+                || state.connectionStatus() == null
+                || CODE_NEEDED.contains(state.connectionStatus())) {
             writes.add("enter the activation code");
         }
         if (pbx.getSpec().getNetwork() != null && state.networkManaged()) {
             writes.add("set the network prerequisites where they differ");
         }
-        steps.add(PlanStep.of(PlanAction.CONFIGURE_PBX, "through O2G " + endpoint.getUrl() + " (the agent says "
-                + Objects.requireNonNullElse(state.connectionStatus(), "nothing") + "): " + String.join(", ", writes)));
+        steps.add(PlanStep.of(
+                PlanAction.CONFIGURE_PBX,
+                "through O2G " + endpoint.getUrl() + " (the agent says "
+                        + Objects.requireNonNullElse(state.connectionStatus(), "nothing") + "): "
+                        + String.join(", ", writes)));
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pbxops.operator.cloud.CloudJson;
 import io.pbxops.operator.mapping.FieldChange;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,33 +20,51 @@ import java.util.Set;
 public final class PlanReport {
 
     /** Fields whose value is a secret, or may be one (a fleet PBX's equipment ID is its activation code). */
-    static final Set<String> SECRET_FIELDS = Set.of("pbxId", "activationCode", "password", "jid_pbxagent_password",
-            "jid_pbxpcg_password", "jid_pbxagent");
+    static final Set<String> SECRET_FIELDS = Set.of(
+            "pbxId", "activationCode", "password", "jid_pbxagent_password", "jid_pbxpcg_password", "jid_pbxagent");
+
     static final String MASK = "(secret)";
 
     private static final ObjectMapper JSON = CloudJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper COMPACT = CloudJson.newMapper();
 
-    private PlanReport() {
-    }
+    private PlanReport() {}
 
     public static String text(FleetPlan plan) {
         StringBuilder out = new StringBuilder();
         for (ObjectPlan object : plan.objects()) {
-            out.append(object.reference()).append(object.cloudId() == null ? "" : "  (" + object.cloudId() + ")")
-                    .append(object.paused() ? "  paused: nothing is applied while pbxops.io/paused is \"true\"" : "").append('\n');
+            out.append(object.reference())
+                    .append(object.cloudId() == null ? "" : "  (" + object.cloudId() + ")")
+                    .append(object.paused() ? "  paused: nothing is applied while pbxops.io/paused is \"true\"" : "")
+                    .append('\n');
             for (PlanStep step : object.steps()) {
-                out.append("  ").append(symbol(step.action())).append(' ').append(step.action().label()).append(": ")
-                        .append(step.summary()).append('\n');
+                out.append("  ")
+                        .append(symbol(step.action()))
+                        .append(' ')
+                        .append(step.action().label())
+                        .append(": ")
+                        .append(step.summary())
+                        .append('\n');
                 for (FieldChange field : step.fields()) {
                     if (step.action() == PlanAction.CREATE) {
-                        out.append("      ").append(field.field()).append(": ").append(show(field.field(), field.desired())).append('\n');
+                        out.append("      ")
+                                .append(field.field())
+                                .append(": ")
+                                .append(show(field.field(), field.desired()))
+                                .append('\n');
                         continue;
                     }
-                    for (ValueDiff.Leaf leaf : ValueDiff.leaves(field.field(), tree(field.field(), field.observed()),
+                    for (ValueDiff.Leaf leaf : ValueDiff.leaves(
+                            field.field(),
+                            tree(field.field(), field.observed()),
                             tree(field.field(), field.desired()))) {
-                        out.append("      ").append(leaf.path()).append(": ").append(show(leaf.from())).append(" → ")
-                                .append(show(leaf.to())).append('\n');
+                        out.append("      ")
+                                .append(leaf.path())
+                                .append(": ")
+                                .append(show(leaf.from()))
+                                .append(" → ")
+                                .append(show(leaf.to()))
+                                .append('\n');
                     }
                 }
             }
@@ -55,8 +72,15 @@ public final class PlanReport {
         if (!plan.notManaged().isEmpty()) {
             out.append("\nNot managed (in the cloud, declared by no manifest; the operator leaves them alone):\n");
             for (UnmanagedObject object : plan.notManaged()) {
-                out.append("  ").append(object.kind()).append(" \"").append(object.name()).append("\" (").append(object.cloudId())
-                        .append(")").append(object.where().isEmpty() ? "" : " " + object.where()).append('\n');
+                out.append("  ")
+                        .append(object.kind())
+                        .append(" \"")
+                        .append(object.name())
+                        .append("\" (")
+                        .append(object.cloudId())
+                        .append(")")
+                        .append(object.where().isEmpty() ? "" : " " + object.where())
+                        .append('\n');
             }
         }
         out.append("\nCannot know offline:\n");
@@ -86,23 +110,31 @@ public final class PlanReport {
         ArrayNode objects = root.putArray("objects");
         for (ObjectPlan object : plan.objects()) {
             ObjectNode node = objects.addObject();
-            node.put("kind", object.kind()).put("namespace", object.namespace()).put("name", object.name())
-                    .put("cloudId", object.cloudId()).put("paused", object.paused());
+            node.put("kind", object.kind())
+                    .put("namespace", object.namespace())
+                    .put("name", object.name())
+                    .put("cloudId", object.cloudId())
+                    .put("paused", object.paused());
             ArrayNode steps = node.putArray("steps");
             for (PlanStep step : object.steps()) {
-                ObjectNode stepNode = steps.addObject().put("action", step.action().name().toLowerCase(java.util.Locale.ROOT))
+                ObjectNode stepNode = steps.addObject()
+                        .put("action", step.action().name().toLowerCase(java.util.Locale.ROOT))
                         .put("summary", step.summary());
                 ArrayNode fields = stepNode.putArray("fields");
                 for (FieldChange field : step.fields()) {
-                    fields.addObject().put("field", field.field())
-                            .set("from", tree(field.field(), field.observed()));
+                    fields.addObject().put("field", field.field()).set("from", tree(field.field(), field.observed()));
                     ((ObjectNode) fields.get(fields.size() - 1)).set("to", tree(field.field(), field.desired()));
                 }
             }
         }
         ArrayNode notManaged = root.putArray("notManaged");
-        plan.notManaged().forEach(o -> notManaged.addObject().put("kind", o.kind()).put("cloudId", o.cloudId())
-                .put("name", o.name()).put("where", o.where()));
+        plan.notManaged()
+                .forEach(o -> notManaged
+                        .addObject()
+                        .put("kind", o.kind())
+                        .put("cloudId", o.cloudId())
+                        .put("name", o.name())
+                        .put("where", o.where()));
         ArrayNode cannotKnow = root.putArray("cannotKnow");
         plan.cannotKnow().forEach(cannotKnow::add);
         try {

@@ -1,7 +1,6 @@
 package io.pbxops.operator.gitops;
 
 import io.pbxops.operator.mapping.FieldChange;
-
 import java.util.List;
 
 /**

@@ -1,6 +1,5 @@
 package io.pbxops.operator.gitops;
 
-import io.pbxops.operator.validation.DeclaredFleet;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.NumberingPlan;
@@ -19,15 +18,15 @@ import io.pbxops.operator.mapping.GatewayMapping;
 import io.pbxops.operator.mapping.SystemMapping;
 import io.pbxops.operator.reconcile.ExternalIds;
 import io.pbxops.operator.reconcile.ManagedReconciler;
+import io.pbxops.operator.validation.DeclaredFleet;
 import io.pbxops.operator.validation.FleetView;
-
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -41,8 +40,7 @@ import java.util.stream.Stream;
 public final class Planner {
 
     /** What a declared object stands for in the cloud (null: it would be created). */
-    record CompanyState(CloudCompany company, CloudSite site) {
-    }
+    record CompanyState(CloudCompany company, CloudSite site) {}
 
     private final Lookups lookups;
     private final PbxSide pbxSide;
@@ -77,11 +75,13 @@ public final class Planner {
             objects.addAll(deletions);
             deletions.forEach(this::leavingManagement);
         } else {
-            cannotKnow.add("objects removed from the manifests: give --base with the manifests before the change to see "
-                    + "what their removal deletes (once a GitOps agent prunes them)");
+            cannotKnow.add(
+                    "objects removed from the manifests: give --base with the manifests before the change to see "
+                            + "what their removal deletes (once a GitOps agent prunes them)");
         }
-        cannotKnow.add("objects the operator already manages keep the cloud IDs in their status (not read here); a plan "
-                + "finds them by their pbxops.io/external-id annotation or by name, as the operator does for a new object");
+        cannotKnow.add(
+                "objects the operator already manages keep the cloud IDs in their status (not read here); a plan "
+                        + "finds them by their pbxops.io/external-id annotation or by name, as the operator does for a new object");
         List<UnmanagedObject> notManaged = new UnmanagedObjects(lookups.cloud(), managed()).find(all);
         return new FleetPlan(objects.stream().filter(o -> !o.steps().isEmpty()).toList(), notManaged, cannotKnow);
     }
@@ -95,19 +95,31 @@ public final class Planner {
             case "Company" -> removedCompanies.add(deletion.cloudId());
             case "Pbx" -> removedSystems.add(deletion.cloudId());
             case "WebRtcGateway" -> removedGateways.add(deletion.cloudId());
-            case "PbxShare" -> deletion.steps().stream().map(PlanStep::cloudLink).filter(Objects::nonNull).forEach(declaredLinks::add);
-            default -> {
-            }
+            case "PbxShare" ->
+                deletion.steps().stream()
+                        .map(PlanStep::cloudLink)
+                        .filter(Objects::nonNull)
+                        .forEach(declaredLinks::add);
+            default -> {}
         }
     }
 
     private UnmanagedObjects.Managed managed() {
         return new UnmanagedObjects.Managed(
-                ids(Stream.concat(removedCompanies.stream(),
-                        companies.values().stream().map(CompanyState::company).filter(Objects::nonNull).map(CloudCompany::id))),
-                ids(companies.values().stream().map(CompanyState::site).filter(Objects::nonNull).map(CloudSite::id)),
-                ids(Stream.concat(removedSystems.stream(), systems.values().stream().map(CloudSystem::id))),
-                ids(Stream.concat(removedGateways.stream(), gateways.values().stream().map(CloudMediaPillar::id))),
+                ids(Stream.concat(
+                        removedCompanies.stream(),
+                        companies.values().stream()
+                                .map(CompanyState::company)
+                                .filter(Objects::nonNull)
+                                .map(CloudCompany::id))),
+                ids(companies.values().stream()
+                        .map(CompanyState::site)
+                        .filter(Objects::nonNull)
+                        .map(CloudSite::id)),
+                ids(Stream.concat(
+                        removedSystems.stream(), systems.values().stream().map(CloudSystem::id))),
+                ids(Stream.concat(
+                        removedGateways.stream(), gateways.values().stream().map(CloudMediaPillar::id))),
                 declaredLinks);
     }
 
@@ -128,15 +140,26 @@ public final class Planner {
             if (site != null) {
                 update(steps, "site " + site.id(), CompanyMapping.diffSite(site, company));
             } else {
-                steps.add(new PlanStep(PlanAction.CREATE, "site \"" + CompanyMapping.siteName(company) + "\"",
+                steps.add(new PlanStep(
+                        PlanAction.CREATE,
+                        "site \"" + CompanyMapping.siteName(company) + "\"",
                         FieldList.of(CompanyMapping.desiredSite(company, cloudCompany.id()))));
-                if (!lookups.cloud().sites().listAll().filter(s -> cloudCompany.id().equals(s.companyId())).toList().isEmpty()) {
-                    steps.add(PlanStep.of(PlanAction.UNKNOWN, "if the operator already manages this company it renames "
-                            + "the site its status names instead of creating one"));
+                if (!lookups.cloud()
+                        .sites()
+                        .listAll()
+                        .filter(s -> cloudCompany.id().equals(s.companyId()))
+                        .toList()
+                        .isEmpty()) {
+                    steps.add(PlanStep.of(
+                            PlanAction.UNKNOWN,
+                            "if the operator already manages this company it renames "
+                                    + "the site its status names instead of creating one"));
                 }
             }
         } else {
-            steps.add(new PlanStep(PlanAction.CREATE, "company \"" + CompanyMapping.cloudName(company) + "\"",
+            steps.add(new PlanStep(
+                    PlanAction.CREATE,
+                    "company \"" + CompanyMapping.cloudName(company) + "\"",
                     FieldList.of(CompanyMapping.desired(company))));
             steps.add(PlanStep.of(PlanAction.CREATE, "site \"" + CompanyMapping.siteName(company) + "\""));
         }
@@ -146,14 +169,19 @@ public final class Planner {
 
     private ObjectPlan pbx(Pbx pbx, DeclaredFleet head, DeclaredFleet base) {
         List<PlanStep> steps = new ArrayList<>();
-        NumberingPlan plan = pbx.getSpec().getNumberingPlanRef() == null ? null
-                : head.numberingPlan(FleetView.namespaceOf(pbx), pbx.getSpec().getNumberingPlanRef().getName()).orElse(null);
+        NumberingPlan plan = pbx.getSpec().getNumberingPlanRef() == null
+                ? null
+                : head.numberingPlan(
+                                FleetView.namespaceOf(pbx),
+                                pbx.getSpec().getNumberingPlanRef().getName())
+                        .orElse(null);
         String ownerSiteId = null;
         String owner = "at reseller level";
         if (!pbx.getSpec().isSharedPbx()) {
             String companyName = pbx.getSpec().getCompanyRef().getName();
             CompanyState state = companies.get(FleetView.namespaceOf(pbx) + "/" + companyName);
-            ownerSiteId = state == null || state.site() == null ? null : state.site().id();
+            ownerSiteId =
+                    state == null || state.site() == null ? null : state.site().id();
             owner = "in the site of Company/" + companyName;
         }
         Optional<CloudSystem> found = lookups.system(pbx, ownerSiteId);
@@ -165,14 +193,20 @@ public final class Planner {
                 declaredLinks.add(UnmanagedObjects.Managed.link(system.id(), ownerSiteId));
             }
             if (ownerSiteId != null && !system.isLinkedTo(ownerSiteId)) {
-                steps.add(PlanStep.of(PlanAction.LINK, "link system " + system.id() + " to the site of Company/"
-                        + pbx.getSpec().getCompanyRef().getName()));
+                steps.add(PlanStep.of(
+                        PlanAction.LINK,
+                        "link system " + system.id() + " to the site of Company/"
+                                + pbx.getSpec().getCompanyRef().getName()));
             }
             systems.put(key(pbx), system);
         } else {
-            steps.add(new PlanStep(PlanAction.CREATE, "system \"" + SystemMapping.serverName(pbx) + "\" " + owner
-                    + (pbx.getSpec().fleetEquipmentId() != null ? ", its fleet references as equipment ID and activation code"
-                    : ", equipment ID and activation code generated") + " (written to Secret " + activationSecret(pbx) + ")",
+            steps.add(new PlanStep(
+                    PlanAction.CREATE,
+                    "system \"" + SystemMapping.serverName(pbx) + "\" " + owner
+                            + (pbx.getSpec().fleetEquipmentId() != null
+                                    ? ", its fleet references as equipment ID and activation code"
+                                    : ", equipment ID and activation code generated")
+                            + " (written to Secret " + activationSecret(pbx) + ")",
                     FieldList.of(SystemMapping.desired(pbx, plan))));
         }
         new ResetPlanner(base).plan(pbx, found.orElse(null)).ifPresent(steps::add);
@@ -189,16 +223,24 @@ public final class Planner {
         CloudSite site = company == null ? null : company.site();
         List<PlanStep> steps = new ArrayList<>();
         if (system == null || site == null) {
-            steps.add(PlanStep.of(PlanAction.LINK, "link Pbx/" + pbxName + " to the site of Company/" + companyName
-                    + " once both exist in the cloud"));
-        } else if (declaredLinks.add(UnmanagedObjects.Managed.link(system.id(), site.id())) && !system.isLinkedTo(site.id())) {
-            steps.add(PlanStep.of(PlanAction.LINK, "link system " + system.id() + " to site " + site.id() + " of Company/" + companyName));
+            steps.add(PlanStep.of(
+                    PlanAction.LINK,
+                    "link Pbx/" + pbxName + " to the site of Company/" + companyName
+                            + " once both exist in the cloud"));
+        } else if (declaredLinks.add(UnmanagedObjects.Managed.link(system.id(), site.id()))
+                && !system.isLinkedTo(site.id())) {
+            steps.add(PlanStep.of(
+                    PlanAction.LINK,
+                    "link system " + system.id() + " to site " + site.id() + " of Company/" + companyName));
         }
         return objectPlan(share, null, steps);
     }
 
     private ObjectPlan gateway(WebRtcGateway gateway, DeclaredFleet head) {
-        Pbx pbx = head.pbx(FleetView.namespaceOf(gateway), gateway.getSpec().getPbxRef().getName()).orElseThrow();
+        Pbx pbx = head.pbx(
+                        FleetView.namespaceOf(gateway),
+                        gateway.getSpec().getPbxRef().getName())
+                .orElseThrow();
         CloudSystem system = systems.get(key(pbx));
         List<PlanStep> steps = new ArrayList<>();
         Optional<CloudMediaPillar> found = system == null ? Optional.empty() : lookups.gateway(gateway, system.id());
@@ -208,9 +250,12 @@ public final class Planner {
             update(steps, "gateway " + observed.id(), GatewayMapping.diff(observed, gateway, pbx));
             gateways.put(key(gateway), observed);
         } else {
-            String on = system == null ? "Pbx/" + pbx.getMetadata().getName() + " once it exists" : "system " + system.id();
-            steps.add(new PlanStep(PlanAction.CREATE, GatewayMapping.cloudType(gateway.getSpec().getType())
-                    + " WebRTC gateway on " + on, FieldList.of(GatewayMapping.newGateway(gateway, pbx, "-").settings())));
+            String on =
+                    system == null ? "Pbx/" + pbx.getMetadata().getName() + " once it exists" : "system " + system.id();
+            steps.add(new PlanStep(
+                    PlanAction.CREATE,
+                    GatewayMapping.cloudType(gateway.getSpec().getType()) + " WebRTC gateway on " + on,
+                    FieldList.of(GatewayMapping.newGateway(gateway, pbx, "-").settings())));
         }
         return objectPlan(gateway, found.map(CloudMediaPillar::id).orElse(null), steps);
     }
@@ -229,14 +274,21 @@ public final class Planner {
     }
 
     static String activationSecret(Pbx pbx) {
-        return pbx.getSpec().getActivation() != null && pbx.getSpec().getActivation().getSecretName() != null
-                ? pbx.getSpec().getActivation().getSecretName() : pbx.getMetadata().getName() + "-activation";
+        return pbx.getSpec().getActivation() != null
+                        && pbx.getSpec().getActivation().getSecretName() != null
+                ? pbx.getSpec().getActivation().getSecretName()
+                : pbx.getMetadata().getName() + "-activation";
     }
 
     static ObjectPlan objectPlan(HasMetadata object, String cloudId, List<PlanStep> steps) {
-        return new ObjectPlan(object.getKind(), FleetView.namespaceOf(object), object.getMetadata().getName(), cloudId,
-                steps, object instanceof io.fabric8.kubernetes.client.CustomResource<?, ?> resource
-                && ManagedReconciler.isPaused(resource));
+        return new ObjectPlan(
+                object.getKind(),
+                FleetView.namespaceOf(object),
+                object.getMetadata().getName(),
+                cloudId,
+                steps,
+                object instanceof io.fabric8.kubernetes.client.CustomResource<?, ?> resource
+                        && ManagedReconciler.isPaused(resource));
     }
 
     static String key(HasMetadata object) {

@@ -12,7 +12,6 @@ import io.pbxops.operator.cloud.model.NewMediaPillar;
 import io.pbxops.operator.cloud.model.NewSystem;
 import io.pbxops.operator.cloud.model.SiteSettings;
 import io.pbxops.operator.cloud.model.SystemSettings;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
@@ -79,7 +78,9 @@ public final class SnapshotCloudPort implements CloudPort {
             if (companyId != null) {
                 return Optional.ofNullable(companiesById.get(companyId));
             }
-            return snapshot.companies().stream().filter(c -> exactName.equals(c.name())).findFirst();
+            return snapshot.companies().stream()
+                    .filter(c -> exactName.equals(c.name()))
+                    .findFirst();
         }
 
         @Override
@@ -109,7 +110,9 @@ public final class SnapshotCloudPort implements CloudPort {
             if (siteId != null) {
                 return Optional.ofNullable(sitesById.get(siteId));
             }
-            return snapshot.sitesOf(companyId).stream().filter(s -> exactName.equals(s.name())).findFirst();
+            return snapshot.sitesOf(companyId).stream()
+                    .filter(s -> exactName.equals(s.name()))
+                    .findFirst();
         }
 
         @Override
@@ -145,7 +148,9 @@ public final class SnapshotCloudPort implements CloudPort {
                 return Optional.ofNullable(systemsById.get(systemId));
             }
             if (pbxId != null) {
-                return snapshot.systems().stream().filter(s -> pbxId.equals(s.pbxId())).findFirst();
+                return snapshot.systems().stream()
+                        .filter(s -> pbxId.equals(s.pbxId()))
+                        .findFirst();
             }
             return snapshot.systems().stream()
                     .filter(s -> siteId != null ? s.isLinkedTo(siteId) : Boolean.TRUE.equals(s.isShared()))
@@ -205,7 +210,9 @@ public final class SnapshotCloudPort implements CloudPort {
             if (gatewayId != null) {
                 return Optional.ofNullable(gatewaysById.get(gatewayId));
             }
-            return listBySystem(systemId).filter(g -> exactName.equals(g.name())).findFirst();
+            return listBySystem(systemId)
+                    .filter(g -> exactName.equals(g.name()))
+                    .findFirst();
         }
 
         @Override

@@ -6,5 +6,4 @@ package io.pbxops.operator.gitops;
  * @param kind  the kind a manifest would declare it with ({@code Company}, {@code Pbx}, {@code PbxShare}, ...)
  * @param where how to find it (its company, its system)
  */
-public record UnmanagedObject(String kind, String cloudId, String name, String where) {
-}
+public record UnmanagedObject(String kind, String cloudId, String name, String where) {}

@@ -5,7 +5,6 @@ import io.pbxops.operator.cloud.model.CloudCompany;
 import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CloudSystem;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,8 +21,12 @@ import java.util.stream.Collectors;
 final class UnmanagedObjects {
 
     /** What the declared objects stand for in the cloud. */
-    record Managed(Set<String> companyIds, Set<String> siteIds, Set<String> systemIds, Set<String> gatewayIds,
-                   Set<String> links) {
+    record Managed(
+            Set<String> companyIds,
+            Set<String> siteIds,
+            Set<String> systemIds,
+            Set<String> gatewayIds,
+            Set<String> links) {
 
         static String link(String systemId, String siteId) {
             return systemId + "/" + siteId;
@@ -39,22 +42,32 @@ final class UnmanagedObjects {
     }
 
     List<UnmanagedObject> find(boolean all) {
-        Map<String, CloudCompany> companies = cloud.companies().listAll()
+        Map<String, CloudCompany> companies = cloud.companies()
+                .listAll()
                 .collect(Collectors.toMap(CloudCompany::id, Function.identity(), (a, b) -> a));
-        Map<String, CloudSite> sites = cloud.sites().listAll()
-                .collect(Collectors.toMap(CloudSite::id, Function.identity(), (a, b) -> a));
+        Map<String, CloudSite> sites =
+                cloud.sites().listAll().collect(Collectors.toMap(CloudSite::id, Function.identity(), (a, b) -> a));
         Set<String> scope = new HashSet<>(managed.companyIds());
         if (all) {
-            companies.values().stream().filter(c -> !CloudSnapshot.isReseller(c)).forEach(c -> scope.add(c.id()));
+            companies.values().stream()
+                    .filter(c -> !CloudSnapshot.isReseller(c))
+                    .forEach(c -> scope.add(c.id()));
         }
         List<UnmanagedObject> found = new ArrayList<>();
-        companies.values().stream().filter(c -> scope.contains(c.id()) && !managed.companyIds().contains(c.id()))
+        companies.values().stream()
+                .filter(c -> scope.contains(c.id()) && !managed.companyIds().contains(c.id()))
                 .forEach(c -> found.add(new UnmanagedObject("Company", c.id(), c.name(), "")));
-        sites.values().stream().filter(s -> scope.contains(s.companyId()) && !managed.siteIds().contains(s.id()))
-                .forEach(s -> found.add(new UnmanagedObject("Site", s.id(), s.name(), "of company " + companyName(companies, s.companyId()))));
+        sites.values().stream()
+                .filter(s -> scope.contains(s.companyId()) && !managed.siteIds().contains(s.id()))
+                .forEach(s -> found.add(new UnmanagedObject(
+                        "Site", s.id(), s.name(), "of company " + companyName(companies, s.companyId()))));
         for (CloudSystem system : cloud.systems().listAll().toList()) {
-            List<CloudSite> linked = system.siteId() == null ? List.of()
-                    : system.siteId().stream().map(sites::get).filter(s -> s != null).toList();
+            List<CloudSite> linked = system.siteId() == null
+                    ? List.of()
+                    : system.siteId().stream()
+                            .map(sites::get)
+                            .filter(s -> s != null)
+                            .toList();
             boolean inScope = all || linked.stream().anyMatch(s -> scope.contains(s.companyId()));
             if (!inScope) {
                 continue;
@@ -63,24 +76,39 @@ final class UnmanagedObjects {
                 found.add(new UnmanagedObject("Pbx", system.id(), system.name(), where(companies, linked)));
                 continue;
             }
-            linked.stream().filter(s -> scope.contains(s.companyId()) && !managed.links().contains(Managed.link(system.id(), s.id())))
-                    .forEach(s -> found.add(new UnmanagedObject("PbxShare", system.id(), system.name(),
-                            "linked to site \"" + s.name() + "\" of company " + companyName(companies, s.companyId()))));
-            cloud.gateways().listBySystem(system.id()).filter(g -> !managed.gatewayIds().contains(g.id()))
+            linked.stream()
+                    .filter(s -> scope.contains(s.companyId())
+                            && !managed.links().contains(Managed.link(system.id(), s.id())))
+                    .forEach(s -> found.add(new UnmanagedObject(
+                            "PbxShare",
+                            system.id(),
+                            system.name(),
+                            "linked to site \"" + s.name() + "\" of company "
+                                    + companyName(companies, s.companyId()))));
+            cloud.gateways()
+                    .listBySystem(system.id())
+                    .filter(g -> !managed.gatewayIds().contains(g.id()))
                     .forEach(g -> found.add(gateway(g, system)));
         }
         return found;
     }
 
     private static UnmanagedObject gateway(CloudMediaPillar gateway, CloudSystem system) {
-        return new UnmanagedObject("WebRtcGateway", gateway.id(), gateway.name(), "of system \"" + system.name() + "\"");
+        return new UnmanagedObject(
+                "WebRtcGateway", gateway.id(), gateway.name(), "of system \"" + system.name() + "\"");
     }
 
     private static String where(Map<String, CloudCompany> companies, List<CloudSite> linked) {
         if (linked.isEmpty()) {
             return "linked to no site";
         }
-        return "in " + String.join(", ", linked.stream().map(s -> "company " + companyName(companies, s.companyId())).distinct().toList());
+        return "in "
+                + String.join(
+                        ", ",
+                        linked.stream()
+                                .map(s -> "company " + companyName(companies, s.companyId()))
+                                .distinct()
+                                .toList());
     }
 
     private static String companyName(Map<String, CloudCompany> companies, String id) {

@@ -1,7 +1,6 @@
 package io.pbxops.operator.gitops;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,11 +13,9 @@ import java.util.Set;
 final class ValueDiff {
 
     /** One differing leaf ({@code from} or {@code to} missing: added or removed). */
-    record Leaf(String path, JsonNode from, JsonNode to) {
-    }
+    record Leaf(String path, JsonNode from, JsonNode to) {}
 
-    private ValueDiff() {
-    }
+    private ValueDiff() {}
 
     static List<Leaf> leaves(String path, JsonNode from, JsonNode to) {
         List<Leaf> leaves = new ArrayList<>();
@@ -49,5 +46,4 @@ final class ValueDiff {
     private static JsonNode missingAsNull(JsonNode node) {
         return node == null || node.isNull() || node.isMissingNode() ? null : node;
     }
-
 }

@@ -1,7 +1,6 @@
 package io.pbxops.operator.manifest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.file.Path;
 import java.util.Map;
 

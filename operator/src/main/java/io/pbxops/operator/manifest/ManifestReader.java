@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,8 +26,7 @@ public final class ManifestReader {
     private static final YAMLFactory YAML = YAMLFactory.builder().build();
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
-    private ManifestReader() {
-    }
+    private ManifestReader() {}
 
     /** Every manifest under the given files and folders (folders: *.yaml and *.yml, recursively, in name order). */
     public static List<Manifest> read(List<Path> paths) throws ManifestException {
@@ -45,7 +43,8 @@ public final class ManifestReader {
             if (Files.isDirectory(path)) {
                 try (Stream<Path> walk = Files.walk(path, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
                     walk.filter(Files::isRegularFile)
-                            .filter(p -> p.toString().endsWith(".yaml") || p.toString().endsWith(".yml"))
+                            .filter(p -> p.toString().endsWith(".yaml")
+                                    || p.toString().endsWith(".yml"))
                             .sorted()
                             .forEach(files::add);
                 } catch (IOException e) {
@@ -78,12 +77,15 @@ public final class ManifestReader {
                 Map<String, Integer> lines = new HashMap<>();
                 JsonNode document = readValue(parser, "", lines);
                 if (!document.isObject()) {
-                    if (document.isNull() || (document.isTextual() && document.asText().isEmpty())) {
+                    if (document.isNull()
+                            || (document.isTextual() && document.asText().isEmpty())) {
                         continue; // an empty document between two '---'
                     }
-                    throw new ManifestException(file, line, "a manifest document must be a mapping (kind, metadata, spec)");
+                    throw new ManifestException(
+                            file, line, "a manifest document must be a mapping (kind, metadata, spec)");
                 }
-                if ("List".equals(document.path("kind").asText()) && document.path("items").isArray()) {
+                if ("List".equals(document.path("kind").asText())
+                        && document.path("items").isArray()) {
                     expandList(file, document, lines, manifests);
                 } else {
                     manifests.add(new Manifest(file, line, document, lines));
@@ -91,7 +93,8 @@ public final class ManifestReader {
             }
         } catch (IOException e) {
             int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
-                    ? jpe.getLocation().getLineNr() : 0;
+                    ? jpe.getLocation().getLineNr()
+                    : 0;
             throw new ManifestException(file, line, "not valid YAML: " + firstLine(e.getMessage()));
         }
         return manifests;
@@ -112,7 +115,8 @@ public final class ManifestReader {
     }
 
     /** Builds the tree of the value at the parser's current token, recording the line of every field and item. */
-    private static JsonNode readValue(JsonParser parser, String pointer, Map<String, Integer> lines) throws IOException {
+    private static JsonNode readValue(JsonParser parser, String pointer, Map<String, Integer> lines)
+            throws IOException {
         JsonToken token = parser.currentToken();
         lines.putIfAbsent(pointer, parser.currentTokenLocation().getLineNr());
         switch (token) {

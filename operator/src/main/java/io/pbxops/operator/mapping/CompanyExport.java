@@ -10,8 +10,7 @@ import io.pbxops.operator.cloud.model.CloudSite;
  */
 public final class CompanyExport {
 
-    private CompanyExport() {
-    }
+    private CompanyExport() {}
 
     /** @param site the site the company's PBXs link to, or null when it has none (the operator would create one) */
     public static CompanySpec spec(CloudCompany company, CloudSite site) {

@@ -6,20 +6,20 @@ import io.pbxops.operator.cloud.model.CloudCompany;
 import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CompanySettings;
 import io.pbxops.operator.cloud.model.SiteSettings;
-
 import java.util.Arrays;
 import java.util.List;
 
 /** Company spec ↔ the cloud's company and the site its PBXs link to. */
 public final class CompanyMapping {
 
-    private CompanyMapping() {
-    }
+    private CompanyMapping() {}
 
     /** The company's name in the cloud: what a create uses and what an adoption looks for. */
     public static String cloudName(Company company) {
         CompanySpec spec = company.getSpec();
-        return spec == null || spec.getDisplayName() == null ? company.getMetadata().getName() : spec.getDisplayName();
+        return spec == null || spec.getDisplayName() == null
+                ? company.getMetadata().getName()
+                : spec.getDisplayName();
     }
 
     public static String siteName(Company company) {
@@ -53,7 +53,9 @@ public final class CompanyMapping {
 
     /** Only the site's name is managed (its company never changes, its status is the cloud's). */
     public static Changes<SiteSettings> diffSite(CloudSite observed, Company company) {
-        return RecordDiff.diff(SiteSettings.class, observed == null ? null : new SiteSettings(observed.name(), null, null),
+        return RecordDiff.diff(
+                SiteSettings.class,
+                observed == null ? null : new SiteSettings(observed.name(), null, null),
                 new SiteSettings(siteName(company), null, null));
     }
 }

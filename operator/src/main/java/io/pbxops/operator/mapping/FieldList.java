@@ -5,8 +5,7 @@ import java.util.List;
 /** The fields a create would send, as changes from nothing: what {@code plan} shows for a new object. */
 public final class FieldList {
 
-    private FieldList() {
-    }
+    private FieldList() {}
 
     /** Every non-null field of {@code desired}, nested records field by field, with the cloud's field names. */
     public static <T extends Record> List<FieldChange> of(T desired) {

@@ -11,8 +11,7 @@ import io.pbxops.operator.cloud.model.CloudMediaPillar;
  */
 public final class GatewayExport {
 
-    private GatewayExport() {
-    }
+    private GatewayExport() {}
 
     public static WebRtcGatewaySpec spec(CloudMediaPillar gateway) {
         WebRtcGatewaySpec spec = new WebRtcGatewaySpec();

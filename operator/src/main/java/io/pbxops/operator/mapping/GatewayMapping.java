@@ -8,7 +8,6 @@ import io.pbxops.operator.api.WebRtcGatewaySpec;
 import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.MediaPillarSettings;
 import io.pbxops.operator.cloud.model.NewMediaPillar;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -19,8 +18,7 @@ import java.util.Locale;
  */
 public final class GatewayMapping {
 
-    private GatewayMapping() {
-    }
+    private GatewayMapping() {}
 
     public static String cloudType(GatewayType type) {
         return type.name().toLowerCase(Locale.ROOT);
@@ -47,12 +45,15 @@ public final class GatewayMapping {
             return WebRtcGatewaySpec.LATEST; // the cloud installs the newest version on a new gateway
         }
         String available = observed.availableVersion();
-        return available != null && Versions.newer(available, observed.runningVersion()) ? available : observed.runningVersion();
+        return available != null && Versions.newer(available, observed.runningVersion())
+                ? available
+                : observed.runningVersion();
     }
 
     public static MediaPillarSettings desired(WebRtcGateway gateway, Pbx pbx, CloudMediaPillar observed) {
         WebRtcGatewaySpec spec = gateway.getSpec();
-        boolean defaultRoute = pbx.getSpec().getWebRtc() != null && Boolean.TRUE.equals(pbx.getSpec().getWebRtc().getDefaultRoute());
+        boolean defaultRoute = pbx.getSpec().getWebRtc() != null
+                && Boolean.TRUE.equals(pbx.getSpec().getWebRtc().getDefaultRoute());
         return MediaPillarSettings.none()
                 .withName(gateway.getMetadata().getName())
                 .withAddress(spec.getAddress(), spec.getVoiceChannels())
@@ -68,19 +69,34 @@ public final class GatewayMapping {
     /** A version being installed counts as asked for: the running version is compared once the upgrade ends. */
     public static String installedVersion(CloudMediaPillar observed) {
         return observed.targetVersion() != null && "upgrading".equals(observed.state())
-                ? observed.targetVersion() : observed.runningVersion();
+                ? observed.targetVersion()
+                : observed.runningVersion();
     }
 
     public static Changes<MediaPillarSettings> diff(CloudMediaPillar observed, WebRtcGateway gateway, Pbx pbx) {
-        MediaPillarSettings have = new MediaPillarSettings(observed.name(), observed.address(), observed.voiceChannels(),
-                installedVersion(observed), observed.maintenance(), observed.defaultRoute());
+        MediaPillarSettings have = new MediaPillarSettings(
+                observed.name(),
+                observed.address(),
+                observed.voiceChannels(),
+                installedVersion(observed),
+                observed.maintenance(),
+                observed.defaultRoute());
         return RecordDiff.diff(MediaPillarSettings.class, have, desired(gateway, pbx, observed));
     }
 
     /** What the drift check compares, including the version and state an upgrade moves. */
     public static List<Object> signature(CloudMediaPillar gateway) {
-        return Arrays.asList(gateway.systemId(), gateway.name(), gateway.type(), gateway.address(), gateway.voiceChannels(),
-                gateway.runningVersion(), gateway.availableVersion(), gateway.state(), gateway.maintenance(), gateway.defaultRoute());
+        return Arrays.asList(
+                gateway.systemId(),
+                gateway.name(),
+                gateway.type(),
+                gateway.address(),
+                gateway.voiceChannels(),
+                gateway.runningVersion(),
+                gateway.availableVersion(),
+                gateway.state(),
+                gateway.maintenance(),
+                gateway.defaultRoute());
     }
 
     public static GatewayState state(CloudMediaPillar observed) {

@@ -2,7 +2,6 @@ package io.pbxops.operator.mapping;
 
 import io.pbxops.operator.api.NumberingPlanSpec;
 import io.pbxops.operator.cloud.model.NumberingRule;
-
 import java.util.List;
 
 /**
@@ -11,13 +10,13 @@ import java.util.List;
  */
 public final class NumberingPlanExport {
 
-    private NumberingPlanExport() {
-    }
+    private NumberingPlanExport() {}
 
     public static NumberingPlanSpec spec(List<NumberingRule> rules) {
         NumberingPlanSpec spec = new NumberingPlanSpec();
         spec.setRules(rules.stream()
-                .map(rule -> new io.pbxops.operator.api.NumberingRule(rule.regexpMatch(), rule.regexpReplace(), rule.description()))
+                .map(rule -> new io.pbxops.operator.api.NumberingRule(
+                        rule.regexpMatch(), rule.regexpReplace(), rule.description()))
                 .toList());
         return spec;
     }

@@ -9,7 +9,6 @@ import io.pbxops.operator.api.PbxWebRtc;
 import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.operator.cloud.model.PbxOpsExtension;
 import io.pbxops.operator.cloud.model.SystemSettings;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -24,12 +23,12 @@ public final class PbxExport {
     /** The cloud types the Pbx kind covers (a {@code third_party} system is not one). */
     public static final Set<String> SUPPORTED_TYPES = Set.of(SystemSettings.TYPE_OXE, SystemSettings.TYPE_OXO);
 
-    private PbxExport() {
-    }
+    private PbxExport() {}
 
     /** @param defaultRoute whether the system's WebRTC gateway is "used as default route" (a gateway setting in the cloud) */
     public static PbxSpec spec(CloudSystem system, boolean defaultRoute) {
-        PbxOpsExtension extension = Objects.requireNonNullElseGet(system.xPbxOps(), () -> PbxOpsExtension.ofModel(null));
+        PbxOpsExtension extension =
+                Objects.requireNonNullElseGet(system.xPbxOps(), () -> PbxOpsExtension.ofModel(null));
         PbxType type = SystemMapping.pbxType(system.type(), extension.model());
         PbxSpec spec = new PbxSpec();
         spec.setServerName(system.name());

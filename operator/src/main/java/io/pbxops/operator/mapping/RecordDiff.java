@@ -2,7 +2,6 @@ package io.pbxops.operator.mapping;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
-
 import java.lang.reflect.Constructor;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -16,8 +15,7 @@ import java.util.Objects;
  */
 final class RecordDiff {
 
-    private RecordDiff() {
-    }
+    private RecordDiff() {}
 
     static <T extends Record> Changes<T> diff(Class<T> type, T observed, T desired) {
         List<FieldChange> fields = new ArrayList<>();
@@ -25,7 +23,8 @@ final class RecordDiff {
         return new Changes<>(fields.isEmpty() ? null : update, fields);
     }
 
-    private static <T extends Record> T diff(Class<T> type, T observed, T desired, String prefix, List<FieldChange> fields) {
+    private static <T extends Record> T diff(
+            Class<T> type, T observed, T desired, String prefix, List<FieldChange> fields) {
         RecordComponent[] components = type.getRecordComponents();
         Object[] update = new Object[components.length];
         for (int i = 0; i < components.length; i++) {

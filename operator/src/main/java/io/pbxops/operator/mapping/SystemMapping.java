@@ -17,7 +17,6 @@ import io.pbxops.operator.cloud.model.NewSystem;
 import io.pbxops.operator.cloud.model.NumberingRule;
 import io.pbxops.operator.cloud.model.PbxOpsExtension;
 import io.pbxops.operator.cloud.model.SystemSettings;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -29,8 +28,7 @@ import java.util.Objects;
  */
 public final class SystemMapping {
 
-    private SystemMapping() {
-    }
+    private SystemMapping() {}
 
     public static String serverName(Pbx pbx) {
         String serverName = pbx.getSpec().getServerName();
@@ -66,7 +64,8 @@ public final class SystemMapping {
         PbxDialing dialing = Objects.requireNonNullElseGet(spec.getDialing(), PbxDialing::new);
         SystemSettings settings = SystemSettings.of(serverName(pbx), cloudType(spec.getType()), dialing.getCountry())
                 .withPrefixes(dialing.getNationalPrefix(), dialing.getInternationalPrefix())
-                .withOutboundPrefix(dialing.getOutboundPrefix() == null ? null : List.of(dialing.getOutboundPrefix()),
+                .withOutboundPrefix(
+                        dialing.getOutboundPrefix() == null ? null : List.of(dialing.getOutboundPrefix()),
                         dialing.getUseOutboundPrefix())
                 .withShared(spec.isSharedPbx())
                 .withExtension(extension(spec, dialing));
@@ -93,7 +92,9 @@ public final class SystemMapping {
      * it, nor whether a gateway is attached: those change without anyone editing the system (gateways have their own).
      */
     public static List<Object> signature(CloudSystem system) {
-        List<String> sites = system.siteId() == null ? List.of() : system.siteId().stream().sorted().toList();
+        List<String> sites = system.siteId() == null
+                ? List.of()
+                : system.siteId().stream().sorted().toList();
         return Arrays.asList(system.settings(), sites);
     }
 
@@ -105,13 +106,14 @@ public final class SystemMapping {
     /** The part of a system that changes as the PBX connects, drops a channel or is reset. */
     public static List<Object> connectionSignature(CloudSystem system) {
         List<ConnectionEvent> history = system.connectionHistory();
-        return Arrays.asList(system.status(), history == null || history.isEmpty() ? null : history.get(history.size() - 1));
+        return Arrays.asList(
+                system.status(), history == null || history.isEmpty() ? null : history.get(history.size() - 1));
     }
 
     public static List<NumberingRule> rules(NumberingPlan plan) {
         return plan.getSpec().getRules().stream()
-                .map(rule -> new NumberingRule(rule.getMatch(), Objects.requireNonNullElse(rule.getReplace(), ""),
-                        rule.getDescription()))
+                .map(rule -> new NumberingRule(
+                        rule.getMatch(), Objects.requireNonNullElse(rule.getReplace(), ""), rule.getDescription()))
                 .toList();
     }
 
@@ -134,10 +136,22 @@ public final class SystemMapping {
                 .withInstallationNumber(dialing.getInstallationNumber())
                 .withSecretIdentity(spec.getSecretIdentity())
                 .withEmergencyThroughPbx(spec.getEmergencyThroughPbx())
-                .withWebRtc(webRtc == null ? null : new PbxOpsExtension.WebRtc(webRtc.getEnabled(), webRtc.getLicenseAccepted()))
-                .withConference(conference == null ? null
-                        : new PbxOpsExtension.Conference(conference.getCallPhoneNumbers(), conference.getParticipateFromDeskPhone()))
-                .withCcd(ccd == null ? null : new PbxOpsExtension.Ccd(ccd.getWithdrawWhenBusy(), ccd.getIgnorePbxCallsInDnd(),
-                        ccd.getWithdrawInDnd(), ccd.getWithdrawReason()));
+                .withWebRtc(
+                        webRtc == null
+                                ? null
+                                : new PbxOpsExtension.WebRtc(webRtc.getEnabled(), webRtc.getLicenseAccepted()))
+                .withConference(
+                        conference == null
+                                ? null
+                                : new PbxOpsExtension.Conference(
+                                        conference.getCallPhoneNumbers(), conference.getParticipateFromDeskPhone()))
+                .withCcd(
+                        ccd == null
+                                ? null
+                                : new PbxOpsExtension.Ccd(
+                                        ccd.getWithdrawWhenBusy(),
+                                        ccd.getIgnorePbxCallsInDnd(),
+                                        ccd.getWithdrawInDnd(),
+                                        ccd.getWithdrawReason()));
     }
 }

@@ -3,8 +3,7 @@ package io.pbxops.operator.mapping;
 /** Dotted software versions (2.4.1 < 2.10.0). */
 final class Versions {
 
-    private Versions() {
-    }
+    private Versions() {}
 
     static boolean newer(String candidate, String current) {
         if (current == null) {

@@ -12,8 +12,13 @@ package io.pbxops.operator.pbx;
 public record EndpointSettings(String equipmentId, String activationCode, boolean enterCode, Network network) {
 
     /** DNS servers (direct access) or an HTTP proxy, exactly one. */
-    public record Network(String dnsPrimary, String dnsSecondary, String proxyHost, Integer proxyPort,
-                          String proxyLogin, String proxyPassword) {
+    public record Network(
+            String dnsPrimary,
+            String dnsSecondary,
+            String proxyHost,
+            Integer proxyPort,
+            String proxyLogin,
+            String proxyPassword) {
 
         public static Network dns(String primary, String secondary) {
             return new Network(primary, secondary, null, null, null, null);
@@ -25,7 +30,8 @@ public record EndpointSettings(String equipmentId, String activationCode, boolea
 
         @Override
         public String toString() {
-            return proxyHost == null ? "dns " + dnsPrimary + (dnsSecondary == null ? "" : ", " + dnsSecondary)
+            return proxyHost == null
+                    ? "dns " + dnsPrimary + (dnsSecondary == null ? "" : ", " + dnsSecondary)
                     : "proxy " + proxyHost + ":" + proxyPort + (proxyLogin == null ? "" : " as " + proxyLogin);
         }
     }

@@ -11,8 +11,12 @@ import java.util.List;
  * @param networkManaged   the endpoint lets the operator set the network prerequisites
  * @param changes          what {@code apply} changed, for events (never a secret value)
  */
-public record EndpointState(boolean agentEnabled, String equipmentId, String connectionStatus, boolean networkManaged,
-                            List<String> changes) {
+public record EndpointState(
+        boolean agentEnabled,
+        String equipmentId,
+        String connectionStatus,
+        boolean networkManaged,
+        List<String> changes) {
 
     public EndpointState {
         changes = List.copyOf(changes);

@@ -11,6 +11,6 @@ public interface PbxEndpointMetrics {
     void operation(String operation, String outcome);
 
     static PbxEndpointMetrics none() {
-        return (operation, outcome) -> { };
+        return (operation, outcome) -> {};
     }
 }

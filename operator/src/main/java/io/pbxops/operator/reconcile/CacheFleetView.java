@@ -7,7 +7,6 @@ import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.WebRtcGateway;
 import io.pbxops.operator.validation.FleetView;
-
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -20,8 +19,8 @@ import java.util.function.Supplier;
  */
 public final class CacheFleetView implements FleetView {
 
-    private static final Comparator<HasMetadata> OLDEST_FIRST = Comparator
-            .comparing((HasMetadata o) -> Objects.requireNonNullElse(o.getMetadata().getCreationTimestamp(), ""))
+    private static final Comparator<HasMetadata> OLDEST_FIRST = Comparator.comparing((HasMetadata o) ->
+                    Objects.requireNonNullElse(o.getMetadata().getCreationTimestamp(), ""))
             .thenComparing(o -> Objects.requireNonNullElse(o.getMetadata().getNamespace(), ""))
             .thenComparing(o -> o.getMetadata().getName());
 
@@ -31,8 +30,12 @@ public final class CacheFleetView implements FleetView {
     private final Supplier<List<WebRtcGateway>> gateways;
     private final Supplier<List<NumberingPlan>> plans;
 
-    private CacheFleetView(Supplier<List<Company>> companies, Supplier<List<Pbx>> pbxs, Supplier<List<PbxShare>> shares,
-                           Supplier<List<WebRtcGateway>> gateways, Supplier<List<NumberingPlan>> plans) {
+    private CacheFleetView(
+            Supplier<List<Company>> companies,
+            Supplier<List<Pbx>> pbxs,
+            Supplier<List<PbxShare>> shares,
+            Supplier<List<WebRtcGateway>> gateways,
+            Supplier<List<NumberingPlan>> plans) {
         this.companies = companies;
         this.pbxs = pbxs;
         this.shares = shares;
@@ -91,6 +94,9 @@ public final class CacheFleetView implements FleetView {
 
     /** Objects being deleted no longer claim anything. */
     private static <T extends HasMetadata> List<T> sorted(List<T> objects) {
-        return objects.stream().filter(o -> o.getMetadata().getDeletionTimestamp() == null).sorted(OLDEST_FIRST).toList();
+        return objects.stream()
+                .filter(o -> o.getMetadata().getDeletionTimestamp() == null)
+                .sorted(OLDEST_FIRST)
+                .toList();
     }
 }

@@ -2,12 +2,10 @@ package io.pbxops.operator.reconcile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.pbxops.operator.cloud.CloudJson;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import io.javaoperatorsdk.operator.processing.event.ResourceID;
-
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
@@ -24,8 +22,7 @@ import java.util.stream.Collectors;
 public final class CloudLedger {
 
     /** The last successful reconcile of one object. */
-    public record Entry(String fingerprint, String cloudId, String cloudHash) {
-    }
+    public record Entry(String fingerprint, String cloudId, String cloudHash) {}
 
     private static final ObjectMapper JSON = CloudJson.newMapper();
 
@@ -49,7 +46,9 @@ public final class CloudLedger {
     public Set<String> drifted(Map<String, String> listedHashesById) {
         return entries.entrySet().stream()
                 .filter(e -> e.getValue().cloudId() != null)
-                .filter(e -> !e.getValue().cloudHash().equals(listedHashesById.get(e.getValue().cloudId())))
+                .filter(e -> !e.getValue()
+                        .cloudHash()
+                        .equals(listedHashesById.get(e.getValue().cloudId())))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toCollection(java.util.HashSet::new));
     }
@@ -57,7 +56,8 @@ public final class CloudLedger {
     /** The keys of the objects whose cloud ID passes the test (whatever their hash). */
     public Set<String> withCloudIds(java.util.function.Predicate<String> test) {
         return entries.entrySet().stream()
-                .filter(e -> e.getValue().cloudId() != null && test.test(e.getValue().cloudId()))
+                .filter(e ->
+                        e.getValue().cloudId() != null && test.test(e.getValue().cloudId()))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());
     }
@@ -77,5 +77,4 @@ public final class CloudLedger {
             throw new IllegalStateException("cannot hash " + value.getClass().getSimpleName(), e);
         }
     }
-
 }

@@ -10,7 +10,6 @@ import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.operator.mapping.CompanyMapping;
 import io.pbxops.operator.mapping.SystemMapping;
-
 import java.util.Optional;
 
 /**
@@ -26,8 +25,7 @@ public final class CloudLookups {
      * @param knownIdMissing a known ID was given but names nothing in the cloud (deleted out of band, or a wrong
      *                       adoption ID); the object, if any, was found by its natural key
      */
-    public record Found<T>(Optional<T> object, boolean knownIdMissing) {
-    }
+    public record Found<T>(Optional<T> object, boolean knownIdMissing) {}
 
     private final CloudPort cloud;
 
@@ -51,7 +49,8 @@ public final class CloudLookups {
      */
     public Optional<CloudSite> site(String knownId, Company company, String companyId) {
         String name = CompanyMapping.siteName(company);
-        Optional<CloudSite> site = cloud.sites().observe(knownId, companyId, name)
+        Optional<CloudSite> site = cloud.sites()
+                .observe(knownId, companyId, name)
                 .filter(s -> knownId == null || companyId.equals(s.companyId()));
         return site.isEmpty() && knownId != null ? cloud.sites().observe(null, companyId, name) : site;
     }
@@ -66,9 +65,11 @@ public final class CloudLookups {
         String name = SystemMapping.serverName(pbx);
         boolean byNaturalKey = fleetId != null || pbx.getSpec().isSharedPbx() || ownerSiteId != null;
         Optional<CloudSystem> found = knownId != null || byNaturalKey
-                ? cloud.systems().observe(knownId, fleetId, name, ownerSiteId) : Optional.empty();
+                ? cloud.systems().observe(knownId, fleetId, name, ownerSiteId)
+                : Optional.empty();
         if (found.isEmpty() && knownId != null) {
-            return new Found<>(byNaturalKey ? cloud.systems().observe(null, fleetId, name, ownerSiteId) : Optional.empty(), true);
+            return new Found<>(
+                    byNaturalKey ? cloud.systems().observe(null, fleetId, name, ownerSiteId) : Optional.empty(), true);
         }
         return new Found<>(found, false);
     }

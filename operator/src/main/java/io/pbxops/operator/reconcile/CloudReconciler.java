@@ -5,7 +5,6 @@ import io.pbxops.operator.api.PbxOpsStatus;
 import io.pbxops.operator.cloud.CloudPort;
 import io.pbxops.operator.validation.ObjectValidator;
 import io.pbxops.operator.validation.Problem;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -13,7 +12,8 @@ import java.util.Optional;
  * A reconciler of a kind with a cloud counterpart: the cloud port and its lookups, the ledger of what was applied, and
  * the drift check's trigger for the kind.
  */
-public abstract class CloudReconciler<R extends CustomResource<?, S>, S extends PbxOpsStatus> extends ManagedReconciler<R, S> {
+public abstract class CloudReconciler<R extends CustomResource<?, S>, S extends PbxOpsStatus>
+        extends ManagedReconciler<R, S> {
 
     protected final CloudPort cloud;
     protected final CloudLookups lookups;
@@ -31,6 +31,8 @@ public abstract class CloudReconciler<R extends CustomResource<?, S>, S extends 
     /** What the object's own checks (schema, CEL, domain) refuse, as the outcome to show; before any cloud call. */
     protected static Optional<Outcome> invalid(CustomResource<?, ?> resource) {
         List<Problem> problems = ObjectValidator.get().validate(resource);
-        return problems.isEmpty() ? Optional.empty() : Optional.of(Outcome.invalid(problems.get(0).toString()));
+        return problems.isEmpty()
+                ? Optional.empty()
+                : Optional.of(Outcome.invalid(problems.get(0).toString()));
     }
 }

@@ -2,7 +2,6 @@ package io.pbxops.operator.reconcile;
 
 import io.fabric8.kubernetes.client.CustomResource;
 import io.pbxops.operator.api.Annotations;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -13,8 +12,7 @@ import java.util.Objects;
  */
 public final class ExternalIds {
 
-    private ExternalIds() {
-    }
+    private ExternalIds() {}
 
     public static String of(CustomResource<?, ?> resource) {
         Map<String, String> annotations = resource.getMetadata().getAnnotations();
@@ -33,15 +31,19 @@ public final class ExternalIds {
         }
         @SuppressWarnings("unchecked")
         Class<R> type = (Class<R>) resource.getClass();
-        R edited = support.client().resources(type).inNamespace(resource.getMetadata().getNamespace())
+        R edited = support.client()
+                .resources(type)
+                .inNamespace(resource.getMetadata().getNamespace())
                 .withName(resource.getMetadata().getName())
                 .edit(current -> {
-                    Map<String, String> annotations = new HashMap<>(Objects.requireNonNullElseGet(current.getMetadata().getAnnotations(), Map::of));
+                    Map<String, String> annotations = new HashMap<>(
+                            Objects.requireNonNullElseGet(current.getMetadata().getAnnotations(), Map::of));
                     annotations.put(Annotations.EXTERNAL_ID, cloudId);
                     current.getMetadata().setAnnotations(annotations);
                     return current;
                 });
-        Map<String, String> annotations = new HashMap<>(Objects.requireNonNullElseGet(resource.getMetadata().getAnnotations(), Map::of));
+        Map<String, String> annotations = new HashMap<>(
+                Objects.requireNonNullElseGet(resource.getMetadata().getAnnotations(), Map::of));
         annotations.put(Annotations.EXTERNAL_ID, cloudId);
         resource.getMetadata().setAnnotations(annotations);
         resource.getMetadata().setResourceVersion(edited.getMetadata().getResourceVersion());

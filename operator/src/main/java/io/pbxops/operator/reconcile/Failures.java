@@ -9,7 +9,6 @@ import io.pbxops.operator.cloud.CloudException;
 import io.pbxops.operator.cloud.CloudInvalidRequestException;
 import io.pbxops.operator.pbx.o2g.O2gAuthenticationException;
 import io.pbxops.operator.pbx.o2g.O2gException;
-
 import java.time.Duration;
 
 /**
@@ -28,24 +27,49 @@ final class Failures {
     }
 
     Outcome outcome(String key, Exception failure) {
-        if (failure instanceof CloudCredentialsRefusedException || failure instanceof CloudCredentialsMissingException) {
-            return new Outcome(null, null, null, false, Conditions.Synced.CREDENTIALS_REFUSED, failure.getMessage(),
+        if (failure instanceof CloudCredentialsRefusedException
+                || failure instanceof CloudCredentialsMissingException) {
+            return new Outcome(
+                    null,
+                    null,
+                    null,
+                    false,
+                    Conditions.Synced.CREDENTIALS_REFUSED,
+                    failure.getMessage(),
                     settings.credentialsRecheck());
         }
         if (failure instanceof CloudInvalidRequestException) {
             String message = "the cloud refused the settings: " + failure.getMessage();
-            return new Outcome(false, Conditions.Ready.INVALID_SPEC, message, false, Conditions.Synced.RECONCILE_ERROR,
-                    message, null);
+            return new Outcome(
+                    false,
+                    Conditions.Ready.INVALID_SPEC,
+                    message,
+                    false,
+                    Conditions.Synced.RECONCILE_ERROR,
+                    message,
+                    null);
         }
         if (failure instanceof CloudConflictException) {
             String message = "conflict in the cloud: " + failure.getMessage();
-            return new Outcome(false, Reasons.CONFLICT, message, false, Conditions.Synced.RECONCILE_ERROR, message,
+            return new Outcome(
+                    false,
+                    Reasons.CONFLICT,
+                    message,
+                    false,
+                    Conditions.Synced.RECONCILE_ERROR,
+                    message,
                     settings.maxFailureBackoff());
         }
         if (failure instanceof O2gAuthenticationException) {
             String message = "the PBX's O2G endpoint refused the credentials of its Secret: " + failure.getMessage()
                     + "; fix the Secret named by spec.endpoint.credentialsSecretRef";
-            return new Outcome(null, null, null, false, Conditions.Synced.CREDENTIALS_REFUSED, message,
+            return new Outcome(
+                    null,
+                    null,
+                    null,
+                    false,
+                    Conditions.Synced.CREDENTIALS_REFUSED,
+                    message,
                     settings.credentialsRecheck());
         }
         Duration wait = backoff.next(key);
@@ -53,7 +77,9 @@ final class Failures {
     }
 
     private static String describe(Exception failure) {
-        if (failure instanceof CloudException || failure instanceof O2gException || failure instanceof ReconcileException) {
+        if (failure instanceof CloudException
+                || failure instanceof O2gException
+                || failure instanceof ReconcileException) {
             return failure.getMessage();
         }
         if (failure instanceof KubernetesClientException kubernetes) {

@@ -8,11 +8,23 @@ import java.time.Duration;
  * @param identity           this replica's name (the pod name in a cluster)
  * @param exitWhenLeaseIsLost stop the process when the lease is lost (in a cluster, Kubernetes restarts it clean)
  */
-public record LeaderElection(String leaseName, String namespace, String identity, Duration leaseDuration,
-                             Duration renewDeadline, Duration retryPeriod, boolean exitWhenLeaseIsLost) {
+public record LeaderElection(
+        String leaseName,
+        String namespace,
+        String identity,
+        Duration leaseDuration,
+        Duration renewDeadline,
+        Duration retryPeriod,
+        boolean exitWhenLeaseIsLost) {
 
     public static LeaderElection of(String leaseName, String namespace, String identity) {
-        return new LeaderElection(leaseName, namespace, identity, Duration.ofSeconds(15), Duration.ofSeconds(10),
-                Duration.ofSeconds(2), true);
+        return new LeaderElection(
+                leaseName,
+                namespace,
+                identity,
+                Duration.ofSeconds(15),
+                Duration.ofSeconds(10),
+                Duration.ofSeconds(2),
+                true);
     }
 }

@@ -12,13 +12,12 @@ import io.pbxops.operator.api.Annotations;
 import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.DeletionPolicy;
 import io.pbxops.operator.api.PbxOpsStatus;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 /**
  * The shape every reconciler shares (after Crossplane's managed reconciler): a paused object stops before any write;
@@ -26,7 +25,8 @@ import java.util.Objects;
  * becomes the Ready and Synced conditions; failures become conditions too, retried with a backoff only when they can
  * pass; the status is written only when it changed. Deletion follows the object's deletion policy.
  */
-public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extends PbxOpsStatus> implements Reconciler<R> {
+public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extends PbxOpsStatus>
+        implements Reconciler<R> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagedReconciler.class);
 
@@ -44,8 +44,14 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
 
     /** What a paused object shows; by default nothing is read or written. */
     protected Outcome paused(R resource, Context<R> context) throws Exception {
-        return new Outcome(null, null, null, false, Conditions.Synced.RECONCILE_PAUSED,
-                "paused by the annotation " + Annotations.PAUSED + ": no change is made in the cloud or on the PBX", null);
+        return new Outcome(
+                null,
+                null,
+                null,
+                false,
+                Conditions.Synced.RECONCILE_PAUSED,
+                "paused by the annotation " + Annotations.PAUSED + ": no change is made in the cloud or on the PBX",
+                null);
     }
 
     @Override
@@ -54,8 +60,13 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
         try (var ignored = logContext(resource)) {
             UpdateControl<R> control = reconcileOnce(resource, context);
             var ready = StatusConditions.find(resource.getStatus().getConditions(), Conditions.READY);
-            support.observer().reconciled(resource.getKind(), key(resource), Duration.ofNanos(System.nanoTime() - started),
-                    ready.map(c -> c.getStatus()).orElse("Unknown"), ready.map(c -> c.getReason()).orElse(""));
+            support.observer()
+                    .reconciled(
+                            resource.getKind(),
+                            key(resource),
+                            Duration.ofNanos(System.nanoTime() - started),
+                            ready.map(c -> c.getStatus()).orElse("Unknown"),
+                            ready.map(c -> c.getReason()).orElse(""));
             return control;
         }
     }
@@ -112,12 +123,33 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
         S status = resource.getStatus();
         long generation = Objects.requireNonNullElse(resource.getMetadata().getGeneration(), 0L);
         if (outcome.ready() != null) {
-            support.conditions().set(status, generation, Conditions.READY, outcome.ready(), outcome.readyReason(), outcome.readyMessage());
-        } else if (StatusConditions.find(status.getConditions(), Conditions.READY).isEmpty()) {
-            support.conditions().set(status, generation, Conditions.READY, false, Conditions.Ready.UNAVAILABLE,
-                    "not reconciled yet: " + outcome.syncedMessage());
+            support.conditions()
+                    .set(
+                            status,
+                            generation,
+                            Conditions.READY,
+                            outcome.ready(),
+                            outcome.readyReason(),
+                            outcome.readyMessage());
+        } else if (StatusConditions.find(status.getConditions(), Conditions.READY)
+                .isEmpty()) {
+            support.conditions()
+                    .set(
+                            status,
+                            generation,
+                            Conditions.READY,
+                            false,
+                            Conditions.Ready.UNAVAILABLE,
+                            "not reconciled yet: " + outcome.syncedMessage());
         }
-        support.conditions().set(status, generation, Conditions.SYNCED, outcome.synced(), outcome.syncedReason(), outcome.syncedMessage());
+        support.conditions()
+                .set(
+                        status,
+                        generation,
+                        Conditions.SYNCED,
+                        outcome.synced(),
+                        outcome.syncedReason(),
+                        outcome.syncedMessage());
         if (!Conditions.Synced.RECONCILE_PAUSED.equals(outcome.syncedReason())) {
             status.setObservedGeneration(generation);
         }
@@ -132,11 +164,13 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
         try (var ignored = logContext(resource)) {
             support.observer().forgotten(resource.getKind(), key(resource));
             if (isPaused(resource)) {
-                support.events().normal(resource, "Orphaned", "deleted while paused: the cloud object is left as it is");
+                support.events()
+                        .normal(resource, "Orphaned", "deleted while paused: the cloud object is left as it is");
                 return DeleteControl.defaultDelete();
             }
             if (policy == DeletionPolicy.Orphan) {
-                support.events().normal(resource, "Orphaned", "deletionPolicy Orphan: the cloud object is left as it is");
+                support.events()
+                        .normal(resource, "Orphaned", "deletionPolicy Orphan: the cloud object is left as it is");
                 return DeleteControl.defaultDelete();
             }
             try {
@@ -166,7 +200,9 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
      * says the last reconcile succeeded (after a pause or a failure, the conditions must be written again).
      */
     protected final boolean unchanged(CloudLedger ledger, R resource, String fingerprint) {
-        return StatusConditions.reason(resource.getStatus(), Conditions.SYNCED).filter(Conditions.Synced.RECONCILE_SUCCESS::equals).isPresent()
+        return StatusConditions.reason(resource.getStatus(), Conditions.SYNCED)
+                        .filter(Conditions.Synced.RECONCILE_SUCCESS::equals)
+                        .isPresent()
                 && ledger.unchanged(key(resource), fingerprint);
     }
 
@@ -176,7 +212,8 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
     }
 
     protected static String key(CustomResource<?, ?> resource) {
-        return resource.getKind() + "/" + resource.getMetadata().getNamespace() + "/" + resource.getMetadata().getName();
+        return resource.getKind() + "/" + resource.getMetadata().getNamespace() + "/"
+                + resource.getMetadata().getName();
     }
 
     /** Every log line about an object carries its kind, namespace and name. */

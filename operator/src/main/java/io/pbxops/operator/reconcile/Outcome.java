@@ -2,7 +2,6 @@ package io.pbxops.operator.reconcile;
 
 import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.validation.FleetProblem;
-
 import java.time.Duration;
 import java.util.Optional;
 
@@ -12,9 +11,14 @@ import java.util.Optional;
  * @param ready        null leaves the Ready condition as it is (a paused object, a passing cloud failure)
  * @param recheckAfter null: no timed recheck, the next event (a change, a drift, a dependency) will come
  */
-public record Outcome(Boolean ready, String readyReason, String readyMessage,
-                      boolean synced, String syncedReason, String syncedMessage,
-                      Duration recheckAfter) {
+public record Outcome(
+        Boolean ready,
+        String readyReason,
+        String readyMessage,
+        boolean synced,
+        String syncedReason,
+        String syncedMessage,
+        Duration recheckAfter) {
 
     /**
      * Nothing moved since the last successful reconcile (same desired state, no drift): no cloud call was made and the
@@ -24,14 +28,26 @@ public record Outcome(Boolean ready, String readyReason, String readyMessage,
 
     /** Everything declared exists and is usable. */
     public static Outcome available(String message) {
-        return new Outcome(true, Conditions.Ready.AVAILABLE, message, true, Conditions.Synced.RECONCILE_SUCCESS,
-                "the cloud matches the spec", null);
+        return new Outcome(
+                true,
+                Conditions.Ready.AVAILABLE,
+                message,
+                true,
+                Conditions.Synced.RECONCILE_SUCCESS,
+                "the cloud matches the spec",
+                null);
     }
 
     /** Everything declared was applied; the object is not usable yet (connecting, upgrading, ...). */
     public static Outcome progressing(String reason, String message, Duration recheckAfter) {
-        return new Outcome(false, reason, message, true, Conditions.Synced.RECONCILE_SUCCESS,
-                "the cloud matches the spec", recheckAfter);
+        return new Outcome(
+                false,
+                reason,
+                message,
+                true,
+                Conditions.Synced.RECONCILE_SUCCESS,
+                "the cloud matches the spec",
+                recheckAfter);
     }
 
     /** A referenced object is missing or not ready: nothing was written; its arrival triggers a reconcile. */
@@ -41,8 +57,8 @@ public record Outcome(Boolean ready, String readyReason, String readyMessage,
 
     /** The spec cannot be applied as it is: terminal until the spec changes. */
     public static Outcome invalid(String message) {
-        return new Outcome(false, Conditions.Ready.INVALID_SPEC, message, false, Conditions.Synced.RECONCILE_ERROR,
-                message, null);
+        return new Outcome(
+                false, Conditions.Ready.INVALID_SPEC, message, false, Conditions.Synced.RECONCILE_ERROR, message, null);
     }
 
     /** Another object, or the cloud, already holds the identity this object claims. */

@@ -2,12 +2,12 @@ package io.pbxops.operator.reconcile;
 
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.kubernetes.client.extended.leaderelection.LeaderCallbacks;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.javaoperatorsdk.operator.Operator;
+import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.config.LeaderElectionConfiguration;
 import io.javaoperatorsdk.operator.api.monitoring.Metrics;
-import io.javaoperatorsdk.operator.api.config.ControllerConfigurationOverrider;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.Pbx;
@@ -16,19 +16,18 @@ import io.pbxops.operator.api.WebRtcGateway;
 import io.pbxops.operator.cloud.CloudPort;
 import io.pbxops.operator.pbx.PbxEndpointPort;
 import io.pbxops.operator.reconcile.company.CompanyReconciler;
+import io.pbxops.operator.reconcile.gateway.WebRtcGatewayReconciler;
 import io.pbxops.operator.reconcile.pbx.PbxReconciler;
 import io.pbxops.operator.reconcile.plan.NumberingPlanReconciler;
-import io.pbxops.operator.reconcile.gateway.WebRtcGatewayReconciler;
 import io.pbxops.operator.reconcile.share.PbxShareReconciler;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The operator: the five reconcilers on one JOSDK {@link Operator}, configured as {@code run} asks. */
 public final class PbxOperator implements AutoCloseable {
@@ -50,8 +49,11 @@ public final class PbxOperator implements AutoCloseable {
     }
 
     /** How the drift check wakes the reconcilers, per kind. */
-    public record Triggers(DriftTrigger<Company> companies, DriftTrigger<Pbx> pbxs, DriftTrigger<PbxShare> shares,
-                           DriftTrigger<WebRtcGateway> gateways) {
+    public record Triggers(
+            DriftTrigger<Company> companies,
+            DriftTrigger<Pbx> pbxs,
+            DriftTrigger<PbxShare> shares,
+            DriftTrigger<WebRtcGateway> gateways) {
         Triggers() {
             this(new DriftTrigger<>(), new DriftTrigger<>(), new DriftTrigger<>(), new DriftTrigger<>());
         }
@@ -64,21 +66,32 @@ public final class PbxOperator implements AutoCloseable {
      * @param onStartLeading run when this replica becomes the leader (or at start, without leader election)
      * @param onStopLeading  run when it stops being the leader
      */
-    public record Instrumentation(ReconcileObserver observer, Metrics metrics, Runnable onStartLeading, Runnable onStopLeading) {
+    public record Instrumentation(
+            ReconcileObserver observer, Metrics metrics, Runnable onStartLeading, Runnable onStopLeading) {
 
         public static Instrumentation none() {
-            return new Instrumentation(ReconcileObserver.none(), null, () -> { }, () -> { });
+            return new Instrumentation(ReconcileObserver.none(), null, () -> {}, () -> {});
         }
     }
 
     private final Instrumentation instrumentation;
 
-    public PbxOperator(KubernetesClient client, OperatorSettings settings, Clock clock, CloudPort cloud, PbxEndpointPort endpoints) {
+    public PbxOperator(
+            KubernetesClient client,
+            OperatorSettings settings,
+            Clock clock,
+            CloudPort cloud,
+            PbxEndpointPort endpoints) {
         this(client, settings, clock, cloud, endpoints, Instrumentation.none());
     }
 
-    public PbxOperator(KubernetesClient client, OperatorSettings settings, Clock clock, CloudPort cloud, PbxEndpointPort endpoints,
-                       Instrumentation instrumentation) {
+    public PbxOperator(
+            KubernetesClient client,
+            OperatorSettings settings,
+            Clock clock,
+            CloudPort cloud,
+            PbxEndpointPort endpoints,
+            Instrumentation instrumentation) {
         this.support = new ReconcileSupport(client, clock, settings, instrumentation.observer());
         this.instrumentation = instrumentation;
         this.operator = new Operator(o -> {
@@ -93,9 +106,15 @@ public final class PbxOperator implements AutoCloseable {
             }
             LeaderElection election = settings.leaderElection();
             if (election != null) {
-                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(election.leaseName(), election.namespace(),
-                        election.leaseDuration(), election.renewDeadline(), election.retryPeriod(), election.identity(),
-                        new LeaderCallbacks(this::startLeading, this::stopLeading, leader -> LOG.info("the leader is {}", leader)),
+                o.withLeaderElectionConfiguration(new LeaderElectionConfiguration(
+                        election.leaseName(),
+                        election.namespace(),
+                        election.leaseDuration(),
+                        election.renewDeadline(),
+                        election.retryPeriod(),
+                        election.identity(),
+                        new LeaderCallbacks(
+                                this::startLeading, this::stopLeading, leader -> LOG.info("the leader is {}", leader)),
                         // JOSDK would call System.exit on the thread stopping the operator, which blocks forever when
                         // that stop runs in a shutdown hook: the exit on a lost lease is ours (see stopLeading).
                         false));
@@ -138,10 +157,16 @@ public final class PbxOperator implements AutoCloseable {
     }
 
     static <R extends CustomResource<?, ?>> boolean worthReconciling(R newer, R older) {
-        return !Objects.equals(newer.getMetadata().getGeneration(), older.getMetadata().getGeneration())
-                || !Objects.equals(newer.getMetadata().getAnnotations(), older.getMetadata().getAnnotations())
-                || !Objects.equals(newer.getMetadata().getDeletionTimestamp(), older.getMetadata().getDeletionTimestamp())
-                || !Objects.equals(newer.getMetadata().getFinalizers(), older.getMetadata().getFinalizers())
+        return !Objects.equals(
+                        newer.getMetadata().getGeneration(), older.getMetadata().getGeneration())
+                || !Objects.equals(
+                        newer.getMetadata().getAnnotations(),
+                        older.getMetadata().getAnnotations())
+                || !Objects.equals(
+                        newer.getMetadata().getDeletionTimestamp(),
+                        older.getMetadata().getDeletionTimestamp())
+                || !Objects.equals(
+                        newer.getMetadata().getFinalizers(), older.getMetadata().getFinalizers())
                 || !Objects.equals(tree(newer.getSpec()), tree(older.getSpec()));
     }
 
@@ -193,6 +218,7 @@ public final class PbxOperator implements AutoCloseable {
 
     /** Whether every controller's informers are synced (for readiness). */
     public boolean isStarted() {
-        return operator.getRuntimeInfo().isStarted() && operator.getRuntimeInfo().allEventSourcesAreHealthy();
+        return operator.getRuntimeInfo().isStarted()
+                && operator.getRuntimeInfo().allEventSourcesAreHealthy();
     }
 }

@@ -8,6 +8,5 @@ public final class Reasons {
     /** Another object, or the cloud, already holds the identity this object claims. */
     public static final String CONFLICT = "Conflict";
 
-    private Reasons() {
-    }
+    private Reasons() {}
 }

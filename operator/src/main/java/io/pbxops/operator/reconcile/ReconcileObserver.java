@@ -18,12 +18,10 @@ public interface ReconcileObserver {
     static ReconcileObserver none() {
         return new ReconcileObserver() {
             @Override
-            public void reconciled(String kind, String key, Duration took, String readyStatus, String readyReason) {
-            }
+            public void reconciled(String kind, String key, Duration took, String readyStatus, String readyReason) {}
 
             @Override
-            public void forgotten(String kind, String key) {
-            }
+            public void forgotten(String kind, String key) {}
         };
     }
 }

@@ -1,7 +1,6 @@
 package io.pbxops.operator.reconcile;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
-
 import java.time.Clock;
 
 /** What every reconciler shares: the cluster client, the clock, and the condition, event and backoff helpers. */
@@ -20,7 +19,8 @@ public final class ReconcileSupport {
         this(client, clock, settings, ReconcileObserver.none());
     }
 
-    public ReconcileSupport(KubernetesClient client, Clock clock, OperatorSettings settings, ReconcileObserver observer) {
+    public ReconcileSupport(
+            KubernetesClient client, Clock clock, OperatorSettings settings, ReconcileObserver observer) {
         this.observer = observer;
         this.client = client;
         this.clock = clock;

@@ -6,7 +6,6 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.informer.InformerEventSource;
-
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,24 +18,32 @@ import java.util.stream.Collectors;
  */
 public final class ReferenceIndex {
 
-    private ReferenceIndex() {
-    }
+    private ReferenceIndex() {}
 
     /**
      * An informer on {@code referenced} that maps each of its objects to the primaries of the same namespace whose
      * {@code referenceName} is its name.
      */
     public static <S extends HasMetadata, P extends HasMetadata> InformerEventSource<S, P> referencedBy(
-            Class<S> referenced, EventSourceContext<P> context, String name, Function<P, Optional<String>> referenceName) {
-        return new InformerEventSource<>(InformerEventSourceConfiguration.from(referenced, context.getPrimaryResourceClass())
-                .withName(name)
-                .withNamespacesInheritedFromController()
-                .withSecondaryToPrimaryMapper(object -> context.getPrimaryCache()
-                        .list(object.getMetadata().getNamespace(),
-                                primary -> referenceName.apply(primary).filter(object.getMetadata().getName()::equals).isPresent())
-                        .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet()))
-                .build(), context);
+            Class<S> referenced,
+            EventSourceContext<P> context,
+            String name,
+            Function<P, Optional<String>> referenceName) {
+        return new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(referenced, context.getPrimaryResourceClass())
+                        .withName(name)
+                        .withNamespacesInheritedFromController()
+                        .withSecondaryToPrimaryMapper(object -> context.getPrimaryCache()
+                                .list(
+                                        object.getMetadata().getNamespace(),
+                                        primary -> referenceName
+                                                .apply(primary)
+                                                .filter(object.getMetadata().getName()::equals)
+                                                .isPresent())
+                                .map(ResourceID::fromResource)
+                                .collect(Collectors.toSet()))
+                        .build(),
+                context);
     }
 
     /**
@@ -44,31 +51,45 @@ public final class ReferenceIndex {
      * it names in its namespace.
      */
     public static <S extends HasMetadata, P extends HasMetadata> InformerEventSource<S, P> referencing(
-            Class<S> referencing, EventSourceContext<P> context, String name, Function<S, Optional<String>> primaryName) {
-        return waking(referencing, context, name, object -> primaryName.apply(object)
-                .map(primary -> Set.of(new ResourceID(primary, object.getMetadata().getNamespace())))
-                .orElse(Set.of()));
+            Class<S> referencing,
+            EventSourceContext<P> context,
+            String name,
+            Function<S, Optional<String>> primaryName) {
+        return waking(
+                referencing,
+                context,
+                name,
+                object -> primaryName
+                        .apply(object)
+                        .map(primary -> Set.of(
+                                new ResourceID(primary, object.getMetadata().getNamespace())))
+                        .orElse(Set.of()));
     }
 
     /** An informer on {@code watched} that wakes the primaries {@code targets} names for each of its objects. */
     public static <S extends HasMetadata, P extends HasMetadata> InformerEventSource<S, P> waking(
             Class<S> watched, EventSourceContext<P> context, String name, Function<S, Set<ResourceID>> targets) {
-        return new InformerEventSource<>(InformerEventSourceConfiguration.from(watched, context.getPrimaryResourceClass())
-                .withName(name)
-                .withNamespacesInheritedFromController()
-                .withSecondaryToPrimaryMapper(targets::apply)
-                .build(), context);
+        return new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(watched, context.getPrimaryResourceClass())
+                        .withName(name)
+                        .withNamespacesInheritedFromController()
+                        .withSecondaryToPrimaryMapper(targets::apply)
+                        .build(),
+                context);
     }
 
     /** Every primary of the namespace (for a change that may concern any of them). */
-    public static <S extends HasMetadata, P extends HasMetadata> Set<ResourceID> allInNamespace(EventSourceContext<P> context, S object) {
-        return context.getPrimaryCache().list(object.getMetadata().getNamespace())
-                .map(ResourceID::fromResource).collect(Collectors.toSet());
+    public static <S extends HasMetadata, P extends HasMetadata> Set<ResourceID> allInNamespace(
+            EventSourceContext<P> context, S object) {
+        return context.getPrimaryCache()
+                .list(object.getMetadata().getNamespace())
+                .map(ResourceID::fromResource)
+                .collect(Collectors.toSet());
     }
 
     /** An object of another kind from the informer this reconciler registered for it. */
-    public static <S extends HasMetadata> Optional<S> lookup(Context<?> context, Class<S> kind, String eventSourceName,
-                                                             String namespace, String name) {
+    public static <S extends HasMetadata> Optional<S> lookup(
+            Context<?> context, Class<S> kind, String eventSourceName, String namespace, String name) {
         InformerEventSource<S, ?> source = informer(context, kind, eventSourceName);
         return source.get(new ResourceID(name, namespace));
     }
@@ -78,7 +99,8 @@ public final class ReferenceIndex {
     }
 
     @SuppressWarnings("unchecked")
-    private static <S extends HasMetadata> InformerEventSource<S, ?> informer(Context<?> context, Class<S> kind, String name) {
+    private static <S extends HasMetadata> InformerEventSource<S, ?> informer(
+            Context<?> context, Class<S> kind, String name) {
         return (InformerEventSource<S, ?>) context.eventSourceRetriever().getEventSourceFor(kind, name);
     }
 }

@@ -3,7 +3,6 @@ package io.pbxops.operator.reconcile;
 import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.ConditionBuilder;
 import io.pbxops.operator.api.PbxOpsStatus;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -26,7 +25,8 @@ public final class StatusConditions {
         Optional<Condition> existing = find(conditions, type);
         String transition = existing.filter(c -> newStatus.equals(c.getStatus()))
                 .map(Condition::getLastTransitionTime)
-                .orElseGet(() -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
+                .orElseGet(
+                        () -> Instant.now(clock).truncatedTo(ChronoUnit.SECONDS).toString());
         Condition condition = new ConditionBuilder()
                 .withType(type)
                 .withStatus(newStatus)
@@ -35,18 +35,26 @@ public final class StatusConditions {
                 .withLastTransitionTime(transition)
                 .withObservedGeneration(generation)
                 .build();
-        existing.ifPresentOrElse(c -> conditions.set(conditions.indexOf(c), condition), () -> conditions.add(condition));
+        existing.ifPresentOrElse(
+                c -> conditions.set(conditions.indexOf(c), condition), () -> conditions.add(condition));
     }
 
     public static Optional<Condition> find(List<Condition> conditions, String type) {
-        return conditions.stream().filter(c -> Objects.equals(type, c.getType())).findFirst();
+        return conditions.stream()
+                .filter(c -> Objects.equals(type, c.getType()))
+                .findFirst();
     }
 
     public static boolean isTrue(PbxOpsStatus status, String type) {
-        return status != null && find(status.getConditions(), type).map(c -> "True".equals(c.getStatus())).orElse(false);
+        return status != null
+                && find(status.getConditions(), type)
+                        .map(c -> "True".equals(c.getStatus()))
+                        .orElse(false);
     }
 
     public static Optional<String> reason(PbxOpsStatus status, String type) {
-        return status == null ? Optional.empty() : find(status.getConditions(), type).map(Condition::getReason);
+        return status == null
+                ? Optional.empty()
+                : find(status.getConditions(), type).map(Condition::getReason);
     }
 }

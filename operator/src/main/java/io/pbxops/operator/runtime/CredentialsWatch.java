@@ -16,15 +16,14 @@ import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.reconcile.PbxOperator;
 import io.pbxops.operator.reconcile.StatusConditions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Watches the cloud credentials (the environment, or a mounted Secret re-read as it changes): once they change, every
@@ -46,8 +45,12 @@ final class CredentialsWatch implements AutoCloseable {
     });
     private volatile String lastFingerprint;
 
-    CredentialsWatch(CloudCredentialsSource source, RainbowClient rainbow, PbxOperator operator, KubernetesClient client,
-                     OperatorSettings settings) {
+    CredentialsWatch(
+            CloudCredentialsSource source,
+            RainbowClient rainbow,
+            PbxOperator operator,
+            KubernetesClient client,
+            OperatorSettings settings) {
         this.source = source;
         this.operator = operator;
         this.client = client;
@@ -59,7 +62,8 @@ final class CredentialsWatch implements AutoCloseable {
     synchronized void start() {
         if (schedule == null) {
             lastFingerprint = fingerprint();
-            schedule = scheduler.scheduleWithFixedDelay(this::check, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
+            schedule = scheduler.scheduleWithFixedDelay(
+                    this::check, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         }
     }
 
@@ -89,10 +93,15 @@ final class CredentialsWatch implements AutoCloseable {
     }
 
     private <R extends CustomResource<?, ? extends PbxOpsStatus>> void wake(Class<R> kind, DriftTrigger<R> trigger) {
-        var resources = settings.namespaces().isEmpty() ? client.resources(kind).inAnyNamespace().list().getItems()
-                : settings.namespaces().stream().flatMap(ns -> client.resources(kind).inNamespace(ns).list().getItems().stream()).toList();
+        var resources = settings.namespaces().isEmpty()
+                ? client.resources(kind).inAnyNamespace().list().getItems()
+                : settings.namespaces().stream()
+                        .flatMap(ns -> client.resources(kind).inNamespace(ns).list().getItems().stream())
+                        .toList();
         resources.stream()
-                .filter(r -> StatusConditions.reason(r.getStatus(), Conditions.SYNCED).filter(Conditions.Synced.CREDENTIALS_REFUSED::equals).isPresent())
+                .filter(r -> StatusConditions.reason(r.getStatus(), Conditions.SYNCED)
+                        .filter(Conditions.Synced.CREDENTIALS_REFUSED::equals)
+                        .isPresent())
                 .forEach(r -> trigger.trigger(ResourceID.fromResource(r)));
     }
 

@@ -20,9 +20,6 @@ import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.KubernetesEvents;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.reconcile.PbxOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -35,6 +32,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Finds what changed in the cloud behind the operator's back: every drift interval it lists the cloud page by page
@@ -57,6 +56,7 @@ public final class DriftDetector implements AutoCloseable {
     });
     /** The connection signature of each system at the last pass: a PBX that connects or drops a channel moves it. */
     private final Map<String, String> lastConnection = new ConcurrentHashMap<>();
+
     private final KubernetesClient client;
 
     public DriftDetector(CloudPort cloud, PbxOperator operator, KubernetesClient client, OperatorSettings settings) {
@@ -98,16 +98,20 @@ public final class DriftDetector implements AutoCloseable {
         PbxOperator.Triggers triggers = operator.triggers();
         int drifted = 0;
 
-        Map<String, CloudCompany> companies = cloud.companies().listAll().collect(Collectors.toMap(CloudCompany::id, Function.identity(), (a, b) -> a));
+        Map<String, CloudCompany> companies = cloud.companies()
+                .listAll()
+                .collect(Collectors.toMap(CloudCompany::id, Function.identity(), (a, b) -> a));
         Map<String, String> siteHashes = new HashMap<>();
         for (CloudSite site : cloud.sites().listAll().toList()) {
             CloudCompany company = companies.get(site.companyId());
             if (company != null) {
-                siteHashes.put(site.companyId() + "/" + site.id(),
+                siteHashes.put(
+                        site.companyId() + "/" + site.id(),
                         CloudLedger.hash(List.of(CompanyMapping.signature(company), CompanyMapping.signature(site))));
             }
         }
-        drifted += wake(ledgers.companies().drifted(siteHashes), ledgers.companies(), triggers.companies(), Company.class);
+        drifted +=
+                wake(ledgers.companies().drifted(siteHashes), ledgers.companies(), triggers.companies(), Company.class);
 
         List<CloudSystem> systems = cloud.systems().listAll().toList();
         Map<String, String> systemHashes = new HashMap<>();
@@ -118,33 +122,48 @@ public final class DriftDetector implements AutoCloseable {
             connections.put(system.id(), CloudLedger.hash(SystemMapping.connectionSignature(system)));
             if (system.siteId() != null) {
                 for (String site : system.siteId()) {
-                    linkHashes.put(system.id() + "/" + site, CloudLedger.hash(SystemMapping.linkSignature(system.id(), site, true)));
+                    linkHashes.put(
+                            system.id() + "/" + site,
+                            CloudLedger.hash(SystemMapping.linkSignature(system.id(), site, true)));
                 }
             }
         }
         Set<String> pbxKeys = ledgers.pbxs().drifted(systemHashes);
-        pbxKeys.addAll(ledgers.pbxs().withCloudIds(id -> lastConnection.containsKey(id) && !lastConnection.get(id).equals(connections.get(id))));
+        pbxKeys.addAll(ledgers.pbxs()
+                .withCloudIds(id -> lastConnection.containsKey(id)
+                        && !lastConnection.get(id).equals(connections.get(id))));
         lastConnection.clear();
         lastConnection.putAll(connections);
         drifted += wake(pbxKeys, ledgers.pbxs(), triggers.pbxs(), Pbx.class);
         drifted += wake(ledgers.shares().drifted(linkHashes), ledgers.shares(), triggers.shares(), PbxShare.class);
 
-        Map<String, String> gatewayHashes = cloud.gateways().listAll()
-                .collect(Collectors.toMap(CloudMediaPillar::id, g -> CloudLedger.hash(GatewayMapping.signature(g)), (a, b) -> a));
-        drifted += wake(ledgers.gateways().drifted(gatewayHashes), ledgers.gateways(), triggers.gateways(), WebRtcGateway.class);
+        Map<String, String> gatewayHashes = cloud.gateways()
+                .listAll()
+                .collect(Collectors.toMap(
+                        CloudMediaPillar::id, g -> CloudLedger.hash(GatewayMapping.signature(g)), (a, b) -> a));
+        drifted += wake(
+                ledgers.gateways().drifted(gatewayHashes),
+                ledgers.gateways(),
+                triggers.gateways(),
+                WebRtcGateway.class);
         if (drifted > 0) {
             LOG.info("drift check: {} objects changed in the cloud out of band; reconciling them", drifted);
         }
         return drifted;
     }
 
-    private <R extends HasMetadata> int wake(Set<String> keys, CloudLedger ledger, DriftTrigger<R> trigger, Class<R> kind) {
+    private <R extends HasMetadata> int wake(
+            Set<String> keys, CloudLedger ledger, DriftTrigger<R> trigger, Class<R> kind) {
         for (String key : keys) {
             ledger.forget(key);
             ResourceID id = CloudLedger.resourceId(key);
-            R object = client.resources(kind).inNamespace(id.getNamespace().orElse(null)).withName(id.getName()).get();
+            R object = client.resources(kind)
+                    .inNamespace(id.getNamespace().orElse(null))
+                    .withName(id.getName())
+                    .get();
             if (object != null) {
-                events.normal(object, "DriftDetected", "the cloud object changed out of band; bringing it back to the spec");
+                events.normal(
+                        object, "DriftDetected", "the cloud object changed out of band; bringing it back to the spec");
             }
             trigger.trigger(id);
         }

@@ -12,7 +12,6 @@ import io.pbxops.operator.cloud.CloudMetrics;
 import io.pbxops.operator.cloud.CloudOutcome;
 import io.pbxops.operator.pbx.PbxEndpointMetrics;
 import io.pbxops.operator.reconcile.ReconcileObserver;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -38,8 +37,7 @@ public final class OperatorMetrics implements CloudMetrics, PbxEndpointMetrics, 
     private volatile Instant lastCloudAnswer;
     private volatile Instant failingSince;
 
-    private record Census(String kind, String status, String reason, Instant seen) {
-    }
+    private record Census(String kind, String status, String reason, Instant seen) {}
 
     public OperatorMetrics(Clock clock) {
         this.clock = clock;
@@ -53,7 +51,8 @@ public final class OperatorMetrics implements CloudMetrics, PbxEndpointMetrics, 
     /** 1 while this replica reconciles (holds the Lease, or runs without leader election), 0 on a standby. */
     void leadership(java.util.function.BooleanSupplier leading) {
         io.micrometer.core.instrument.Gauge.builder("pbxops.leader", () -> leading.getAsBoolean() ? 1 : 0)
-                .description("1 while this replica reconciles, 0 on a standby").register(registry);
+                .description("1 while this replica reconciles, 0 on a standby")
+                .register(registry);
     }
 
     public PrometheusMeterRegistry registry() {
@@ -88,26 +87,38 @@ public final class OperatorMetrics implements CloudMetrics, PbxEndpointMetrics, 
 
     @Override
     public void retried(String endpoint) {
-        Counter.builder("pbxops.cloud.retries").description("Cloud request attempts that retry a failed one")
-                .tag("endpoint", endpoint).register(registry).increment();
+        Counter.builder("pbxops.cloud.retries")
+                .description("Cloud request attempts that retry a failed one")
+                .tag("endpoint", endpoint)
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void waited(String endpoint, String waitOutcome) {
-        Counter.builder("pbxops.cloud.budget.waits").description("Cloud requests that waited for the request budget")
-                .tags("endpoint", endpoint, "budget", waitOutcome).register(registry).increment();
+        Counter.builder("pbxops.cloud.budget.waits")
+                .description("Cloud requests that waited for the request budget")
+                .tags("endpoint", endpoint, "budget", waitOutcome)
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void operation(String operation, String outcome) {
-        Counter.builder("pbxops.pbx.requests").description("Operations on PBX management endpoints (O2G)")
-                .tags("operation", operation, "outcome", outcome).register(registry).increment();
+        Counter.builder("pbxops.pbx.requests")
+                .description("Operations on PBX management endpoints (O2G)")
+                .tags("operation", operation, "outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     @Override
     public void reconciled(String kind, String key, Duration took, String readyStatus, String readyReason) {
-        Timer.builder("pbxops.reconcile").description("Reconciles by kind and by the Ready status they left")
-                .tags("kind", kind, "ready", readyStatus).register(registry).record(took);
+        Timer.builder("pbxops.reconcile")
+                .description("Reconciles by kind and by the Ready status they left")
+                .tags("kind", kind, "ready", readyStatus)
+                .register(registry)
+                .record(took);
         census.put(key, new Census(kind, readyStatus, readyReason, clock.instant()));
     }
 
@@ -127,8 +138,11 @@ public final class OperatorMetrics implements CloudMetrics, PbxEndpointMetrics, 
     }
 
     private void cloudRequest(String endpoint, String outcome) {
-        Counter.builder("pbxops.cloud.requests").description("Cloud requests by endpoint and outcome")
-                .tags("endpoint", endpoint, "outcome", outcome).register(registry).increment();
+        Counter.builder("pbxops.cloud.requests")
+                .description("Cloud requests by endpoint and outcome")
+                .tags("endpoint", endpoint, "outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     private void refreshCensus() {
@@ -136,9 +150,18 @@ public final class OperatorMetrics implements CloudMetrics, PbxEndpointMetrics, 
         census.values().removeIf(entry -> entry.seen().isBefore(horizon));
         Map<List<String>, Long> counts = census.values().stream()
                 .collect(Collectors.groupingBy(c -> List.of(c.kind(), c.status(), c.reason()), Collectors.counting()));
-        objects.register(counts.entrySet().stream()
-                .map(e -> MultiGauge.Row.of(Tags.of("kind", e.getKey().get(0), "ready", e.getKey().get(1), "reason", e.getKey().get(2)),
-                        e.getValue()))
-                .toList(), true);
+        objects.register(
+                counts.entrySet().stream()
+                        .map(e -> MultiGauge.Row.of(
+                                Tags.of(
+                                        "kind",
+                                        e.getKey().get(0),
+                                        "ready",
+                                        e.getKey().get(1),
+                                        "reason",
+                                        e.getKey().get(2)),
+                                e.getValue()))
+                        .toList(),
+                true);
     }
 }

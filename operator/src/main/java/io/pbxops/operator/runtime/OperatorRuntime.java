@@ -11,12 +11,11 @@ import io.pbxops.operator.cloud.RainbowCloudPort;
 import io.pbxops.operator.pbx.o2g.O2gClientConfig;
 import io.pbxops.operator.pbx.oxe.O2gPbxEndpoints;
 import io.pbxops.operator.reconcile.PbxOperator;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operator process as {@code run} and {@code up} compose it: one cloud client (one budget) for the account, the
@@ -42,25 +41,43 @@ public final class OperatorRuntime implements AutoCloseable {
     private final OperationsServer ops;
     private volatile boolean stopped;
 
-    public OperatorRuntime(KubernetesClient client, RuntimeSettings settings, CloudCredentialsSource credentials,
-                           O2gClientConfig o2gConfig, Clock clock) {
+    public OperatorRuntime(
+            KubernetesClient client,
+            RuntimeSettings settings,
+            CloudCredentialsSource credentials,
+            O2gClientConfig o2gConfig,
+            Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.metrics = new OperatorMetrics(clock);
-        this.rainbow = RainbowClient.create(RainbowClientConfig.defaults(settings.cloudUrl())
-                .withBudget(settings.budget())
-                .withMetrics(CloudMetrics.both(cloudCounts, metrics))
-                .withClock(clock), credentials);
+        this.rainbow = RainbowClient.create(
+                RainbowClientConfig.defaults(settings.cloudUrl())
+                        .withBudget(settings.budget())
+                        .withMetrics(CloudMetrics.both(cloudCounts, metrics))
+                        .withClock(clock),
+                credentials);
         this.endpoints = new O2gPbxEndpoints(o2gConfig.withClock(clock), settings.o2gNames(), metrics);
         RainbowCloudPort cloud = new RainbowCloudPort(rainbow, settings.pageSize());
-        this.operator = new PbxOperator(client, settings.operator(), clock, cloud, endpoints, new PbxOperator.Instrumentation(
-                metrics, MicrometerMetrics.newMicrometerMetricsBuilder(metrics.registry()).notCollectingMetricsPerResource().build(),
-                this::startLeading, this::stopLeading));
+        this.operator = new PbxOperator(
+                client,
+                settings.operator(),
+                clock,
+                cloud,
+                endpoints,
+                new PbxOperator.Instrumentation(
+                        metrics,
+                        MicrometerMetrics.newMicrometerMetricsBuilder(metrics.registry())
+                                .notCollectingMetricsPerResource()
+                                .build(),
+                        this::startLeading,
+                        this::stopLeading));
         metrics.leadership(operator::isLeading);
         this.drift = new DriftDetector(cloud, operator, client, settings.operator());
         this.credentialsWatch = new CredentialsWatch(credentials, rainbow, operator, client, settings.operator());
-        this.ops = settings.opsPort() < 0 ? null
-                : new OperationsServer(settings.opsBind(), settings.opsPort(), this::live, this::ready, metrics::scrape);
+        this.ops = settings.opsPort() < 0
+                ? null
+                : new OperationsServer(
+                        settings.opsBind(), settings.opsPort(), this::live, this::ready, metrics::scrape);
     }
 
     public void start() {
@@ -68,9 +85,13 @@ public final class OperatorRuntime implements AutoCloseable {
             ops.start();
         }
         operator.start();
-        LOG.info("reconciling {} against the cloud at {} (drift check every {})",
-                settings.operator().namespaces().isEmpty() ? "all namespaces" : "namespaces " + settings.operator().namespaces(),
-                settings.cloudUrl(), settings.operator().driftInterval());
+        LOG.info(
+                "reconciling {} against the cloud at {} (drift check every {})",
+                settings.operator().namespaces().isEmpty()
+                        ? "all namespaces"
+                        : "namespaces " + settings.operator().namespaces(),
+                settings.cloudUrl(),
+                settings.operator().driftInterval());
     }
 
     private void startLeading() {

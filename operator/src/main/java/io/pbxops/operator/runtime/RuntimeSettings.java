@@ -3,7 +3,6 @@ package io.pbxops.operator.runtime;
 import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
 import io.pbxops.operator.reconcile.OperatorSettings;
-
 import java.net.URI;
 
 /**
@@ -13,10 +12,17 @@ import java.net.URI;
  * @param opsBind   the address of the health and metrics endpoints
  * @param opsPort   their port; 0 picks a free one, -1 serves none
  */
-public record RuntimeSettings(URI cloudUrl, CloudBudget budget, int pageSize, O2gRainbowNames o2gNames,
-                              OperatorSettings operator, String opsBind, int opsPort) {
+public record RuntimeSettings(
+        URI cloudUrl,
+        CloudBudget budget,
+        int pageSize,
+        O2gRainbowNames o2gNames,
+        OperatorSettings operator,
+        String opsBind,
+        int opsPort) {
 
-    public RuntimeSettings(URI cloudUrl, CloudBudget budget, int pageSize, O2gRainbowNames o2gNames, OperatorSettings operator) {
+    public RuntimeSettings(
+            URI cloudUrl, CloudBudget budget, int pageSize, O2gRainbowNames o2gNames, OperatorSettings operator) {
         this(cloudUrl, budget, pageSize, o2gNames, operator, "0.0.0.0", -1);
     }
 

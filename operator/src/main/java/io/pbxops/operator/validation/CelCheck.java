@@ -10,7 +10,6 @@ import dev.cel.parser.CelStandardMacro;
 import dev.cel.runtime.CelEvaluationException;
 import dev.cel.runtime.CelRuntime;
 import dev.cel.runtime.CelRuntimeFactory;
-
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.Iterator;
@@ -28,10 +27,10 @@ final class CelCheck {
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addVar("self", SimpleType.DYN)
             .build();
-    private static final CelRuntime RUNTIME = CelRuntimeFactory.standardCelRuntimeBuilder().build();
+    private static final CelRuntime RUNTIME =
+            CelRuntimeFactory.standardCelRuntimeBuilder().build();
 
-    private record Rule(String expression, String message, String fieldPath, CelRuntime.Program program) {
-    }
+    private record Rule(String expression, String message, String fieldPath, CelRuntime.Program program) {}
 
     private final JsonNode rootSchema;
     private final Map<JsonNode, List<Rule>> rulesBySchemaNode = new IdentityHashMap<>();
@@ -57,11 +56,16 @@ final class CelCheck {
             }
         }
         if (value.isObject() && schema.has("properties")) {
-            Iterator<Map.Entry<String, JsonNode>> properties = schema.get("properties").fields();
+            Iterator<Map.Entry<String, JsonNode>> properties =
+                    schema.get("properties").fields();
             while (properties.hasNext()) {
                 Map.Entry<String, JsonNode> property = properties.next();
                 if (value.has(property.getKey())) {
-                    walk(value.get(property.getKey()), property.getValue(), FieldPaths.child(path, property.getKey()), problems);
+                    walk(
+                            value.get(property.getKey()),
+                            property.getValue(),
+                            FieldPaths.child(path, property.getKey()),
+                            problems);
                 }
             }
         } else if (value.isArray() && schema.has("items")) {
@@ -92,8 +96,11 @@ final class CelCheck {
             List<Rule> rules = new ArrayList<>();
             for (JsonNode validation : validations) {
                 String expression = validation.path("rule").asText();
-                rules.add(new Rule(expression, validation.path("message").asText("failed rule: " + expression),
-                        validation.path("fieldPath").asText(""), compile(expression)));
+                rules.add(new Rule(
+                        expression,
+                        validation.path("message").asText("failed rule: " + expression),
+                        validation.path("fieldPath").asText(""),
+                        compile(expression)));
             }
             rulesBySchemaNode.put(schema, rules);
         }

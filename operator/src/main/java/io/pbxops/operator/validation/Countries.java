@@ -9,13 +9,12 @@ import java.util.stream.Collectors;
 /** ISO 3166-1 country codes as the JDK knows them. */
 public final class Countries {
 
-    private static final Map<String, String> ALPHA3_TO_ALPHA2 = Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2)
-            .stream()
-            .collect(Collectors.toUnmodifiableMap(alpha2 -> new Locale("", alpha2).getISO3Country(), Function.identity(),
-                    (a, b) -> a));
+    private static final Map<String, String> ALPHA3_TO_ALPHA2 =
+            Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2).stream()
+                    .collect(Collectors.toUnmodifiableMap(
+                            alpha2 -> new Locale("", alpha2).getISO3Country(), Function.identity(), (a, b) -> a));
 
-    private Countries() {
-    }
+    private Countries() {}
 
     public static boolean isAlpha3(String code) {
         return code != null && ALPHA3_TO_ALPHA2.containsKey(code);

@@ -13,7 +13,6 @@ import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.WebRtcGateway;
 import io.pbxops.operator.crd.PbxOpsKinds;
 import io.pbxops.operator.manifest.Manifest;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -67,8 +66,10 @@ public final class DeclaredFleet implements FleetView {
         try {
             return LENIENT.treeToValue(object, type);
         } catch (Exception e) {
-            throw new IllegalArgumentException("cannot read " + object.path("kind").asText() + " "
-                    + object.path("metadata").path("name").asText() + ": " + e.getMessage(), e);
+            throw new IllegalArgumentException(
+                    "cannot read " + object.path("kind").asText() + " "
+                            + object.path("metadata").path("name").asText() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -133,9 +134,14 @@ public final class DeclaredFleet implements FleetView {
             return Optional.empty();
         }
         Map<String, String> values = new HashMap<>();
-        secret.path("data").properties().forEach(e -> values.put(e.getKey(),
-                new String(Base64.getDecoder().decode(e.getValue().asText()), StandardCharsets.UTF_8)));
-        secret.path("stringData").properties().forEach(e -> values.put(e.getKey(), e.getValue().asText()));
+        secret.path("data")
+                .properties()
+                .forEach(e -> values.put(
+                        e.getKey(),
+                        new String(Base64.getDecoder().decode(e.getValue().asText()), StandardCharsets.UTF_8)));
+        secret.path("stringData")
+                .properties()
+                .forEach(e -> values.put(e.getKey(), e.getValue().asText()));
         return Optional.of(values);
     }
 }

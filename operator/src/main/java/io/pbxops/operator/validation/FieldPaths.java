@@ -3,8 +3,7 @@ package io.pbxops.operator.validation;
 /** Converts between the JSON pointers of the schema tools and the dotted field paths people read. */
 final class FieldPaths {
 
-    private FieldPaths() {
-    }
+    private FieldPaths() {}
 
     /** {@code /spec/rules/2/match} → {@code spec.rules[2].match}. */
     static String fromPointer(String pointer) {

@@ -6,7 +6,6 @@ import io.pbxops.operator.api.NumberingPlan;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.WebRtcGateway;
-
 import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.pbxops.operator.crd.PbxOpsKinds;
 import io.pbxops.operator.manifest.Manifest;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,8 +27,7 @@ public final class ManifestSetValidator {
             .build();
 
     /** One problem, where it stands. */
-    public record Finding(Manifest manifest, int line, Problem problem) {
-    }
+    public record Finding(Manifest manifest, int line, Problem problem) {}
 
     public record Report(List<Finding> findings, int objects, int skipped) {
 
@@ -42,8 +40,7 @@ public final class ManifestSetValidator {
         }
     }
 
-    private ManifestSetValidator() {
-    }
+    private ManifestSetValidator() {}
 
     public static Report validate(List<Manifest> manifests) {
         ObjectValidator objectValidator = ObjectValidator.get();
@@ -63,12 +60,19 @@ public final class ManifestSetValidator {
             String identity = manifest.kind() + "/" + manifest.namespace() + "/" + manifest.name();
             Manifest first = seen.putIfAbsent(identity, manifest);
             if (first != null) {
-                findings.add(new Finding(manifest, manifest.lineOf("metadata.name"), Problem.of("metadata.name",
-                        "declared twice: " + first.file() + ":" + first.line() + " already declares " + manifest.kind() + " "
-                                + manifest.name() + " in the same namespace", "check/duplicate-object")));
+                findings.add(new Finding(
+                        manifest,
+                        manifest.lineOf("metadata.name"),
+                        Problem.of(
+                                "metadata.name",
+                                "declared twice: " + first.file() + ":" + first.line() + " already declares "
+                                        + manifest.kind() + " " + manifest.name() + " in the same namespace",
+                                "check/duplicate-object")));
                 continue;
             }
-            typed(manifest).filter(resource -> resource.getMetadata() != null && resource.getMetadata().getName() != null)
+            typed(manifest)
+                    .filter(resource -> resource.getMetadata() != null
+                            && resource.getMetadata().getName() != null)
                     .ifPresent(resource -> {
                         manifestOf.put(resource, manifest);
                         fleet.add(resource);
@@ -78,7 +82,8 @@ public final class ManifestSetValidator {
             Manifest manifest = manifestOf.get(problem.object());
             findings.add(new Finding(manifest, manifest.lineOf(problem.problem().field()), problem.problem()));
         }
-        findings.sort(Comparator.comparing((Finding f) -> f.manifest().file().toString()).thenComparingInt(Finding::line));
+        findings.sort(Comparator.comparing((Finding f) -> f.manifest().file().toString())
+                .thenComparingInt(Finding::line));
         return new Report(findings, manifests.size() - skipped, skipped);
     }
 
@@ -89,7 +94,8 @@ public final class ManifestSetValidator {
             return Optional.empty();
         }
         try {
-            return Optional.ofNullable(LENIENT.treeToValue(manifest.object(), kind.get().type()));
+            return Optional.ofNullable(
+                    LENIENT.treeToValue(manifest.object(), kind.get().type()));
         } catch (Exception e) {
             return Optional.empty();
         }

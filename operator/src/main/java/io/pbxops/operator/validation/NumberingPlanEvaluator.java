@@ -5,7 +5,6 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber;
 import io.pbxops.operator.api.NumberingExample;
 import io.pbxops.operator.api.NumberingRule;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +40,7 @@ public final class NumberingPlanEvaluator {
         }
     }
 
-    private record CompiledRule(Pattern pattern, String replacement) {
-    }
+    private record CompiledRule(Pattern pattern, String replacement) {}
 
     private final List<CompiledRule> rules;
 
@@ -63,11 +61,14 @@ public final class NumberingPlanEvaluator {
             try {
                 Pattern pattern = Pattern.compile(rule.getMatch());
                 Optional<String> badReference = badGroupReference(rule.getReplace(), pattern);
-                badReference.ifPresent(message -> problems.add(Problem.of(field + ".replace", message, "check/numbering-group")));
+                badReference.ifPresent(
+                        message -> problems.add(Problem.of(field + ".replace", message, "check/numbering-group")));
                 compiled.add(badReference.isPresent() ? null : new CompiledRule(pattern, rule.getReplace()));
             } catch (PatternSyntaxException e) {
-                problems.add(Problem.of(field + ".match", "the expression does not compile: " + e.getDescription()
-                        + " near index " + e.getIndex(), "check/numbering-compile"));
+                problems.add(Problem.of(
+                        field + ".match",
+                        "the expression does not compile: " + e.getDescription() + " near index " + e.getIndex(),
+                        "check/numbering-compile"));
                 compiled.add(null);
             }
         }
@@ -95,7 +96,9 @@ public final class NumberingPlanEvaluator {
     public Optional<String> checkExample(NumberingExample example, List<NumberingRule> ruleSpecs) {
         Outcome outcome = apply(example.getDialed(), example.getCountry(), example.getOutboundPrefix());
         boolean wantForbidden = Boolean.TRUE.equals(example.getForbidden());
-        boolean ok = wantForbidden ? outcome.forbidden() : !outcome.forbidden() && outcome.number().equals(example.getExpect());
+        boolean ok = wantForbidden
+                ? outcome.forbidden()
+                : !outcome.forbidden() && outcome.number().equals(example.getExpect());
         if (ok) {
             return Optional.empty();
         }
@@ -109,7 +112,10 @@ public final class NumberingPlanEvaluator {
 
     /** Internal number length: the length of the longest extension (seed 003). */
     public static Integer internalNumberLength(List<String> extensions) {
-        return extensions.stream().mapToInt(String::length).max().stream().boxed().findFirst().orElse(null);
+        return extensions.stream().mapToInt(String::length).max().stream()
+                .boxed()
+                .findFirst()
+                .orElse(null);
     }
 
     private static String describeRule(NumberingRule rule) {
@@ -125,8 +131,8 @@ public final class NumberingPlanEvaluator {
         while (reference.find()) {
             int group = Integer.parseInt(reference.group(1));
             if (group > groups) {
-                return Optional.of("the replacement refers to group $" + group + " but the expression has "
-                        + groups + (groups == 1 ? " group" : " groups"));
+                return Optional.of("the replacement refers to group $" + group + " but the expression has " + groups
+                        + (groups == 1 ? " group" : " groups"));
             }
         }
         return Optional.empty();
@@ -147,7 +153,9 @@ public final class NumberingPlanEvaluator {
                 return dialed;
             }
             if (region.equals(PHONE_NUMBERS.getRegionCodeForNumber(number))) {
-                String national = PHONE_NUMBERS.format(number, PhoneNumberUtil.PhoneNumberFormat.NATIONAL).replaceAll("[^0-9]", "");
+                String national = PHONE_NUMBERS
+                        .format(number, PhoneNumberUtil.PhoneNumberFormat.NATIONAL)
+                        .replaceAll("[^0-9]", "");
                 return (outboundPrefix == null ? "" : outboundPrefix) + national;
             }
             return PHONE_NUMBERS.format(number, PhoneNumberUtil.PhoneNumberFormat.E164);

@@ -13,7 +13,6 @@ import io.pbxops.operator.api.NumberingPlanSpec;
 import io.pbxops.operator.api.PbxOps;
 import io.pbxops.operator.crd.CrdCatalog;
 import io.pbxops.operator.crd.PbxOpsKinds;
-
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,14 +27,14 @@ import java.util.regex.Pattern;
  */
 public final class ObjectValidator {
 
-    private static final Pattern OBJECT_NAME = Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
+    private static final Pattern OBJECT_NAME =
+            Pattern.compile("^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$");
     private static final ObjectMapper LENIENT = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL)
             .build();
 
-    private record KindChecks(SchemaCheck schema, CelCheck cel) {
-    }
+    private record KindChecks(SchemaCheck schema, CelCheck cel) {}
 
     private static volatile ObjectValidator instance;
 
@@ -76,13 +75,19 @@ public final class ObjectValidator {
         List<Problem> problems = new ArrayList<>();
         String apiVersion = object.path("apiVersion").asText("");
         if (!PbxOps.API_VERSION.equals(apiVersion)) {
-            problems.add(Problem.of("apiVersion", "version " + apiVersion + " is not served; use " + PbxOps.API_VERSION, "check/api-version"));
+            problems.add(Problem.of(
+                    "apiVersion",
+                    "version " + apiVersion + " is not served; use " + PbxOps.API_VERSION,
+                    "check/api-version"));
             return problems;
         }
         Optional<PbxOpsKinds> kind = PbxOpsKinds.byKind(object.path("kind").asText(""));
         if (kind.isEmpty()) {
-            problems.add(Problem.of("kind", "unknown kind " + object.path("kind").asText("") + " in " + PbxOps.GROUP
-                    + "; the kinds are Company, Pbx, PbxShare, WebRtcGateway, NumberingPlan", "check/kind"));
+            problems.add(Problem.of(
+                    "kind",
+                    "unknown kind " + object.path("kind").asText("") + " in " + PbxOps.GROUP
+                            + "; the kinds are Company, Pbx, PbxShare, WebRtcGateway, NumberingPlan",
+                    "check/kind"));
             return problems;
         }
         checkName(object.path("metadata"), problems);
@@ -96,8 +101,7 @@ public final class ObjectValidator {
                 checkInstallationNumber(object, problems);
             }
             case NUMBERING_PLAN -> checkNumberingPlan(object.path("spec"), problems);
-            default -> {
-            }
+            default -> {}
         }
         return problems;
     }
@@ -107,14 +111,19 @@ public final class ObjectValidator {
         if (name.isEmpty()) {
             problems.add(Problem.of("metadata.name", "required field is missing", "check/name"));
         } else if (name.length() > 253 || !OBJECT_NAME.matcher(name).matches()) {
-            problems.add(Problem.of("metadata.name", "must be a lowercase RFC 1123 name: letters, digits, '-' and '.', "
-                    + "starting and ending with a letter or digit", "check/name"));
+            problems.add(Problem.of(
+                    "metadata.name",
+                    "must be a lowercase RFC 1123 name: letters, digits, '-' and '.', "
+                            + "starting and ending with a letter or digit",
+                    "check/name"));
         }
     }
 
     private static void checkCountry(JsonNode country, String field, List<Problem> problems) {
         if (country.isTextual() && country.asText().matches("^[A-Z]{3}$") && !Countries.isAlpha3(country.asText())) {
-            problems.add(Problem.of(field, country.asText() + " is not an ISO 3166-1 alpha-3 country code (e.g. FRA, DEU, USA)",
+            problems.add(Problem.of(
+                    field,
+                    country.asText() + " is not an ISO 3166-1 alpha-3 country code (e.g. FRA, DEU, USA)",
                     "check/country"));
         }
     }
@@ -127,11 +136,16 @@ public final class ObjectValidator {
         PhoneNumberUtil phoneNumbers = PhoneNumberUtil.getInstance();
         try {
             if (!phoneNumbers.isPossibleNumber(phoneNumbers.parse(number.asText(), null))) {
-                problems.add(Problem.of("spec.dialing.installationNumber",
-                        number.asText() + " is not a possible public number for its country code", "check/phone-number"));
+                problems.add(Problem.of(
+                        "spec.dialing.installationNumber",
+                        number.asText() + " is not a possible public number for its country code",
+                        "check/phone-number"));
             }
         } catch (NumberParseException e) {
-            problems.add(Problem.of("spec.dialing.installationNumber", number.asText() + " is not a phone number: " + e.getMessage(), "check/phone-number"));
+            problems.add(Problem.of(
+                    "spec.dialing.installationNumber",
+                    number.asText() + " is not a phone number: " + e.getMessage(),
+                    "check/phone-number"));
         }
     }
 
@@ -153,10 +167,15 @@ public final class ObjectValidator {
                 continue; // a malformed example is reported once, by the schema and CEL checks
             }
             if (example.getCountry() != null && !Countries.isAlpha3(example.getCountry())) {
-                problems.add(Problem.of(field + ".country", example.getCountry() + " is not an ISO 3166-1 alpha-3 country code", "check/country"));
+                problems.add(Problem.of(
+                        field + ".country",
+                        example.getCountry() + " is not an ISO 3166-1 alpha-3 country code",
+                        "check/country"));
                 continue;
             }
-            evaluator.checkExample(example, plan.getRules()).ifPresent(message -> problems.add(Problem.of(field, message, "check/numbering-example")));
+            evaluator
+                    .checkExample(example, plan.getRules())
+                    .ifPresent(message -> problems.add(Problem.of(field, message, "check/numbering-example")));
         }
     }
 }

@@ -5,7 +5,6 @@ import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -23,15 +22,20 @@ final class SchemaCheck {
 
     SchemaCheck(JsonNode openApiSchema) {
         this.schemaNode = openApiSchema;
-        this.schema = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(openApiSchema);
+        this.schema =
+                SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4).getSchema(openApiSchema);
     }
 
     List<Problem> check(JsonNode object) {
         List<Problem> problems = new ArrayList<>();
         for (Error error : schema.validate(object)) {
-            String field = FieldPaths.fromPointer(error.getInstanceLocation().toString().replaceFirst("^\\$", "").replace('.', '/'));
+            String field = FieldPaths.fromPointer(error.getInstanceLocation()
+                    .toString()
+                    .replaceFirst("^\\$", "")
+                    .replace('.', '/'));
             if ("required".equals(error.getKeyword()) && error.getProperty() != null) {
-                problems.add(Problem.of(FieldPaths.child(field, error.getProperty()), "required field is missing", "schema/required"));
+                problems.add(Problem.of(
+                        FieldPaths.child(field, error.getProperty()), "required field is missing", "schema/required"));
             } else {
                 problems.add(Problem.of(field, describe(error), "schema/" + error.getKeyword()));
             }
@@ -46,7 +50,8 @@ final class SchemaCheck {
         JsonNode schemaNode = error.getSchemaNode();
         // Depending on the keyword the library hands over the schema object or the keyword's own value.
         JsonNode rule = schemaNode != null && schemaNode.isObject() && schemaNode.has(error.getKeyword())
-                ? schemaNode.get(error.getKeyword()) : schemaNode;
+                ? schemaNode.get(error.getKeyword())
+                : schemaNode;
         String shown = value == null ? "the value" : value.toString();
         if (rule != null) {
             switch (error.getKeyword()) {
@@ -68,27 +73,34 @@ final class SchemaCheck {
                     return "is longer than " + rule.asLong() + " characters";
                 }
                 case "minLength" -> {
-                    return rule.asLong() == 1 ? "must not be empty" : "is shorter than " + rule.asLong() + " characters";
+                    return rule.asLong() == 1
+                            ? "must not be empty"
+                            : "is shorter than " + rule.asLong() + " characters";
                 }
                 case "type" -> {
                     String type = rule.asText();
-                    return shown + " is not " + (type.startsWith("a") || type.startsWith("o") || type.startsWith("i") ? "an " : "a ") + type;
+                    return shown + " is not "
+                            + (type.startsWith("a") || type.startsWith("o") || type.startsWith("i") ? "an " : "a ")
+                            + type;
                 }
                 case "maxItems" -> {
-                    return "has " + (value == null ? "too many" : value.size()) + " items, at most " + rule.asLong() + " are allowed";
+                    return "has " + (value == null ? "too many" : value.size()) + " items, at most " + rule.asLong()
+                            + " are allowed";
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         String message = error.getMessage();
         int colon = message.indexOf(": ");
         // The library prefixes the instance location, which our output already names.
-        return (message.startsWith("/") || message.startsWith("$")) && colon >= 0 ? message.substring(colon + 2) : message;
+        return (message.startsWith("/") || message.startsWith("$")) && colon >= 0
+                ? message.substring(colon + 2)
+                : message;
     }
 
     private static void unknownFields(JsonNode value, JsonNode schema, String path, List<Problem> problems) {
-        if (schema == null || schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
+        if (schema == null
+                || schema.path("x-kubernetes-preserve-unknown-fields").asBoolean(false)) {
             return;
         }
         if (value.isObject()) {
@@ -106,7 +118,9 @@ final class SchemaCheck {
                 } else if (additional != null && additional.isObject()) {
                     unknownFields(field.getValue(), additional, childPath, problems);
                 } else if (properties != null) {
-                    problems.add(Problem.of(childPath, "unknown field: the schema does not declare it (a typo?)",
+                    problems.add(Problem.of(
+                            childPath,
+                            "unknown field: the schema does not declare it (a typo?)",
                             "schema/unknown-field"));
                 }
             }

@@ -9,7 +9,6 @@ import io.pbxops.operator.testing.CloudState;
 import io.pbxops.operator.testing.FleetHarness;
 import io.pbxops.simulator.O2gHostSpec;
 import io.pbxops.simulator.RequestCount;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +30,8 @@ public final class FleetConvergenceBenchmark {
         int owned = pbxs - shared;
         try (FleetHarness fleet = FleetHarness.start(
                 simulator -> simulator.withAutoFleet(true).withLatency(Duration.ofMillis(latencyMs)),
-                settings -> settings.withReconcileThreads(16).withPendingRecheck(Duration.ofSeconds(1)), false)) {
+                settings -> settings.withReconcileThreads(16).withPendingRecheck(Duration.ofSeconds(1)),
+                false)) {
             fleet.setBudget(CloudBudget.of(8, requestsPerSecond, Duration.ofMinutes(2)));
             fleet.startOperator();
             StringBuilder yaml = new StringBuilder("""
@@ -130,7 +130,9 @@ public final class FleetConvergenceBenchmark {
                             """.formatted(s, k, s, (s * 2 + k) % companies));
                 }
             }
-            fleet.simulator().control().putO2gHost(new O2gHostSpec("o2g.fleet.example", "o2g-admin", "o2g-secret", nodes));
+            fleet.simulator()
+                    .control()
+                    .putO2gHost(new O2gHostSpec("o2g.fleet.example", "o2g-admin", "o2g-secret", nodes));
             fleet.simulator().control().clearRequestCounts();
             CloudState cloud = fleet.cloud();
 
@@ -165,16 +167,25 @@ public final class FleetConvergenceBenchmark {
 
             int systems = owned + shared;
             long minimumWrites = companies * 2L + systems + gateways + shares;
-            System.out.printf("%nfleet: %d companies, %d PBXs (%d shared, %d shares), %d gateways, 5 plans; cloud latency %d ms; budget 8 concurrent, %d/s%n",
+            System.out.printf(
+                    "%nfleet: %d companies, %d PBXs (%d shared, %d shares), %d gateways, 5 plans; cloud latency %d ms; budget 8 concurrent, %d/s%n",
                     companies, systems, shared, shares, gateways, latencyMs, requestsPerSecond);
             System.out.printf("apply -> all Ready: %.1f s%n", converged.toMillis() / 1000.0);
-            System.out.printf("cloud requests to converge: %d (writes %d; smallest possible writes %d: %d companies + %d sites + %d systems + %d gateways + %d links)%n",
+            System.out.printf(
+                    "cloud requests to converge: %d (writes %d; smallest possible writes %d: %d companies + %d sites + %d systems + %d gateways + %d links)%n",
                     convergeRequests, convergeWrites, minimumWrites, companies, companies, systems, gateways, shares);
             System.out.printf("O2G requests to converge: %d%n", o2g);
-            System.out.printf("steady-state drift check: %d cloud requests, %d writes, %d objects drifted (smallest possible: 4 list calls at page size 100 -> %d)%n",
-                    steadyRequests, steadyWrites, drifted, 2 * (int) Math.ceil(companies / 100.0) + (int) Math.ceil(systems / 100.0) + Math.max(1, (int) Math.ceil(gateways / 100.0)));
+            System.out.printf(
+                    "steady-state drift check: %d cloud requests, %d writes, %d objects drifted (smallest possible: 4 list calls at page size 100 -> %d)%n",
+                    steadyRequests,
+                    steadyWrites,
+                    drifted,
+                    2 * (int) Math.ceil(companies / 100.0)
+                            + (int) Math.ceil(systems / 100.0)
+                            + Math.max(1, (int) Math.ceil(gateways / 100.0)));
             Map<String, Long> byRoute = new TreeMap<>();
-            toConverge.forEach(c -> byRoute.merge(c.method() + " " + c.route() + " " + c.status(), c.count(), Long::sum));
+            toConverge.forEach(
+                    c -> byRoute.merge(c.method() + " " + c.route() + " " + c.status(), c.count(), Long::sum));
             System.out.println("requests to converge, by route:");
             byRoute.forEach((route, count) -> System.out.printf("  %6d  %s%n", count, route));
         }

@@ -10,8 +10,14 @@ import java.util.List;
  *
  * @param nonResourcePath the path of a request outside /api and /apis resources (discovery, /version), else null
  */
-record ApiRequest(String verb, String apiGroup, String resource, String subresource, String namespace, String name,
-                  String nonResourcePath) {
+record ApiRequest(
+        String verb,
+        String apiGroup,
+        String resource,
+        String subresource,
+        String namespace,
+        String name,
+        String nonResourcePath) {
 
     /** {@code resource} or {@code resource/subresource}, as RBAC rules name them. */
     String resourcePath() {
@@ -27,7 +33,8 @@ record ApiRequest(String verb, String apiGroup, String resource, String subresou
         URI uri = URI.create(pathAndQuery);
         String path = uri.getRawPath();
         String query = uri.getRawQuery() == null ? "" : uri.getRawQuery();
-        List<String> parts = Arrays.stream(path.split("/")).filter(p -> !p.isEmpty()).toList();
+        List<String> parts =
+                Arrays.stream(path.split("/")).filter(p -> !p.isEmpty()).toList();
         String group;
         List<String> rest;
         if (parts.size() >= 2 && parts.get(0).equals("api")) {

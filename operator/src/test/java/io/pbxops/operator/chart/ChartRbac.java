@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import io.fabric8.kubernetes.api.model.rbac.RoleRef;
 import io.fabric8.kubernetes.api.model.rbac.Subject;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -33,7 +32,8 @@ final class ChartRbac {
      * @param role           the Role or ClusterRole that grants it (Kind/name)
      * @param resourceNames  the objects it is limited to; empty: all
      */
-    record Permission(String scope, String role, String apiGroup, String resource, String verb, List<String> resourceNames) {
+    record Permission(
+            String scope, String role, String apiGroup, String resource, String verb, List<String> resourceNames) {
 
         boolean allows(ApiRequest request) {
             return request.isResource()
@@ -63,10 +63,16 @@ final class ChartRbac {
     static boolean grantedToEveryone(ApiRequest request) {
         if (!request.isResource()) {
             String path = request.nonResourcePath();
-            return request.verb().equals("get") && (path.equals("/api") || path.equals("/apis") || path.startsWith("/api/")
-                    || path.startsWith("/apis/") || path.equals("/version") || path.startsWith("/openapi/"));
+            return request.verb().equals("get")
+                    && (path.equals("/api")
+                            || path.equals("/apis")
+                            || path.startsWith("/api/")
+                            || path.startsWith("/apis/")
+                            || path.equals("/version")
+                            || path.startsWith("/openapi/"));
         }
-        return request.verb().equals("create") && request.apiGroup().equals("authorization.k8s.io")
+        return request.verb().equals("create")
+                && request.apiGroup().equals("authorization.k8s.io")
                 && Set.of("selfsubjectrulesreviews", "selfsubjectaccessreviews").contains(request.resource())
                 && request.subresource() == null;
     }
@@ -81,10 +87,15 @@ final class ChartRbac {
     static ChartRbac of(List<HasMetadata> manifests, String namespace, String serviceAccount) {
         List<Permission> granted = new ArrayList<>();
         for (HasMetadata object : manifests) {
-            if (object instanceof ClusterRoleBinding binding && boundTo(binding.getSubjects(), namespace, serviceAccount)) {
+            if (object instanceof ClusterRoleBinding binding
+                    && boundTo(binding.getSubjects(), namespace, serviceAccount)) {
                 granted.addAll(permissions(manifests, binding.getRoleRef(), CLUSTER_WIDE, null));
-            } else if (object instanceof RoleBinding binding && boundTo(binding.getSubjects(), namespace, serviceAccount)) {
-                granted.addAll(permissions(manifests, binding.getRoleRef(), binding.getMetadata().getNamespace(),
+            } else if (object instanceof RoleBinding binding
+                    && boundTo(binding.getSubjects(), namespace, serviceAccount)) {
+                granted.addAll(permissions(
+                        manifests,
+                        binding.getRoleRef(),
+                        binding.getMetadata().getNamespace(),
                         binding.getMetadata().getNamespace()));
             }
         }
@@ -97,12 +108,15 @@ final class ChartRbac {
 
     /** Only the permissions that apply in these namespaces (cluster-wide ones included). */
     ChartRbac inScopes(Set<String> namespaces) {
-        return new ChartRbac(permissions.stream().filter(p -> p.scope().equals(CLUSTER_WIDE) || namespaces.contains(p.scope())).toList());
+        return new ChartRbac(permissions.stream()
+                .filter(p -> p.scope().equals(CLUSTER_WIDE) || namespaces.contains(p.scope()))
+                .toList());
     }
 
     /** What is granted in one namespace, as sorted keys (verb group/resource, and the object names if limited). */
     Set<String> keys(String namespace) {
-        return permissions.stream().filter(p -> p.scope().equals(namespace))
+        return permissions.stream()
+                .filter(p -> p.scope().equals(namespace))
                 .map(p -> p.key() + (p.resourceNames().isEmpty() ? "" : " " + p.resourceNames()))
                 .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
     }
@@ -117,10 +131,13 @@ final class ChartRbac {
     }
 
     /** The rules of the Role or ClusterRole a binding refers to, in the binding's namespace (null: cluster-wide). */
-    private static List<Permission> permissions(List<HasMetadata> manifests, RoleRef ref, String scope, String bindingNamespace) {
+    private static List<Permission> permissions(
+            List<HasMetadata> manifests, RoleRef ref, String scope, String bindingNamespace) {
         List<PolicyRule> rules = switch (ref.getKind()) {
-            case "ClusterRole" -> find(manifests, ClusterRole.class, ref.getName(), null).getRules();
-            case "Role" -> find(manifests, Role.class, ref.getName(), bindingNamespace).getRules();
+            case "ClusterRole" ->
+                find(manifests, ClusterRole.class, ref.getName(), null).getRules();
+            case "Role" ->
+                find(manifests, Role.class, ref.getName(), bindingNamespace).getRules();
             default -> throw new AssertionError("a binding to a " + ref.getKind());
         };
         List<Permission> permissions = new ArrayList<>();
@@ -135,7 +152,8 @@ final class ChartRbac {
                         if (List.of(group, resource, verb).stream().anyMatch(v -> v.contains("*"))) {
                             throw new AssertionError(ref.getKind() + "/" + ref.getName() + " has a wildcard: " + rule);
                         }
-                        permissions.add(new Permission(scope, ref.getKind() + "/" + ref.getName(), group, resource, verb, names));
+                        permissions.add(new Permission(
+                                scope, ref.getKind() + "/" + ref.getName(), group, resource, verb, names));
                     }
                 }
             }
@@ -143,16 +161,23 @@ final class ChartRbac {
         return permissions;
     }
 
-    private static <T extends HasMetadata> T find(List<HasMetadata> manifests, Class<T> kind, String name, String namespace) {
-        Optional<T> found = manifests.stream().filter(kind::isInstance).map(kind::cast)
-                .filter(o -> o.getMetadata().getName().equals(name) && Objects.equals(o.getMetadata().getNamespace(), namespace))
+    private static <T extends HasMetadata> T find(
+            List<HasMetadata> manifests, Class<T> kind, String name, String namespace) {
+        Optional<T> found = manifests.stream()
+                .filter(kind::isInstance)
+                .map(kind::cast)
+                .filter(o -> o.getMetadata().getName().equals(name)
+                        && Objects.equals(o.getMetadata().getNamespace(), namespace))
                 .findFirst();
         return found.orElseThrow(() -> new AssertionError("a binding refers to " + kind.getSimpleName() + " " + name
                 + (namespace == null ? "" : " in " + namespace) + ", which the chart does not render"));
     }
 
     private static boolean boundTo(List<Subject> subjects, String namespace, String serviceAccount) {
-        return subjects != null && subjects.stream().anyMatch(s -> "ServiceAccount".equals(s.getKind())
-                && serviceAccount.equals(s.getName()) && namespace.equals(s.getNamespace()));
+        return subjects != null
+                && subjects.stream()
+                        .anyMatch(s -> "ServiceAccount".equals(s.getKind())
+                                && serviceAccount.equals(s.getName())
+                                && namespace.equals(s.getNamespace()));
     }
 }

@@ -1,5 +1,9 @@
 package io.pbxops.operator.chart;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pbxops.operator.api.Pbx;
@@ -7,10 +11,6 @@ import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.testing.FleetHarness;
 import io.pbxops.simulator.FaultTarget;
 import io.pbxops.simulator.O2gHostSpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,10 +27,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Grafana dashboard queries what a running operator exports: every metric name (and every label) in its
@@ -48,11 +47,13 @@ class DashboardTest {
     private static final Pattern METRIC = Pattern.compile("\\b(?:pbxops|operator_sdk|jvm|process)_[a-zA-Z0-9_]+");
     private static final Pattern LABEL_MATCHER = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)\\s*(?:=~|!~|!=|=)\\s*\"");
     private static final Pattern GROUPING = Pattern.compile("\\b(?:by|without)\\s*\\(([^)]*)\\)");
-    private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\(\\s*([a-zA-Z0-9_:]+)[^,]*,\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*\\)");
+    private static final Pattern LABEL_VALUES =
+            Pattern.compile("label_values\\(\\s*([a-zA-Z0-9_:]+)[^,]*,\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*\\)");
 
     private static FleetHarness fleet;
     /** Metric name to the label names it has, from the scrape. */
     private static Map<String, Set<String>> exported;
+
     private static JsonNode dashboard;
 
     @BeforeAll
@@ -62,9 +63,17 @@ class DashboardTest {
         fleet.setOps("127.0.0.1", 0);
         fleet.setBudget(CloudBudget.of(1, 3, Duration.ofSeconds(60)));
         fleet.startOperator();
-        fleet.simulator().control().putO2gHost(new O2gHostSpec("o2g.acme.example", "o2g-admin", "o2g-secret",
-                List.of(new O2gHostSpec.Node("1", "oxe1.acme.example"))));
-        fleet.simulator().control().updateFaults(FaultTarget.CLOUD, faults -> faults.withFailNext(2).withErrorStatuses(List.of(503)));
+        fleet.simulator()
+                .control()
+                .putO2gHost(new O2gHostSpec(
+                        "o2g.acme.example",
+                        "o2g-admin",
+                        "o2g-secret",
+                        List.of(new O2gHostSpec.Node("1", "oxe1.acme.example"))));
+        fleet.simulator()
+                .control()
+                .updateFaults(
+                        FaultTarget.CLOUD, faults -> faults.withFailNext(2).withErrorStatuses(List.of(503)));
         fleet.apply("""
                 apiVersion: v1
                 kind: Secret
@@ -109,7 +118,9 @@ class DashboardTest {
         List<String> queries = queries();
         for (String query : queries) {
             Set<String> names = metricNames(query);
-            assertFalse(names.isEmpty() && nameRegexes(query).isEmpty(), () -> "a query names no metric the check can see: " + query);
+            assertFalse(
+                    names.isEmpty() && nameRegexes(query).isEmpty(),
+                    () -> "a query names no metric the check can see: " + query);
             names.stream().filter(name -> !exported.containsKey(name)).forEach(missing::add);
             for (String regex : nameRegexes(query)) {
                 if (exported.keySet().stream().noneMatch(name -> name.matches(regex))) {
@@ -117,15 +128,25 @@ class DashboardTest {
                 }
             }
         }
-        assertTrue(missing.isEmpty(), () -> "the dashboard queries metrics the operator does not export: " + missing
-                + "\nexported: " + new TreeSet<>(exported.keySet()));
+        assertTrue(
+                missing.isEmpty(),
+                () -> "the dashboard queries metrics the operator does not export: " + missing + "\nexported: "
+                        + new TreeSet<>(exported.keySet()));
         // The check sees the project's metrics and JOSDK's: the dashboard is built on both.
         Set<String> queried = new TreeSet<>();
         queries.forEach(q -> queried.addAll(metricNames(q)));
-        for (String expected : List.of("pbxops_cloud_requests_total", "pbxops_cloud_retries_total", "pbxops_cloud_budget_waits_total",
-                "pbxops_pbx_requests_total", "pbxops_reconcile_seconds_count", "pbxops_objects",
-                "operator_sdk_reconciliations_started_total", "operator_sdk_controllers_execution_reconcile_seconds_bucket")) {
-            assertTrue(queried.contains(expected), () -> "the dashboard does not show " + expected + "; it shows " + queried);
+        for (String expected : List.of(
+                "pbxops_cloud_requests_total",
+                "pbxops_cloud_retries_total",
+                "pbxops_cloud_budget_waits_total",
+                "pbxops_pbx_requests_total",
+                "pbxops_reconcile_seconds_count",
+                "pbxops_objects",
+                "operator_sdk_reconciliations_started_total",
+                "operator_sdk_controllers_execution_reconcile_seconds_bucket")) {
+            assertTrue(
+                    queried.contains(expected),
+                    () -> "the dashboard does not show " + expected + "; it shows " + queried);
         }
     }
 
@@ -163,11 +184,16 @@ class DashboardTest {
                 continue;
             }
             panelsWithQueries++;
-            assertEquals("${datasource}", panel.path("datasource").path("uid").asText(), panel.path("title").asText());
+            assertEquals(
+                    "${datasource}",
+                    panel.path("datasource").path("uid").asText(),
+                    panel.path("title").asText());
             assertFalse(panel.path("targets").isEmpty(), panel.path("title").asText());
             Set<String> refIds = new HashSet<>();
             for (JsonNode target : panel.path("targets")) {
-                assertTrue(refIds.add(target.path("refId").asText()), "duplicate refId in " + panel.path("title").asText());
+                assertTrue(
+                        refIds.add(target.path("refId").asText()),
+                        "duplicate refId in " + panel.path("title").asText());
                 assertFalse(target.path("expr").asText().isBlank());
             }
         }
@@ -226,8 +252,12 @@ class DashboardTest {
     }
 
     private static String scrape() throws IOException, InterruptedException {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                URI.create("http://127.0.0.1:" + fleet.runtime().opsPort() + "/metrics")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://127.0.0.1:" + fleet.runtime().opsPort() + "/metrics"))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode());
         return response.body();
     }

@@ -1,5 +1,10 @@
 package io.pbxops.operator.chart;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
@@ -24,9 +29,6 @@ import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.runtime.OperatorRuntime;
 import io.pbxops.operator.runtime.RuntimeSettings;
 import io.pbxops.operator.testing.FleetHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,11 +40,8 @@ import java.util.Set;
 import java.util.function.Predicate;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * java-operator-sdk asks the API server what it may do on Leases (a SelfSubjectRulesReview in the Lease's namespace)
@@ -85,15 +84,20 @@ class LeaseAccessTest {
         runtime.start();
 
         await().atMost(FleetHarness.CONVERGENCE).until(() -> runtime.operator().isLeading());
-        Lease lease = client.leases().inNamespace(RenderedChart.NAMESPACE).withName(leaseName(chart)).get();
+        Lease lease = client.leases()
+                .inNamespace(RenderedChart.NAMESPACE)
+                .withName(leaseName(chart))
+                .get();
         assertEquals("pbx-operator-0", lease.getSpec().getHolderIdentity());
     }
 
     @Test
     void withoutUpdateOnLeasesTheOperatorWouldNotStart() {
         RenderedChart chart = RenderedChart.render();
-        startServerAnswering(rulesInReleaseNamespace(chart, permission -> !permission.verb().equals("update")
-                || !permission.resource().equals("leases")));
+        startServerAnswering(rulesInReleaseNamespace(
+                chart,
+                permission -> !permission.verb().equals("update")
+                        || !permission.resource().equals("leases")));
 
         runtime = operator(chart);
         OperatorException refused = assertThrows(OperatorException.class, runtime::start);
@@ -110,30 +114,51 @@ class LeaseAccessTest {
 
     /** The Lease's name as the Deployment passes it (--leader-election-lease). */
     private static String leaseName(RenderedChart chart) {
-        return chart.operatorContainer().getArgs().stream().filter(a -> a.startsWith("--leader-election-lease="))
-                .map(a -> a.substring(a.indexOf('=') + 1)).findFirst()
+        return chart.operatorContainer().getArgs().stream()
+                .filter(a -> a.startsWith("--leader-election-lease="))
+                .map(a -> a.substring(a.indexOf('=') + 1))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the Deployment names no Lease"));
     }
 
     /** What a SelfSubjectRulesReview in the release namespace answers for the chart's ServiceAccount. */
-    private static List<ResourceRule> rulesInReleaseNamespace(RenderedChart chart, Predicate<ChartRbac.Permission> keep) {
+    private static List<ResourceRule> rulesInReleaseNamespace(
+            RenderedChart chart, Predicate<ChartRbac.Permission> keep) {
         return chart.rbac().inScopes(Set.of(RenderedChart.NAMESPACE)).permissions().stream()
                 .filter(keep)
-                .map(p -> new ResourceRuleBuilder().withApiGroups(p.apiGroup()).withResources(p.resource()).withVerbs(p.verb())
-                        .withResourceNames(p.resourceNames()).build())
+                .map(p -> new ResourceRuleBuilder()
+                        .withApiGroups(p.apiGroup())
+                        .withResources(p.resource())
+                        .withVerbs(p.verb())
+                        .withResourceNames(p.resourceNames())
+                        .build())
                 .toList();
     }
 
     private void startServerAnswering(List<ResourceRule> rules) {
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
-        server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations, new KubernetesMixedDispatcher(expectations), false);
+        server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), expectations, new KubernetesMixedDispatcher(expectations), false);
         server.init();
-        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-                .andReturn(201, new SelfSubjectRulesReviewBuilder().withNewStatus().withResourceRules(rules).withIncomplete(false).endStatus().build())
+        server.expect()
+                .post()
+                .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                .andReturn(
+                        201,
+                        new SelfSubjectRulesReviewBuilder()
+                                .withNewStatus()
+                                .withResourceRules(rules)
+                                .withIncomplete(false)
+                                .endStatus()
+                                .build())
                 .always();
         client = server.createClient();
         for (PbxOpsKinds kind : PbxOpsKinds.values()) {
-            client.apiextensions().v1().customResourceDefinitions().resource(CrdCatalog.definition(kind)).create();
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .resource(CrdCatalog.definition(kind))
+                    .create();
         }
     }
 
@@ -141,11 +166,24 @@ class LeaseAccessTest {
     private OperatorRuntime operator(RenderedChart chart) {
         OperatorSettings settings = OperatorSettings.defaults()
                 .withServerSideApply(false)
-                .withLeaderElection(new LeaderElection(leaseName(chart), RenderedChart.NAMESPACE, "pbx-operator-0",
-                        Duration.ofSeconds(3), Duration.ofSeconds(2), Duration.ofMillis(250), false));
-        return new OperatorRuntime(client, new RuntimeSettings(URI.create("http://127.0.0.1:9"), CloudBudget.defaults(), 100,
-                O2gRainbowNames.defaults(), settings),
+                .withLeaderElection(new LeaderElection(
+                        leaseName(chart),
+                        RenderedChart.NAMESPACE,
+                        "pbx-operator-0",
+                        Duration.ofSeconds(3),
+                        Duration.ofSeconds(2),
+                        Duration.ofMillis(250),
+                        false));
+        return new OperatorRuntime(
+                client,
+                new RuntimeSettings(
+                        URI.create("http://127.0.0.1:9"),
+                        CloudBudget.defaults(),
+                        100,
+                        O2gRainbowNames.defaults(),
+                        settings),
                 CloudCredentialsSource.of(new CloudCredentials("login", "password", "app", "app-secret")),
-                O2gClientConfig.defaults(), Clock.systemUTC());
+                O2gClientConfig.defaults(),
+                Clock.systemUTC());
     }
 }

@@ -1,9 +1,11 @@
 package io.pbxops.operator.chart;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.pbxops.operator.crd.PbxOpsKinds;
 import io.pbxops.operator.testing.FleetHarness;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /**
  * The chart's RBAC grants exactly what the operator uses. Two replicas run a fleet's whole life against the test API
@@ -43,13 +42,21 @@ class LeastPrivilegeTest {
             chart = RenderedChart.render();
             namespacedChart = RenderedChart.render("watchNamespaces: [" + FleetHarness.NAMESPACE + "]");
         }
-        assertTrue(calls.stream().anyMatch(c -> c.verb().equals("watch") && c.namespace() == null && c.resource().equals("pbxs")),
+        assertTrue(
+                calls.stream()
+                        .anyMatch(c -> c.verb().equals("watch")
+                                && c.namespace() == null
+                                && c.resource().equals("pbxs")),
                 "the operator watches cluster-wide");
         assertLeastPrivilege(chart.rbac(), calls);
         // A control: the Roles of a namespaced install would refuse these cluster-wide calls.
         List<ApiRequest> refused = denied(namespacedChart.rbac(), calls);
-        assertTrue(refused.stream().anyMatch(c -> c.verb().equals("watch") && c.resource().equals("secrets") && c.namespace() == null),
-                () -> "a namespaced install should refuse a cluster-wide watch of Secrets; refused: " + summary(refused));
+        assertTrue(
+                refused.stream()
+                        .anyMatch(c ->
+                                c.verb().equals("watch") && c.resource().equals("secrets") && c.namespace() == null),
+                () -> "a namespaced install should refuse a cluster-wide watch of Secrets; refused: "
+                        + summary(refused));
     }
 
     @Test
@@ -61,17 +68,24 @@ class LeastPrivilegeTest {
             calls = operatorCalls(run);
             chart = RenderedChart.render("watchNamespaces: [" + FleetHarness.NAMESPACE + ", team-b]");
         }
-        assertTrue(chart.ofKind("ClusterRole").isEmpty() && chart.ofKind("ClusterRoleBinding").isEmpty(), "no cluster-wide grant");
-        assertTrue(calls.stream().filter(ApiRequest::isResource).filter(c -> !ChartRbac.grantedToEveryone(c))
-                        .allMatch(c -> FleetHarness.NAMESPACE.equals(c.namespace()) || OperatorFleetRun.RELEASE_NAMESPACE.equals(c.namespace())),
+        assertTrue(
+                chart.ofKind("ClusterRole").isEmpty()
+                        && chart.ofKind("ClusterRoleBinding").isEmpty(),
+                "no cluster-wide grant");
+        assertTrue(
+                calls.stream()
+                        .filter(ApiRequest::isResource)
+                        .filter(c -> !ChartRbac.grantedToEveryone(c))
+                        .allMatch(c -> FleetHarness.NAMESPACE.equals(c.namespace())
+                                || OperatorFleetRun.RELEASE_NAMESPACE.equals(c.namespace())),
                 () -> "every call is in the watched or the release namespace: " + summary(calls));
         // team-b is watched too but the scenario has nothing there: check the fleet namespace's Role and the Lease's.
         ChartRbac rbac = chart.rbac();
         ChartRbac exercised = rbac.inScopes(Set.of(FleetHarness.NAMESPACE, OperatorFleetRun.RELEASE_NAMESPACE));
         assertLeastPrivilege(exercised, calls);
         assertFalse(rbac.keys("team-b").isEmpty());
-        assertEquals(rbac.keys("team-b"), rbac.keys(FleetHarness.NAMESPACE),
-                "every watched namespace gets the same rules");
+        assertEquals(
+                rbac.keys("team-b"), rbac.keys(FleetHarness.NAMESPACE), "every watched namespace gets the same rules");
     }
 
     /** What the replicas asked of the API server, plus the finalizers permission their owner references need. */
@@ -80,8 +94,11 @@ class LeastPrivilegeTest {
                 .map(r -> ApiRequest.of(r.getMethod(), r.getPath()))
                 .toList());
         for (OwnerReferenceLog.Write write : run.blockingOwnerReferences()) {
-            String group = write.ownerApiVersion().contains("/") ? write.ownerApiVersion().split("/")[0] : "";
-            String plural = PbxOpsKinds.byKind(write.ownerKind()).map(PbxOpsKinds::plural)
+            String group = write.ownerApiVersion().contains("/")
+                    ? write.ownerApiVersion().split("/")[0]
+                    : "";
+            String plural = PbxOpsKinds.byKind(write.ownerKind())
+                    .map(PbxOpsKinds::plural)
                     .orElseThrow(() -> new AssertionError("an owner reference to a " + write.ownerKind()));
             String namespace = ApiRequest.of(write.method(), write.path()).namespace();
             calls.add(new ApiRequest("update", group, plural, "finalizers", namespace, write.ownerName(), null));
@@ -103,11 +120,17 @@ class LeastPrivilegeTest {
                 unused.add(permission.toString());
             }
         }
-        assertTrue(unused.isEmpty(), () -> "the chart grants what the operator never used:\n  " + String.join("\n  ", unused)
-                + "\ncalls made:\n" + summary(calls));
+        assertTrue(
+                unused.isEmpty(),
+                () -> "the chart grants what the operator never used:\n  " + String.join("\n  ", unused)
+                        + "\ncalls made:\n" + summary(calls));
         for (String allowed : GRANTED_UNUSED.keySet()) {
-            assertTrue(rbac.permissions().stream().anyMatch(p -> p.key().equals(allowed)), "allow-listed but not granted: " + allowed);
-            assertFalse(used.contains(allowed), "allow-listed as unused but used now (remove it from the list): " + allowed);
+            assertTrue(
+                    rbac.permissions().stream().anyMatch(p -> p.key().equals(allowed)),
+                    "allow-listed but not granted: " + allowed);
+            assertFalse(
+                    used.contains(allowed),
+                    "allow-listed as unused but used now (remove it from the list): " + allowed);
         }
     }
 
@@ -118,8 +141,18 @@ class LeastPrivilegeTest {
     /** Distinct calls with their counts, without object names (one line per kind of call). */
     private static String summary(List<ApiRequest> calls) {
         Map<String, Long> counts = calls.stream()
-                .map(c -> new ApiRequest(c.verb(), c.apiGroup(), c.resource(), c.subresource(), c.namespace(), null, c.nonResourcePath()).toString())
+                .map(c -> new ApiRequest(
+                                c.verb(),
+                                c.apiGroup(),
+                                c.resource(),
+                                c.subresource(),
+                                c.namespace(),
+                                null,
+                                c.nonResourcePath())
+                        .toString())
                 .collect(Collectors.groupingBy(s -> s, TreeMap::new, Collectors.counting()));
-        return counts.entrySet().stream().map(e -> "  " + e.getValue() + " x " + e.getKey()).collect(Collectors.joining("\n"));
+        return counts.entrySet().stream()
+                .map(e -> "  " + e.getValue() + " x " + e.getKey())
+                .collect(Collectors.joining("\n"));
     }
 }

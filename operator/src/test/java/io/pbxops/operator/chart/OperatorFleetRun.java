@@ -1,5 +1,7 @@
 package io.pbxops.operator.chart;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -29,7 +31,6 @@ import io.pbxops.simulator.O2gHostSpec;
 import io.pbxops.simulator.OxoRainbowSettings;
 import io.pbxops.simulator.OxoSpec;
 import io.pbxops.simulator.SimulatorConfig;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,8 +45,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import static org.awaitility.Awaitility.await;
-
 /**
  * The operator as the chart runs it — two replicas with leader election on a Lease in the release namespace,
  * watching all namespaces or a list — taken through a fleet's whole life: the samples applied and converged, a drift
@@ -57,6 +56,7 @@ final class OperatorFleetRun implements AutoCloseable {
     static final String OPERATOR_USER_AGENT = "pbx-operator-under-audit";
     /** Where the chart is installed: the Lease lives there. */
     static final String RELEASE_NAMESPACE = "pbx-operator";
+
     static final String LEASE = "pbx-operator";
 
     private final FleetHarness fleet;
@@ -67,8 +67,8 @@ final class OperatorFleetRun implements AutoCloseable {
     private OperatorFleetRun(Set<String> watchedNamespaces) {
         fleet = FleetHarness.start(simulator -> simulator.withAutoFleet(true), settings -> settings, false);
         SimulatorConfig simulator = fleet.simulator().config();
-        CloudCredentialsSource credentials = CloudCredentialsSource.of(
-                new CloudCredentials(simulator.login(), simulator.password(), simulator.appId(), simulator.appSecret()));
+        CloudCredentialsSource credentials = CloudCredentialsSource.of(new CloudCredentials(
+                simulator.login(), simulator.password(), simulator.appId(), simulator.appSecret()));
         for (String identity : List.of("pbx-operator-a", "pbx-operator-b")) {
             KubernetesClient client = operatorClient();
             clients.add(client);
@@ -79,18 +79,43 @@ final class OperatorFleetRun implements AutoCloseable {
                     .withServerSideApply(false)
                     .withPendingRecheck(Duration.ofMillis(300))
                     .withFailureBackoff(Duration.ofMillis(200), Duration.ofSeconds(2))
-                    .withLeaderElection(new LeaderElection(LEASE, RELEASE_NAMESPACE, identity, Duration.ofSeconds(3),
-                            Duration.ofSeconds(2), Duration.ofMillis(250), false));
-            replicas.add(new OperatorRuntime(client, new RuntimeSettings(fleet.simulator().cloudUrl(), CloudBudget.defaults(), 100,
-                    O2gRainbowNames.defaults(), settings), credentials,
-                    O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(fleet.simulator().o2gUrl())),
+                    .withLeaderElection(new LeaderElection(
+                            LEASE,
+                            RELEASE_NAMESPACE,
+                            identity,
+                            Duration.ofSeconds(3),
+                            Duration.ofSeconds(2),
+                            Duration.ofMillis(250),
+                            false));
+            replicas.add(new OperatorRuntime(
+                    client,
+                    new RuntimeSettings(
+                            fleet.simulator().cloudUrl(),
+                            CloudBudget.defaults(),
+                            100,
+                            O2gRainbowNames.defaults(),
+                            settings),
+                    credentials,
+                    O2gClientConfig.defaults()
+                            .withRouting(EndpointRouting.forwardingTo(
+                                    fleet.simulator().o2gUrl())),
                     Clock.systemUTC()));
         }
         // The PBXs the samples name (as in SampleFleetTest): two OmniPCX behind O2G and a build-to-order OXO.
-        fleet.simulator().control().putO2gHost(new O2gHostSpec("o2g.acme.example", "o2g-admin", "REPLACE-ME-acme-o2g",
-                List.of(new O2gHostSpec.Node("1", "oxe1.acme.example"))));
-        fleet.simulator().control().putO2gHost(new O2gHostSpec("o2g.initech.example", "o2g-admin", "REPLACE-ME-initech-o2g",
-                List.of(new O2gHostSpec.Node("7", "oxe.initech.example"))));
+        fleet.simulator()
+                .control()
+                .putO2gHost(new O2gHostSpec(
+                        "o2g.acme.example",
+                        "o2g-admin",
+                        "REPLACE-ME-acme-o2g",
+                        List.of(new O2gHostSpec.Node("1", "oxe1.acme.example"))));
+        fleet.simulator()
+                .control()
+                .putO2gHost(new O2gHostSpec(
+                        "o2g.initech.example",
+                        "o2g-admin",
+                        "REPLACE-ME-initech-o2g",
+                        List.of(new O2gHostSpec.Node("7", "oxe.initech.example"))));
         fleet.simulator().control().addOxo(new OxoSpec("SN-UMBRELLA", OxoSpec.Mode.BTCO, null));
     }
 
@@ -100,8 +125,11 @@ final class OperatorFleetRun implements AutoCloseable {
      */
     private KubernetesClient operatorClient() {
         return new KubernetesClientBuilder()
-                .withConfig(new ConfigBuilder(fleet.client().getConfiguration()).withUserAgent(OPERATOR_USER_AGENT).build())
-                .withHttpClientBuilderConsumer(builder -> builder.addOrReplaceInterceptor("owner-references", ownerReferences))
+                .withConfig(new ConfigBuilder(fleet.client().getConfiguration())
+                        .withUserAgent(OPERATOR_USER_AGENT)
+                        .build())
+                .withHttpClientBuilderConsumer(
+                        builder -> builder.addOrReplaceInterceptor("owner-references", ownerReferences))
                 .build();
     }
 
@@ -126,12 +154,25 @@ final class OperatorFleetRun implements AutoCloseable {
         for (Path file : sampleFiles()) {
             fleet.apply(read(file));
         }
-        fleet.awaitCondition(Pbx.class, "umbrella-oxo", Conditions.READY, "False", Conditions.Ready.AWAITING_ACTIVATION);
+        fleet.awaitCondition(
+                Pbx.class, "umbrella-oxo", Conditions.READY, "False", Conditions.Ready.AWAITING_ACTIVATION);
         Secret activation = fleet.get(Secret.class, "umbrella-oxo-activation");
-        fleet.simulator().control().installerStep("SN-UMBRELLA", new OxoRainbowSettings(true, value(activation, "equipmentId"),
-                value(activation, "activationCode"), "openrainbow.com"));
-        for (Class<? extends CustomResource<?, ?>> kind : List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class)) {
-            for (HasMetadata object : fleet.client().resources(kind).inNamespace(FleetHarness.NAMESPACE).list().getItems()) {
+        fleet.simulator()
+                .control()
+                .installerStep(
+                        "SN-UMBRELLA",
+                        new OxoRainbowSettings(
+                                true,
+                                value(activation, "equipmentId"),
+                                value(activation, "activationCode"),
+                                "openrainbow.com"));
+        for (Class<? extends CustomResource<?, ?>> kind :
+                List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class)) {
+            for (HasMetadata object : fleet.client()
+                    .resources(kind)
+                    .inNamespace(FleetHarness.NAMESPACE)
+                    .list()
+                    .getItems()) {
                 awaitReady(kind, object.getMetadata().getName());
             }
         }
@@ -153,8 +194,14 @@ final class OperatorFleetRun implements AutoCloseable {
         if (leader.drift().checkOnce() < 2) {
             throw new AssertionError("the drift check did not find the renamed company and the unlinked share");
         }
-        await().atMost(FleetHarness.CONVERGENCE).until(() -> fleet.cloud().companiesNamed("Globex (renamed by hand)").isEmpty()
-                && fleet.cloud().system("OXO90").path("siteId").toString().contains(siteId));
+        await().atMost(FleetHarness.CONVERGENCE)
+                .until(() ->
+                        fleet.cloud().companiesNamed("Globex (renamed by hand)").isEmpty()
+                                && fleet.cloud()
+                                        .system("OXO90")
+                                        .path("siteId")
+                                        .toString()
+                                        .contains(siteId));
         fleet.awaitQuiet();
     }
 
@@ -188,9 +235,15 @@ final class OperatorFleetRun implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        for (Class<? extends CustomResource<?, ?>> kind : List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class, WebRtcGateway.class)) {
-            await().atMost(FleetHarness.CONVERGENCE).until(() ->
-                    fleet.client().resources(kind).inNamespace(FleetHarness.NAMESPACE).list().getItems().isEmpty());
+        for (Class<? extends CustomResource<?, ?>> kind :
+                List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class, WebRtcGateway.class)) {
+            await().atMost(FleetHarness.CONVERGENCE)
+                    .until(() -> fleet.client()
+                            .resources(kind)
+                            .inNamespace(FleetHarness.NAMESPACE)
+                            .list()
+                            .getItems()
+                            .isEmpty());
         }
         fleet.awaitQuiet();
     }
@@ -208,7 +261,10 @@ final class OperatorFleetRun implements AutoCloseable {
     }
 
     OperatorRuntime leader() {
-        return replicas.stream().filter(r -> r.operator().isLeading()).findFirst().orElse(null);
+        return replicas.stream()
+                .filter(r -> r.operator().isLeading())
+                .findFirst()
+                .orElse(null);
     }
 
     FleetHarness fleet() {

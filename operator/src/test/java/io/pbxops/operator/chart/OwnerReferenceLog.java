@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.client.http.BasicBuilder;
 import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.Interceptor;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,8 +17,7 @@ import java.util.List;
 final class OwnerReferenceLog implements Interceptor {
 
     /** One owner reference with blockOwnerDeletion in the body of a write. */
-    record Write(String method, String path, String ownerApiVersion, String ownerKind, String ownerName) {
-    }
+    record Write(String method, String path, String ownerApiVersion, String ownerKind, String ownerName) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final List<Write> writes = new ArrayList<>();
@@ -44,7 +42,12 @@ final class OwnerReferenceLog implements Interceptor {
     private void collect(JsonNode node, String method, String path) {
         if (node.isObject() && node.path("blockOwnerDeletion").asBoolean(false)) {
             synchronized (writes) {
-                writes.add(new Write(method, path, node.path("apiVersion").asText(), node.path("kind").asText(), node.path("name").asText()));
+                writes.add(new Write(
+                        method,
+                        path,
+                        node.path("apiVersion").asText(),
+                        node.path("kind").asText(),
+                        node.path("name").asText()));
             }
         }
         node.forEach(child -> collect(child, method, path));

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +35,11 @@ record RenderedChart(String values, String yaml, List<HasMetadata> manifests) {
 
     /** Parses the manifests only (no request is made): its server address is never used. */
     private static final KubernetesClient PARSER = new KubernetesClientBuilder()
-            .withConfig(new ConfigBuilder().withMasterUrl("https://127.0.0.1:1").withNamespace(NAMESPACE).build()).build();
+            .withConfig(new ConfigBuilder()
+                    .withMasterUrl("https://127.0.0.1:1")
+                    .withNamespace(NAMESPACE)
+                    .build())
+            .build();
 
     /** Renders with the default values. */
     static RenderedChart render() {
@@ -49,18 +52,25 @@ record RenderedChart(String values, String yaml, List<HasMetadata> manifests) {
      */
     static RenderedChart render(String values) {
         String yaml = template(values);
-        List<HasMetadata> manifests = PARSER.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
+        List<HasMetadata> manifests = PARSER.load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
+                .items();
         return new RenderedChart(values, yaml, manifests);
     }
 
     /** What Helm renders, as text. */
     static String template(String values) {
         try {
-            Path file = Files.createTempFile(Files.createDirectories(Path.of("target", "chart-values")), "values-", ".yaml");
+            Path file = Files.createTempFile(
+                    Files.createDirectories(Path.of("target", "chart-values")), "values-", ".yaml");
             try {
                 Files.writeString(file, values);
-                return new Helm(CHART).template().withName(RELEASE).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION)
-                        .withValuesFile(file).call();
+                return new Helm(CHART)
+                        .template()
+                        .withName(RELEASE)
+                        .withNamespace(NAMESPACE)
+                        .withKubeVersion(KUBE_VERSION)
+                        .withValuesFile(file)
+                        .call();
             } finally {
                 Files.deleteIfExists(file);
             }
@@ -87,7 +97,8 @@ record RenderedChart(String values, String yaml, List<HasMetadata> manifests) {
 
     Container operatorContainer() {
         return deployment().getSpec().getTemplate().getSpec().getContainers().stream()
-                .filter(c -> c.getName().equals("operator")).findFirst()
+                .filter(c -> c.getName().equals("operator"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no container named operator"));
     }
 

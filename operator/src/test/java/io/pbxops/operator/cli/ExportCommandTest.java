@@ -1,5 +1,9 @@
 package io.pbxops.operator.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pbxops.operator.cloud.RainbowClient;
 import io.pbxops.operator.gitops.CloudAccount;
@@ -7,11 +11,6 @@ import io.pbxops.operator.gitops.CloudWrites;
 import io.pbxops.operator.gitops.SimulatedFleet;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,10 +18,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code pbx-operator export} on a small simulated fleet: layout, references, annotations, no secrets, read only. */
 class ExportCommandTest {
@@ -31,7 +30,8 @@ class ExportCommandTest {
 
     @BeforeAll
     static void fleet() throws Exception {
-        simulator = Simulator.start(SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(11L));
+        simulator = Simulator.start(
+                SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(11L));
         try (RainbowClient client = CloudAccount.client(simulator)) {
             new SimulatedFleet(client).create(new SimulatedFleet.Sizes(4, 2));
         }
@@ -58,21 +58,33 @@ class ExportCommandTest {
         ValidateCommandTest.Run run = export(temp, "--out", out.toString());
 
         assertEquals(0, run.exit(), run.out() + run.err());
-        assertTrue(run.out().startsWith("exported 4 Company, 5 NumberingPlan, 22 Pbx, 6 PbxShare, 12 WebRtcGateway in 22 files"), run.out());
-        assertTrue(run.out().contains("checked: valid, and a plan of it against the cloud shows no changes"), run.out());
+        assertTrue(
+                run.out()
+                        .startsWith(
+                                "exported 4 Company, 5 NumberingPlan, 22 Pbx, 6 PbxShare, 12 WebRtcGateway in 22 files"),
+                run.out());
+        assertTrue(
+                run.out().contains("checked: valid, and a plan of it against the cloud shows no changes"), run.out());
         for (int i = 1; i <= 4; i++) {
             Path folder = out.resolve("companies/company-00" + i + "-sa");
-            for (String file : List.of("company.yaml", "pbxs.yaml", "gateways.yaml", "numbering-plans.yaml", "shares.yaml")) {
-                assertTrue(Files.isRegularFile(folder.resolve(file)), folder.resolve(file).toString());
+            for (String file :
+                    List.of("company.yaml", "pbxs.yaml", "gateways.yaml", "numbering-plans.yaml", "shares.yaml")) {
+                assertTrue(
+                        Files.isRegularFile(folder.resolve(file)),
+                        folder.resolve(file).toString());
             }
         }
         String pbxs = Files.readString(out.resolve("companies/company-001-sa/pbxs.yaml"));
         assertTrue(pbxs.contains("  companyRef:\n    name: company-001-sa\n"), pbxs);
         assertTrue(pbxs.contains("pbxops.io/external-id: "), pbxs);
-        assertTrue(pbxs.contains("# The O2G management endpoint and the network prerequisites are settings of the PBX"), pbxs);
+        assertTrue(
+                pbxs.contains("# The O2G management endpoint and the network prerequisites are settings of the PBX"),
+                pbxs);
         String shared = Files.readString(out.resolve("shared/pbxs.yaml"));
         assertTrue(shared.contains("  shared: true\n") && !shared.contains("companyRef"), shared);
-        assertTrue(Files.readString(out.resolve("numbering-plans.yaml")).contains("match: ^218"), "the common rules, at the root");
+        assertTrue(
+                Files.readString(out.resolve("numbering-plans.yaml")).contains("match: ^218"),
+                "the common rules, at the root");
         String readme = Files.readString(out.resolve("README.md"));
         assertTrue(readme.contains("no changes; applying it makes the operator write nothing"), readme);
     }
@@ -90,8 +102,12 @@ class ExportCommandTest {
         for (String code : codes) {
             // As a whole word: a 4-digit generated code may well occur inside a hexadecimal cloud ID.
             if (!code.isEmpty()) {
-                assertFalse(java.util.regex.Pattern.compile("(?<![0-9A-Za-z.-])" + java.util.regex.Pattern.quote(code) + "(?![0-9A-Za-z.-])")
-                        .matcher(everything).find(), "an equipment ID or activation code is in the export");
+                assertFalse(
+                        java.util.regex.Pattern.compile("(?<![0-9A-Za-z.-])" + java.util.regex.Pattern.quote(code)
+                                        + "(?![0-9A-Za-z.-])")
+                                .matcher(everything)
+                                .find(),
+                        "an equipment ID or activation code is in the export");
             }
         }
         assertFalse(everything.contains("fleetReference"), "fleet references are asked for explicitly");
@@ -101,10 +117,13 @@ class ExportCommandTest {
     @Test
     void fleetReferencesOnRequest(@TempDir Path temp) throws IOException {
         Path out = temp.resolve("fleet");
-        ValidateCommandTest.Run run = export(temp, "--out", out.toString(), "--include-fleet-references", "--company", "Company 002 SA");
+        ValidateCommandTest.Run run =
+                export(temp, "--out", out.toString(), "--include-fleet-references", "--company", "Company 002 SA");
         assertEquals(0, run.exit(), run.out() + run.err());
         String pbxs = Files.readString(out.resolve("companies/company-002-sa/pbxs.yaml"));
-        assertTrue(pbxs.contains("    mode: Fleet\n    fleetReference: ALE12\n    installationReference: 0002.0001.02\n"), pbxs);
+        assertTrue(
+                pbxs.contains("    mode: Fleet\n    fleetReference: ALE12\n    installationReference: 0002.0001.02\n"),
+                pbxs);
         assertFalse(Files.exists(out.resolve("companies/company-001-sa")), "only the company asked for");
     }
 
@@ -114,7 +133,8 @@ class ExportCommandTest {
         ValidateCommandTest.Run notEmpty = export(temp, "--out", temp.toString());
         assertEquals(1, notEmpty.exit());
         assertTrue(notEmpty.err().contains("is not empty"), notEmpty.err());
-        ValidateCommandTest.Run unknown = export(temp, "--out", temp.resolve("fleet").toString(), "--company", "Nobody");
+        ValidateCommandTest.Run unknown =
+                export(temp, "--out", temp.resolve("fleet").toString(), "--company", "Nobody");
         assertEquals(1, unknown.exit());
         assertTrue(unknown.err().contains("no company named \"Nobody\""), unknown.err());
     }

@@ -1,5 +1,8 @@
 package io.pbxops.operator.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.pbxops.operator.cloud.RainbowClient;
 import io.pbxops.operator.cloud.model.CloudCompany;
 import io.pbxops.operator.cloud.model.CloudSite;
@@ -14,16 +17,12 @@ import io.pbxops.operator.cloud.model.SystemSettings;
 import io.pbxops.operator.gitops.CloudAccount;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the manifests cannot say as the cloud holds it: export still writes the fleet, says what applying it would
@@ -33,18 +32,33 @@ class ExportLimitsTest {
 
     @Test
     void whatCannotRoundTripIsPlannedAndExplained(@TempDir Path temp) throws Exception {
-        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(23L))) {
+        try (Simulator simulator = Simulator.start(
+                SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(23L))) {
             try (RainbowClient cloud = CloudAccount.client(simulator)) {
-                CloudCompany acme = cloud.companies().create(CompanySettings.named("ACME").withCountry("FRA"));
+                CloudCompany acme =
+                        cloud.companies().create(CompanySettings.named("ACME").withCountry("FRA"));
                 CloudSite hq = cloud.sites().create(SiteSettings.active("HQ", acme.id()));
                 CloudSite lyon = cloud.sites().create(SiteSettings.active("Lyon", acme.id()));
-                CloudSystem oxe = cloud.systems().create(NewSystem.onSite(hq.id(), SystemSettings.of("ACME-OXE", "oxe", "FRA")
-                        .withExtension(PbxOpsExtension.ofModel("omnipcx-enterprise").withWebRtc(new PbxOpsExtension.WebRtc(true, true)))));
-                cloud.systems().create(NewSystem.onSite(hq.id(), SystemSettings.of("ACME-OXO", "oxo", "FRA")
-                        .withOutboundPrefix(List.of("0", "9"), true).withExtension(PbxOpsExtension.ofModel("oxo-connect"))));
-                cloud.systems().create(NewSystem.onSite(lyon.id(), SystemSettings.of("LYON-OXO", "oxo", "FRA")
-                        .withExtension(PbxOpsExtension.ofModel("oxo-connect"))));
-                cloud.mediaPillars().create(new NewMediaPillar(oxe.id(), "cloud", MediaPillarSettings.none().withName("ACME Gateway")));
+                CloudSystem oxe = cloud.systems()
+                        .create(NewSystem.onSite(
+                                hq.id(),
+                                SystemSettings.of("ACME-OXE", "oxe", "FRA")
+                                        .withExtension(PbxOpsExtension.ofModel("omnipcx-enterprise")
+                                                .withWebRtc(new PbxOpsExtension.WebRtc(true, true)))));
+                cloud.systems()
+                        .create(NewSystem.onSite(
+                                hq.id(),
+                                SystemSettings.of("ACME-OXO", "oxo", "FRA")
+                                        .withOutboundPrefix(List.of("0", "9"), true)
+                                        .withExtension(PbxOpsExtension.ofModel("oxo-connect"))));
+                cloud.systems()
+                        .create(NewSystem.onSite(
+                                lyon.id(),
+                                SystemSettings.of("LYON-OXO", "oxo", "FRA")
+                                        .withExtension(PbxOpsExtension.ofModel("oxo-connect"))));
+                cloud.mediaPillars()
+                        .create(new NewMediaPillar(
+                                oxe.id(), "cloud", MediaPillarSettings.none().withName("ACME Gateway")));
                 cloud.companies().create(CompanySettings.named("Siteless").withCountry("BEL"));
             }
             Path out = temp.resolve("fleet");
@@ -60,10 +74,13 @@ class ExportLimitsTest {
             String readme = Files.readString(out.resolve("README.md"));
             assertTrue(readme.contains("shows changes"), readme);
             String company = Files.readString(out.resolve("companies/acme/company.yaml"));
-            assertTrue(company.contains("# The company has 2 sites; its PBXs link to \"HQ\", the others are not managed."), company);
+            assertTrue(
+                    company.contains("# The company has 2 sites; its PBXs link to \"HQ\", the others are not managed."),
+                    company);
             String pbxs = Files.readString(out.resolve("companies/acme/pbxs.yaml"));
             assertTrue(pbxs.contains("# The cloud holds 2 outbound prefixes; a Pbx declares one"), pbxs);
-            assertTrue(Files.readString(out.resolve("companies/acme/gateways.yaml")).contains("the operator renames the gateway"));
+            assertTrue(Files.readString(out.resolve("companies/acme/gateways.yaml"))
+                    .contains("the operator renames the gateway"));
             ValidateCommandTest.Run validate = ValidateCommandTest.run("validate", out.toString());
             assertEquals(0, validate.exit(), validate.out());
         }

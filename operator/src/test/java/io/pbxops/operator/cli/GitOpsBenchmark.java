@@ -7,7 +7,6 @@ import io.pbxops.operator.gitops.SimulatedFleet;
 import io.pbxops.simulator.FaultTarget;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -32,7 +31,8 @@ public final class GitOpsBenchmark {
         }
         SimulatedFleet.Sizes sizes = new SimulatedFleet.Sizes(companies, 0);
         Path work = Files.createTempDirectory("gitops-bench");
-        try (Simulator simulator = Simulator.start(SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(3L))) {
+        try (Simulator simulator = Simulator.start(
+                SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(3L))) {
             try (RainbowClient client = CloudAccount.client(simulator)) {
                 new SimulatedFleet(client).create(sizes);
             }
@@ -40,12 +40,16 @@ public final class GitOpsBenchmark {
             int sites = companies;
             int gateways = companies * 3;
             int systems = sizes.pbxs();
-            System.out.printf("fleet: %d PBXs, %d companies (+ the reseller's), %d sites, %d WebRTC gateways; cloud latency %d ms%n",
+            System.out.printf(
+                    "fleet: %d PBXs, %d companies (+ the reseller's), %d sites, %d WebRTC gateways; cloud latency %d ms%n",
                     systems, companies, sites, gateways, latencyMs);
             System.out.println("| command | page size | wall time | cloud requests | fewest possible |");
             System.out.println("|---|---|---|---|---|");
             for (int pageSize : pageSizes) {
-                long fewest = 1 + pages(companies + 1, pageSize) + pages(sites, pageSize) + pages(systems, pageSize)
+                long fewest = 1
+                        + pages(companies + 1, pageSize)
+                        + pages(sites, pageSize)
+                        + pages(systems, pageSize)
                         + pages(gateways, pageSize);
                 Path out = work.resolve("fleet-" + pageSize);
                 List<String> cloud = CloudAccount.cliArguments(simulator, work.resolve("credentials"));
@@ -55,8 +59,8 @@ public final class GitOpsBenchmark {
         }
     }
 
-    private static void measure(Simulator simulator, String name, int pageSize, long fewest, List<String> cloud,
-                                String... command) {
+    private static void measure(
+            Simulator simulator, String name, int pageSize, long fewest, List<String> cloud, String... command) {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(cloud);
         args.addAll(List.of("--cloud-page-size", Integer.toString(pageSize)));
@@ -69,7 +73,8 @@ public final class GitOpsBenchmark {
         if (run.exit() != 0) {
             throw new IllegalStateException(name + " exited " + run.exit() + ": " + run.out() + run.err());
         }
-        System.out.printf("| %s | %d | %.2f s | %d (+1 logout) | %d |%n", name, pageSize, millis / 1000.0, requests - 1, fewest);
+        System.out.printf(
+                "| %s | %d | %.2f s | %d (+1 logout) | %d |%n", name, pageSize, millis / 1000.0, requests - 1, fewest);
         List<String> lines = run.out().lines().filter(line -> !line.isBlank()).toList();
         System.err.println(name + ": " + (name.equals("plan") ? lines.get(lines.size() - 1) : lines.get(0)));
     }

@@ -1,12 +1,15 @@
 package io.pbxops.operator.cli;
 
-import io.pbxops.operator.validation.DeclaredFleet;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.NumberingPlan;
@@ -29,12 +32,9 @@ import io.pbxops.operator.reconcile.StatusConditions;
 import io.pbxops.operator.runtime.OperatorRuntime;
 import io.pbxops.operator.runtime.RuntimeSettings;
 import io.pbxops.operator.testing.TestCluster;
+import io.pbxops.operator.validation.DeclaredFleet;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
-import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -43,10 +43,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.awaitility.core.ConditionTimeoutException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Day one of a reseller's GitOps repository: a fleet of 208 PBXs over 40 companies, with shares, gateways and
@@ -63,9 +62,15 @@ class GitOpsRoundTripTest {
 
     @Test
     void exportValidateApplyPlanChangesNothingAndTheCloudSeesNoWrite(@TempDir Path temp) throws Exception {
-        SimulatorConfig config = SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(5L)
-                .withAutoFleet(true).withActivationDelay(Duration.ofMillis(20)).withUpgradeDelay(Duration.ofMillis(100));
-        try (Simulator simulator = Simulator.start(config); TestCluster cluster = TestCluster.start()) {
+        SimulatorConfig config = SimulatorConfig.defaults()
+                .withCloudPort(0)
+                .withO2gPort(0)
+                .withSeed(5L)
+                .withAutoFleet(true)
+                .withActivationDelay(Duration.ofMillis(20))
+                .withUpgradeDelay(Duration.ofMillis(100));
+        try (Simulator simulator = Simulator.start(config);
+                TestCluster cluster = TestCluster.start()) {
             try (RainbowClient client = CloudAccount.client(simulator)) {
                 new SimulatedFleet(client).create(FLEET);
             }
@@ -87,7 +92,10 @@ class GitOpsRoundTripTest {
                 ValidateCommandTest.Run plan = command(cloud, "plan", fleet.toString());
                 assertEquals(PlanCommand.NO_CHANGES, plan.exit(), plan.out() + plan.err());
                 assertTrue(plan.out().contains("No changes."), plan.out());
-                assertEquals(writesBefore, CloudWrites.admin(simulator), "the operator wrote to the cloud while adopting the export");
+                assertEquals(
+                        writesBefore,
+                        CloudWrites.admin(simulator),
+                        "the operator wrote to the cloud while adopting the export");
 
                 aPlannedChangeIsWhatTheOperatorWrites(cluster.client(), simulator, cloud, fleet);
             }
@@ -98,20 +106,28 @@ class GitOpsRoundTripTest {
      * Then a pull request: a company's country, the common numbering rules (48 PBXs use them) and a gateway's version.
      * The plan's updates are exactly the operator's writes once it is applied, and a plan afterwards shows none.
      */
-    private static void aPlannedChangeIsWhatTheOperatorWrites(KubernetesClient client, Simulator simulator, List<String> cloud,
-                                                              Path fleet) throws Exception {
+    private static void aPlannedChangeIsWhatTheOperatorWrites(
+            KubernetesClient client, Simulator simulator, List<String> cloud, Path fleet) throws Exception {
         PlanCommandTest.edit(fleet.resolve("companies/company-001-sa/company.yaml"), "country: DEU", "country: AUT");
         PlanCommandTest.edit(fleet.resolve("numbering-plans.yaml"), "replace: \"039067\"", "replace: \"039068\"");
         Path gateways = fleet.resolve("companies/company-002-sa/gateways.yaml");
-        java.nio.file.Files.writeString(gateways, java.nio.file.Files.readString(gateways)
-                .replaceFirst("softwareVersion: \"?2\\.4\\.1\"?", "softwareVersion: \"2.5.0\""));
+        java.nio.file.Files.writeString(
+                gateways,
+                java.nio.file.Files.readString(gateways)
+                        .replaceFirst("softwareVersion: \"?2\\.4\\.1\"?", "softwareVersion: \"2.5.0\""));
 
         ValidateCommandTest.Run plan = command(cloud, "plan", fleet.toString(), "-o", "json");
         assertEquals(PlanCommand.CHANGES, plan.exit(), plan.out() + plan.err());
         JsonNode summary = new ObjectMapper().readTree(plan.out()).path("summary");
         assertEquals(50, summary.path("update").asInt(), plan.out());
-        assertEquals(0, summary.path("create").asInt() + summary.path("delete").asInt() + summary.path("link").asInt()
-                + summary.path("unlink").asInt() + summary.path("reset").asInt(), plan.out());
+        assertEquals(
+                0,
+                summary.path("create").asInt()
+                        + summary.path("delete").asInt()
+                        + summary.path("link").asInt()
+                        + summary.path("unlink").asInt()
+                        + summary.path("reset").asInt(),
+                plan.out());
 
         Map<String, Long> before = CloudWrites.admin(simulator);
         reapply(client, fleet);
@@ -122,29 +138,40 @@ class GitOpsRoundTripTest {
                 return puts.get() >= 50 && awaited(client).isEmpty();
             });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("the operator made " + puts.get() + " updates of the 50 planned; waiting for " + awaited(client), e);
+            throw new AssertionError(
+                    "the operator made " + puts.get() + " updates of the 50 planned; waiting for " + awaited(client),
+                    e);
         }
         Map<String, Long> after = CloudWrites.admin(simulator);
         assertEquals(50, writes(after, "PUT") - writes(before, "PUT"), "updates: " + before + " → " + after);
-        assertEquals(writes(before, "POST") + writes(before, "DELETE"), writes(after, "POST") + writes(after, "DELETE"));
+        assertEquals(
+                writes(before, "POST") + writes(before, "DELETE"), writes(after, "POST") + writes(after, "DELETE"));
 
         ValidateCommandTest.Run again = command(cloud, "plan", fleet.toString());
         assertEquals(PlanCommand.NO_CHANGES, again.exit(), again.out() + again.err());
     }
 
     private static long writes(Map<String, Long> writes, String method) {
-        return writes.entrySet().stream().filter(e -> e.getKey().startsWith(method + " ")).mapToLong(Map.Entry::getValue).sum();
+        return writes.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(method + " "))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
     }
 
     /** What {@code kubectl apply} of the edited folder does here: each object's spec replaced where it changed. */
     @SuppressWarnings({"unchecked", "rawtypes"})
     private static void reapply(KubernetesClient client, Path fleet) throws Exception {
-        for (HasMetadata object : DeclaredFleet.of(ManifestReader.read(List.of(fleet))).all()) {
+        for (HasMetadata object :
+                DeclaredFleet.of(ManifestReader.read(List.of(fleet))).all()) {
             CustomResource wanted = (CustomResource) object;
-            CustomResource current = (CustomResource) client.resources(wanted.getClass()).inNamespace(NAMESPACE)
-                    .withName(wanted.getMetadata().getName()).get();
+            CustomResource current = (CustomResource) client.resources(wanted.getClass())
+                    .inNamespace(NAMESPACE)
+                    .withName(wanted.getMetadata().getName())
+                    .get();
             if (!Serialization.asJson(current.getSpec()).equals(Serialization.asJson(wanted.getSpec()))) {
-                client.resources(wanted.getClass()).inNamespace(NAMESPACE).withName(wanted.getMetadata().getName())
+                client.resources(wanted.getClass())
+                        .inNamespace(NAMESPACE)
+                        .withName(wanted.getMetadata().getName())
                         .edit(edited -> {
                             ((CustomResource) edited).setSpec(wanted.getSpec());
                             return edited;
@@ -161,17 +188,27 @@ class GitOpsRoundTripTest {
 
     /** The operator exactly as {@code run} composes it, on the mock API server and the simulators. */
     private static OperatorRuntime operator(KubernetesClient client, Simulator simulator) {
-        OperatorSettings settings = OperatorSettings.defaults().withNamespaces(Set.of(NAMESPACE))
+        OperatorSettings settings = OperatorSettings.defaults()
+                .withNamespaces(Set.of(NAMESPACE))
                 .withPendingRecheck(Duration.ofSeconds(3))
                 .withFailureBackoff(Duration.ofMillis(200), Duration.ofSeconds(2));
-        RuntimeSettings runtime = new RuntimeSettings(simulator.cloudUrl(), CloudBudget.of(16, 200, Duration.ofMinutes(1)), 100,
-                O2gRainbowNames.defaults(), settings);
-        return new OperatorRuntime(client, runtime, CloudCredentialsSource.of(CloudAccount.credentials(simulator.config())),
-                O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())), Clock.systemUTC());
+        RuntimeSettings runtime = new RuntimeSettings(
+                simulator.cloudUrl(),
+                CloudBudget.of(16, 200, Duration.ofMinutes(1)),
+                100,
+                O2gRainbowNames.defaults(),
+                settings);
+        return new OperatorRuntime(
+                client,
+                runtime,
+                CloudCredentialsSource.of(CloudAccount.credentials(simulator.config())),
+                O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())),
+                Clock.systemUTC());
     }
 
     private static List<HasMetadata> apply(KubernetesClient client, Path fleet) throws Exception {
-        List<HasMetadata> objects = DeclaredFleet.of(ManifestReader.read(List.of(fleet))).all();
+        List<HasMetadata> objects =
+                DeclaredFleet.of(ManifestReader.read(List.of(fleet))).all();
         for (HasMetadata object : objects) {
             object.getMetadata().setNamespace(NAMESPACE);
             client.resource(object).inNamespace(NAMESPACE).create();
@@ -191,17 +228,21 @@ class GitOpsRoundTripTest {
                 return waiting.get().isEmpty();
             });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(waiting.get().size() + " objects not adopted within " + CONVERGENCE + ", e.g. "
-                    + waiting.get().subList(0, Math.min(10, waiting.get().size())), e);
+            throw new AssertionError(
+                    waiting.get().size() + " objects not adopted within " + CONVERGENCE + ", e.g. "
+                            + waiting.get()
+                                    .subList(0, Math.min(10, waiting.get().size())),
+                    e);
         }
     }
 
     /** The objects not adopted yet, or not reconciled since their last change. */
     private static List<String> awaited(KubernetesClient client) {
         List<String> notYet = new ArrayList<>();
-        for (Class<? extends CustomResource<?, ? extends PbxOpsStatus>> kind : List.of(Company.class, Pbx.class,
-                PbxShare.class, WebRtcGateway.class, NumberingPlan.class)) {
-            for (CustomResource<?, ? extends PbxOpsStatus> object : client.resources(kind).inNamespace(NAMESPACE).list().getItems()) {
+        for (Class<? extends CustomResource<?, ? extends PbxOpsStatus>> kind :
+                List.of(Company.class, Pbx.class, PbxShare.class, WebRtcGateway.class, NumberingPlan.class)) {
+            for (CustomResource<?, ? extends PbxOpsStatus> object :
+                    client.resources(kind).inNamespace(NAMESPACE).list().getItems()) {
                 if (!adopted(object)) {
                     notYet.add(object.getKind() + "/" + object.getMetadata().getName());
                 }
@@ -212,13 +253,16 @@ class GitOpsRoundTripTest {
 
     private static boolean adopted(CustomResource<?, ? extends PbxOpsStatus> object) {
         PbxOpsStatus status = object.getStatus();
-        if (status == null || !java.util.Objects.equals(status.getObservedGeneration(), object.getMetadata().getGeneration())) {
+        if (status == null
+                || !java.util.Objects.equals(
+                        status.getObservedGeneration(), object.getMetadata().getGeneration())) {
             return false;
         }
         return StatusConditions.find(status.getConditions(), Conditions.READY)
                 .filter(ready -> "True".equals(ready.getStatus())
-                        || object instanceof Pbx pbx && Conditions.Ready.AWAITING_ACTIVATION.equals(ready.getReason())
-                        && pbx.getStatus().getSystemId() != null)
+                        || object instanceof Pbx pbx
+                                && Conditions.Ready.AWAITING_ACTIVATION.equals(ready.getReason())
+                                && pbx.getStatus().getSystemId() != null)
                 .isPresent();
     }
 }

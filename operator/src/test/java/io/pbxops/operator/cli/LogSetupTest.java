@@ -1,19 +1,18 @@
 package io.pbxops.operator.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.util.ContextInitializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** {@code --log-format json}: one JSON object per line, an object's kind, namespace and name as fields. */
 class LogSetupTest {
@@ -42,8 +41,11 @@ class LogSetupTest {
         } finally {
             MDC.clear();
         }
-        String line = captured.toString(StandardCharsets.UTF_8).lines()
-                .filter(l -> l.contains("reset the PBX connection")).findFirst().orElseThrow();
+        String line = captured.toString(StandardCharsets.UTF_8)
+                .lines()
+                .filter(l -> l.contains("reset the PBX connection"))
+                .findFirst()
+                .orElseThrow();
         JsonNode json = new ObjectMapper().readTree(line);
         assertEquals("reset the PBX connection", json.get("message").asText());
         assertEquals("INFO", json.get("level").asText());

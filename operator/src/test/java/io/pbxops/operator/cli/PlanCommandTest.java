@@ -1,5 +1,9 @@
 package io.pbxops.operator.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pbxops.operator.cloud.RainbowClient;
@@ -8,11 +12,6 @@ import io.pbxops.operator.gitops.CloudWrites;
 import io.pbxops.operator.gitops.SimulatedFleet;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,10 +19,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code pbx-operator plan} against a simulated fleet: a pull request's changes of every kind, shown per object and
@@ -38,7 +37,8 @@ class PlanCommandTest {
 
     @BeforeAll
     static void fleet(@TempDir Path temp) throws Exception {
-        simulator = Simulator.start(SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(13L));
+        simulator = Simulator.start(
+                SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(13L));
         try (RainbowClient client = CloudAccount.client(simulator)) {
             new SimulatedFleet(client).create(new SimulatedFleet.Sizes(4, 2));
         }
@@ -77,7 +77,10 @@ class PlanCommandTest {
     void aPullRequestShowsEachChangeByObjectAndFieldAndExitsTwo(@TempDir Path temp) throws IOException {
         Path head = copy(exported, temp.resolve("head"));
         edit(head.resolve("companies/company-001-sa/company.yaml"), "country: DEU", "country: AUT");
-        edit(head.resolve("companies/company-002-sa/pbxs.yaml"), "serverName: C002-OXE-2", "serverName: C002-OXE-2\n  resetToken: \"2024-06-01\"");
+        edit(
+                head.resolve("companies/company-002-sa/pbxs.yaml"),
+                "serverName: C002-OXE-2",
+                "serverName: C002-OXE-2\n  resetToken: \"2024-06-01\"");
         edit(head.resolve("numbering-plans.yaml"), "replace: \"039067\"", "replace: \"039068\"");
         Files.delete(head.resolve("companies/company-003-sa/shares.yaml"));
         removeDocument(head.resolve("companies/company-004-sa/gateways.yaml"), "c004-oxo-1-gw");
@@ -108,9 +111,13 @@ class PlanCommandTest {
         assertTrue(out.contains("- unlink: unlink system"), out);
         assertTrue(out.contains("- delete: remove WebRTC gateway \"c004-oxo-1-gw\""), out);
         assertTrue(out.contains("+ create: company \"NewCo\""), out);
-        assertTrue(out.contains("+ create: system \"newco-oxo\" in the site of Company/newco, its fleet references as equipment ID"), out);
+        assertTrue(
+                out.contains(
+                        "+ create: system \"newco-oxo\" in the site of Company/newco, its fleet references as equipment ID"),
+                out);
         assertTrue(out.contains("x-pbxops.model: \"oxo-connect\""), out);
-        assertFalse(out.contains("WebRtcGateway \"c004-oxo-1-gw\" ("), "a gateway being deleted is still managed: " + out);
+        assertFalse(
+                out.contains("WebRtcGateway \"c004-oxo-1-gw\" ("), "a gateway being deleted is still managed: " + out);
         assertFalse(out.contains("NEW01-1111.2222.33"), "a fleet equipment ID is its activation code: " + out);
         assertTrue(out.contains("Plan: 3 create, "), out);
     }
@@ -124,7 +131,8 @@ class PlanCommandTest {
         JsonNode plan = new ObjectMapper().readTree(run.out());
         assertTrue(plan.path("changes").asBoolean());
         assertEquals(1, plan.path("summary").path("update").asInt());
-        JsonNode field = plan.path("objects").get(0).path("steps").get(0).path("fields").get(0);
+        JsonNode field =
+                plan.path("objects").get(0).path("steps").get(0).path("fields").get(0);
         assertEquals("country", field.path("field").asText());
         assertEquals("DEU", field.path("from").asText());
         assertEquals("AUT", field.path("to").asText());
@@ -135,7 +143,10 @@ class PlanCommandTest {
         Path head = copy(exported, temp.resolve("head"));
         deleteTree(head.resolve("companies/company-004-sa"));
         deleteTree(head.resolve("shared"));
-        Files.walk(head).filter(f -> f.getFileName().toString().equals("shares.yaml")).toList().forEach(PlanCommandTest::delete);
+        Files.walk(head)
+                .filter(f -> f.getFileName().toString().equals("shares.yaml"))
+                .toList()
+                .forEach(PlanCommandTest::delete);
 
         ValidateCommandTest.Run scoped = plan("plan", head.toString());
         ValidateCommandTest.Run all = plan("plan", head.toString(), "--all");
@@ -150,7 +161,10 @@ class PlanCommandTest {
     @Test
     void aPausedObjectIsShownButNotCounted(@TempDir Path temp) throws IOException {
         Path head = copy(exported, temp.resolve("head"));
-        edit(head.resolve("companies/company-001-sa/company.yaml"), "  annotations:\n", "  annotations:\n    pbxops.io/paused: \"true\"\n");
+        edit(
+                head.resolve("companies/company-001-sa/company.yaml"),
+                "  annotations:\n",
+                "  annotations:\n    pbxops.io/paused: \"true\"\n");
         edit(head.resolve("companies/company-001-sa/company.yaml"), "country: DEU", "country: AUT");
         ValidateCommandTest.Run run = plan("plan", head.toString());
         assertEquals(PlanCommand.NO_CHANGES, run.exit(), run.out() + run.err());
@@ -172,24 +186,33 @@ class PlanCommandTest {
     void pbxEndpointsAreReadButNotWritten(@TempDir Path temp) throws IOException {
         Path head = copy(exported, temp.resolve("head"));
         String o2g = simulator.o2gUrl().toString().replaceAll("/$", "");
-        edit(head.resolve("companies/company-001-sa/pbxs.yaml"), "  serverName: C001-OXE-2\n",
+        edit(
+                head.resolve("companies/company-001-sa/pbxs.yaml"),
+                "  serverName: C001-OXE-2\n",
                 "  serverName: C001-OXE-2\n  network: {dns: {primary: 192.0.2.53}}\n  endpoint: {url: " + o2g
                         + ", nodeId: \"1\", credentialsSecretRef: {name: oxe-2-o2g}}\n");
         ValidateCommandTest.Run withoutSecret = plan("plan", head.toString(), "--pbx-endpoints");
-        assertTrue(withoutSecret.out().contains("? cannot know offline: cannot read the PBX: Secret oxe-2-o2g"), withoutSecret.out());
+        assertTrue(
+                withoutSecret.out().contains("? cannot know offline: cannot read the PBX: Secret oxe-2-o2g"),
+                withoutSecret.out());
         Files.writeString(head.resolve("o2g-secret.yaml"), """
                 apiVersion: v1
                 kind: Secret
                 metadata: {name: oxe-2-o2g}
                 stringData: {username: %s, password: %s}
-                """.formatted(simulator.config().o2gLogin(), simulator.config().o2gPassword()));
+                """.formatted(
+                        simulator.config().o2gLogin(), simulator.config().o2gPassword()));
         ValidateCommandTest.Run unread = plan("plan", head.toString());
         ValidateCommandTest.Run read = plan("plan", head.toString(), "--pbx-endpoints");
 
-        assertTrue(unread.out().contains("? cannot know offline: the operator enters the activation data on the PBX"), unread.out());
+        assertTrue(
+                unread.out().contains("? cannot know offline: the operator enters the activation data on the PBX"),
+                unread.out());
         assertEquals(PlanCommand.CHANGES, read.exit(), read.out() + read.err());
         assertTrue(read.out().contains("~ configure PBX: through O2G " + o2g), read.out());
-        assertTrue(read.out().contains("enable the Rainbow agent, enter the PBX ID, enter the activation code"), read.out());
+        assertTrue(
+                read.out().contains("enable the Rainbow agent, enter the PBX ID, enter the activation code"),
+                read.out());
         assertFalse(read.out().contains(simulator.config().o2gPassword()), read.out());
     }
 

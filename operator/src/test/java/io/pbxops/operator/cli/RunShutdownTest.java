@@ -1,21 +1,20 @@
 package io.pbxops.operator.cli;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.pbxops.operator.testing.TestCluster;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** SIGTERM to a replica holding the Lease: it stops cleanly (and soon), it does not wait for the kubelet's SIGKILL. */
 class RunShutdownTest {
@@ -23,7 +22,8 @@ class RunShutdownTest {
     @Test
     void theLeaderStopsCleanlyOnSigterm(@TempDir Path dir) throws Exception {
         try (TestCluster cluster = TestCluster.start();
-             Simulator simulator = Simulator.start(SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0))) {
+                Simulator simulator = Simulator.start(
+                        SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0))) {
             Path kubeconfig = dir.resolve("kubeconfig");
             Files.writeString(kubeconfig, """
                     apiVersion: v1
@@ -32,14 +32,28 @@ class RunShutdownTest {
                     users: [{name: test, user: {token: not-a-real-token}}]
                     contexts: [{name: test, context: {cluster: test, user: test}}]
                     current-context: test
-                    """.formatted(cluster.client().getConfiguration().getMasterUrl()));
+                    """.formatted(
+                            cluster.client().getConfiguration().getMasterUrl()));
             SimulatorConfig sim = simulator.config();
             ProcessBuilder builder = new ProcessBuilder(List.of(
-                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "run",
-                    "--kubeconfig", kubeconfig.toString(), "--cloud-url", simulator.cloudUrl().toString(),
-                    "--no-server-side-apply", "-n", "fleet", "--health-port", "-1",
-                    "--leader-election", "--leader-election-namespace", "fleet"))
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            Main.class.getName(),
+                            "run",
+                            "--kubeconfig",
+                            kubeconfig.toString(),
+                            "--cloud-url",
+                            simulator.cloudUrl().toString(),
+                            "--no-server-side-apply",
+                            "-n",
+                            "fleet",
+                            "--health-port",
+                            "-1",
+                            "--leader-election",
+                            "--leader-election-namespace",
+                            "fleet"))
                     .redirectErrorStream(true)
                     .redirectOutput(dir.resolve("run.log").toFile());
             builder.environment().put("POD_NAME", "replica-under-test");
@@ -50,14 +64,23 @@ class RunShutdownTest {
             Process run = builder.start();
             try {
                 await().atMost(Duration.ofSeconds(60)).ignoreExceptions().until(() -> {
-                    Lease lease = cluster.client().leases().inNamespace("fleet").withName("pbx-operator").get();
-                    return lease != null && "replica-under-test".equals(lease.getSpec().getHolderIdentity());
+                    Lease lease = cluster.client()
+                            .leases()
+                            .inNamespace("fleet")
+                            .withName("pbx-operator")
+                            .get();
+                    return lease != null
+                            && "replica-under-test".equals(lease.getSpec().getHolderIdentity());
                 });
                 run.destroy(); // SIGTERM
-                assertTrue(run.waitFor(20, TimeUnit.SECONDS), "still running 20 s after SIGTERM:\n" + Files.readString(dir.resolve("run.log")));
+                assertTrue(
+                        run.waitFor(20, TimeUnit.SECONDS),
+                        "still running 20 s after SIGTERM:\n" + Files.readString(dir.resolve("run.log")));
                 String log = Files.readString(dir.resolve("run.log"));
                 assertEquals(143, run.exitValue(), "the JVM's status after SIGTERM (128 + 15), not a kill:\n" + log);
-                assertTrue(log.contains("OperatorRuntime [//] - stopped"), "the runtime closed through the shutdown hook:\n" + log);
+                assertTrue(
+                        log.contains("OperatorRuntime [//] - stopped"),
+                        "the runtime closed through the shutdown hook:\n" + log);
             } finally {
                 run.destroyForcibly();
             }

@@ -1,11 +1,11 @@
 package io.pbxops.operator.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -14,16 +14,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code up --once}: its exit status, its final table, and a second run that continues from {@code --state}. */
 class UpOnceTest {
 
-    private record Run(int exit, String output) {
-    }
+    private record Run(int exit, String output) {}
 
     @TempDir
     Path work;
@@ -33,9 +31,15 @@ class UpOnceTest {
         Run run = up("--manifests", UpEndToEndTest.SAMPLES.toString(), "--once");
         assertEquals(0, run.exit(), run.output());
         assertTrue(run.output().contains("converged in "), run.output());
-        assertTrue(run.output().lines().anyMatch(line -> line.matches("Pbx +umbrella-oxo +Pending +False \\(installer\\) +AwaitingActivation: .*")),
+        assertTrue(
+                run.output()
+                        .lines()
+                        .anyMatch(line -> line.matches(
+                                "Pbx +umbrella-oxo +Pending +False \\(installer\\) +AwaitingActivation: .*")),
                 "the build-to-order OXO waits for its installer:\n" + run.output());
-        assertTrue(run.output().lines().anyMatch(line -> line.matches("Pbx +acme-oxe1 +Running +True +Available: .*")), run.output());
+        assertTrue(
+                run.output().lines().anyMatch(line -> line.matches("Pbx +acme-oxe1 +Running +True +Available: .*")),
+                run.output());
         assertTrue(Files.exists(work.resolve(".pbxops/kubeconfig")));
     }
 
@@ -70,20 +74,37 @@ class UpOnceTest {
         assertEquals(0, first.exit(), first.output());
         String companyId = companyId(state, "acme");
         assertFalse(companyId.isEmpty());
-        assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("cluster.json"))),
+        assertEquals(
+                "rw-------",
+                PosixFilePermissions.toString(Files.getPosixFilePermissions(state.resolve("cluster.json"))),
                 "the saved cluster holds Secrets");
 
         Run second = up("--once", "--state", state.toString());
         assertEquals(0, second.exit(), second.output());
         assertTrue(second.output().contains("restored "), second.output());
         assertEquals(companyId, companyId(state, "acme"), "the same cloud company, not a second one");
-        JsonNode cloud = new ObjectMapper().readTree(state.resolve("simulator.json").toFile());
-        assertEquals(5, cloud.at("/cloud/companies").size(), "the samples' four companies and the reseller's own:\n" + cloud.at("/cloud/companies"));
+        JsonNode cloud =
+                new ObjectMapper().readTree(state.resolve("simulator.json").toFile());
+        assertEquals(
+                5,
+                cloud.at("/cloud/companies").size(),
+                "the samples' four companies and the reseller's own:\n" + cloud.at("/cloud/companies"));
     }
 
     private Run up(String... args) {
-        List<String> all = new ArrayList<>(List.of("up", "--kubeconfig", work.resolve(".pbxops/kubeconfig").toString(),
-                "--api-port", "0", "--cloud-port", "0", "--o2g-port", "0", "--log-file", "-", "--plain"));
+        List<String> all = new ArrayList<>(List.of(
+                "up",
+                "--kubeconfig",
+                work.resolve(".pbxops/kubeconfig").toString(),
+                "--api-port",
+                "0",
+                "--cloud-port",
+                "0",
+                "--o2g-port",
+                "0",
+                "--log-file",
+                "-",
+                "--plain"));
         all.addAll(List.of(args));
         StringWriter output = new StringWriter();
         CommandLine commandLine = Main.commandLine();
@@ -94,8 +115,11 @@ class UpOnceTest {
     }
 
     private static String companyId(Path state, String name) throws IOException {
-        for (JsonNode object : new ObjectMapper().readTree(state.resolve("cluster.json").toFile()).path("objects")) {
-            if ("Company".equals(object.path("kind").asText()) && name.equals(object.at("/metadata/name").asText())) {
+        for (JsonNode object : new ObjectMapper()
+                .readTree(state.resolve("cluster.json").toFile())
+                .path("objects")) {
+            if ("Company".equals(object.path("kind").asText())
+                    && name.equals(object.at("/metadata/name").asText())) {
                 return object.at("/status/companyId").asText();
             }
         }

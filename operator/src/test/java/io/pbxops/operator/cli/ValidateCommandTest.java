@@ -1,11 +1,10 @@
 package io.pbxops.operator.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
-
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -13,17 +12,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
 
 /** {@code pbx-operator validate} as CI runs it: exit status, one line per problem, JSON for machines. */
 class ValidateCommandTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
 
-    record Run(int exit, String out, String err) {
-    }
+    record Run(int exit, String out, String err) {}
 
     static Run run(String... args) {
         StringWriter out = new StringWriter();
@@ -46,7 +44,9 @@ class ValidateCommandTest {
     @Test
     void eachInvalidFixtureExitsOneWithLinesNamingFileObjectAndField() throws IOException {
         try (Stream<Path> files = Files.list(FIXTURES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".invalid.yaml")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".invalid.yaml"))
+                    .sorted()
+                    .toList()) {
                 Run run = run("validate", file.toString());
                 assertEquals(1, run.exit(), file + ": " + run.out());
                 List<String> lines = run.out().lines().toList();
@@ -54,7 +54,10 @@ class ValidateCommandTest {
                 assertTrue(summary.matches("\\d+ problems? in \\d+ objects?; checked .*"), summary);
                 for (String line : lines.subList(0, lines.size() - 1)) {
                     // FILE:LINE: Kind/name: field.path: message
-                    assertTrue(line.matches(java.util.regex.Pattern.quote(file.toString()) + ":\\d+: [A-Za-z]+/[^:]+: [^ ]+: .+"), line);
+                    assertTrue(
+                            line.matches(java.util.regex.Pattern.quote(file.toString())
+                                    + ":\\d+: [A-Za-z]+/[^:]+: [^ ]+: .+"),
+                            line);
                 }
             }
         }
@@ -63,7 +66,9 @@ class ValidateCommandTest {
     @Test
     void eachValidFixtureExitsZero() throws IOException {
         try (Stream<Path> files = Files.list(FIXTURES)) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".valid.yaml")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".valid.yaml"))
+                    .sorted()
+                    .toList()) {
                 Run run = run("validate", file.toString());
                 assertEquals(0, run.exit(), file + ": " + run.out());
             }
@@ -72,7 +77,11 @@ class ValidateCommandTest {
 
     @Test
     void jsonOutputListsProblemsWithTheirRule() throws IOException {
-        Run run = run("validate", "--output", "json", FIXTURES.resolve("fleet-on-oxe.invalid.yaml").toString());
+        Run run = run(
+                "validate",
+                "--output",
+                "json",
+                FIXTURES.resolve("fleet-on-oxe.invalid.yaml").toString());
         assertEquals(1, run.exit());
         JsonNode report = new ObjectMapper().readTree(run.out());
         assertEquals(false, report.get("valid").asBoolean());
@@ -109,7 +118,9 @@ class ValidateCommandTest {
                 """);
         Run run = run("validate", dir.toString());
         assertEquals(0, run.exit(), run.out());
-        assertEquals("valid: 1 object in 1 file (1 of other kinds skipped)", run.out().strip());
+        assertEquals(
+                "valid: 1 object in 1 file (1 of other kinds skipped)",
+                run.out().strip());
     }
 
     @Test

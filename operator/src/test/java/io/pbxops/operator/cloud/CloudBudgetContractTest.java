@@ -52,7 +52,8 @@ class CloudBudgetContractTest {
         try (ConcurrencyProbe probe = new ConcurrencyProbe(SIM.cloudUrl())) {
             InMemoryCloudMetrics metrics = new InMemoryCloudMetrics();
             RainbowClient cloud = RainbowClient.create(
-                    RainbowClientConfig.defaults(probe.url()).withMetrics(metrics)
+                    RainbowClientConfig.defaults(probe.url())
+                            .withMetrics(metrics)
                             .withBudget(CloudBudget.of(allowed, 100, Duration.ofSeconds(30))),
                     CloudCredentialsSource.of(SIM.credentials()));
             runConcurrently(8, () -> cloud.companies().list(CompanyFilter.all(), PageRequest.first()));
@@ -68,8 +69,8 @@ class CloudBudgetContractTest {
     void stayingUnderTheRateBudgetMeansTheCloudNeverSaysTooMany() throws Exception {
         control.faults(Map.of("rateLimitPerSecond", 4));
         InMemoryCloudMetrics metrics = new InMemoryCloudMetrics();
-        RainbowClient cloud = RainbowClient.create(SIM.clientConfig(metrics)
-                        .withBudget(CloudBudget.of(8, 2, Duration.ofSeconds(30))),
+        RainbowClient cloud = RainbowClient.create(
+                SIM.clientConfig(metrics).withBudget(CloudBudget.of(8, 2, Duration.ofSeconds(30))),
                 CloudCredentialsSource.of(SIM.credentials()));
 
         runConcurrently(8, () -> cloud.companies().list(CompanyFilter.all(), PageRequest.first()));
@@ -82,7 +83,8 @@ class CloudBudgetContractTest {
     @Test
     void withoutTheRateBudgetTheSameLoadMeetsTooMany() throws Exception {
         control.faults(Map.of("rateLimitPerSecond", 4, "retryAfterSeconds", 1));
-        RainbowClient cloud = RainbowClient.create(SIM.clientConfig(new InMemoryCloudMetrics())
+        RainbowClient cloud = RainbowClient.create(
+                SIM.clientConfig(new InMemoryCloudMetrics())
                         .withBudget(CloudBudget.of(8, 1000, Duration.ofSeconds(30))),
                 CloudCredentialsSource.of(SIM.credentials()));
 

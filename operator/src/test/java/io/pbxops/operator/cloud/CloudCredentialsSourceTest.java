@@ -23,9 +23,16 @@ class CloudCredentialsSourceTest {
     @Test
     void readsTheEnvironmentNames() {
         CloudCredentialsSource source = CloudCredentialsSource.fromEnvironment(Map.of(
-                "PBXOPS_CLOUD_LOGIN", "ops@acme.example", "PBXOPS_CLOUD_PASSWORD", "pw-1",
-                "PBXOPS_APP_ID", "app", "PBXOPS_APP_SECRET", "app-secret",
-                "PBXOPS_CLOUD_URL", "https://sandbox.openrainbow.com"));
+                "PBXOPS_CLOUD_LOGIN",
+                "ops@acme.example",
+                "PBXOPS_CLOUD_PASSWORD",
+                "pw-1",
+                "PBXOPS_APP_ID",
+                "app",
+                "PBXOPS_APP_SECRET",
+                "app-secret",
+                "PBXOPS_CLOUD_URL",
+                "https://sandbox.openrainbow.com"));
 
         assertEquals(new CloudCredentials("ops@acme.example", "pw-1", "app", "app-secret"), source.current());
         assertEquals(Optional.of(URI.create("https://sandbox.openrainbow.com")), source.cloudUrl());
@@ -33,11 +40,11 @@ class CloudCredentialsSourceTest {
 
     @Test
     void aMissingEnvironmentValueIsNamedWithoutShowingTheOthers() {
-        CloudCredentialsSource source = CloudCredentialsSource.fromEnvironment(Map.of(
-                "PBXOPS_CLOUD_LOGIN", "ops@acme.example", "PBXOPS_CLOUD_PASSWORD", "pw-1"));
+        CloudCredentialsSource source = CloudCredentialsSource.fromEnvironment(
+                Map.of("PBXOPS_CLOUD_LOGIN", "ops@acme.example", "PBXOPS_CLOUD_PASSWORD", "pw-1"));
 
-        CloudCredentialsMissingException missing = assertThrows(CloudCredentialsMissingException.class,
-                source::current);
+        CloudCredentialsMissingException missing =
+                assertThrows(CloudCredentialsMissingException.class, source::current);
         assertTrue(missing.getMessage().contains("PBXOPS_APP_ID, PBXOPS_APP_SECRET"), missing.getMessage());
         assertFalse(missing.getMessage().contains("pw-1"));
     }
@@ -60,9 +67,10 @@ class CloudCredentialsSourceTest {
     void aMountedSecretWithoutAFileSaysWhichOne() throws IOException {
         Files.writeString(secret.resolve("PBXOPS_CLOUD_LOGIN"), "ops@acme.example");
 
-        CloudCredentialsMissingException missing = assertThrows(CloudCredentialsMissingException.class,
-                CloudCredentialsSource.fromDirectory(secret)::current);
-        assertTrue(missing.getMessage().contains("PBXOPS_CLOUD_PASSWORD, PBXOPS_APP_ID, PBXOPS_APP_SECRET"),
+        CloudCredentialsMissingException missing = assertThrows(
+                CloudCredentialsMissingException.class, CloudCredentialsSource.fromDirectory(secret)::current);
+        assertTrue(
+                missing.getMessage().contains("PBXOPS_CLOUD_PASSWORD, PBXOPS_APP_ID, PBXOPS_APP_SECRET"),
                 missing.getMessage());
     }
 
@@ -73,11 +81,14 @@ class CloudCredentialsSourceTest {
         assertFalse(credentials.toString().contains("pw-1"));
         assertFalse(credentials.toString().contains("app-secret"));
         assertFalse(credentials.fingerprint().contains("pw-1"));
-        assertEquals(credentials.fingerprint(),
+        assertEquals(
+                credentials.fingerprint(),
                 new CloudCredentials("ops@acme.example", "pw-1", "app", "app-secret").fingerprint());
-        assertNotEquals(credentials.fingerprint(),
+        assertNotEquals(
+                credentials.fingerprint(),
                 new CloudCredentials("ops@acme.example", "pw-1", "app", "app-secreT").fingerprint());
-        assertNotEquals(new CloudCredentials("a", "bc", "x", "y").fingerprint(),
+        assertNotEquals(
+                new CloudCredentials("a", "bc", "x", "y").fingerprint(),
                 new CloudCredentials("ab", "c", "x", "y").fingerprint());
     }
 

@@ -115,13 +115,14 @@ class CloudResilienceContractTest {
 
     @Test
     void retriesStopAfterTheirLimitWithUnavailable() {
-        RainbowClient impatient = client(SIM.clientConfig(metrics).withRetry(
-                new CloudRetrySettings(Duration.ofMillis(10), Duration.ofMillis(20), 0, 2, Duration.ofSeconds(10))));
+        RainbowClient impatient = client(SIM.clientConfig(metrics)
+                .withRetry(new CloudRetrySettings(
+                        Duration.ofMillis(10), Duration.ofMillis(20), 0, 2, Duration.ofSeconds(10))));
         impatient.login();
         control.faults(Map.of("failNext", 50, "errorStatuses", List.of(503)));
 
-        CloudUnavailableException e = assertThrows(CloudUnavailableException.class,
-                () -> impatient.companies().get("0123456789abcdef01234567"));
+        CloudUnavailableException e = assertThrows(
+                CloudUnavailableException.class, () -> impatient.companies().get("0123456789abcdef01234567"));
 
         assertEquals(503, e.httpStatus());
         assertFalse(e.outcomeUnknown(), "a GET can be repeated safely");
@@ -133,8 +134,9 @@ class CloudResilienceContractTest {
         CloudSite site = site();
         control.faults(Map.of("failNext", 1, "errorStatuses", List.of(500)));
 
-        CloudUnavailableException e = assertThrows(CloudUnavailableException.class, () -> cloud.systems()
-                .create(NewSystem.onSite(site.id(), SystemSettings.of("once", "oxe", "FRA"))));
+        CloudUnavailableException e = assertThrows(
+                CloudUnavailableException.class,
+                () -> cloud.systems().create(NewSystem.onSite(site.id(), SystemSettings.of("once", "oxe", "FRA"))));
 
         assertTrue(e.outcomeUnknown(), "after a 5xx the create may have happened");
         assertEquals(1, control.requests("POST", SYSTEMS));
@@ -150,7 +152,11 @@ class CloudResilienceContractTest {
 
         assertEquals(1, control.requests("POST", SYSTEMS, 429));
         assertEquals(1, control.requests("POST", SYSTEMS, 200));
-        assertEquals(1, cloud.systems().listAll(SystemFilter.all().withName("after-429")).count());
+        assertEquals(
+                1,
+                cloud.systems()
+                        .listAll(SystemFilter.all().withName("after-429"))
+                        .count());
     }
 
     @Test
@@ -168,8 +174,9 @@ class CloudResilienceContractTest {
         CloudSite site = site();
         control.faults(Map.of("dropNext", 1));
 
-        CloudUnavailableException e = assertThrows(CloudUnavailableException.class, () -> cloud.systems()
-                .create(NewSystem.onSite(site.id(), SystemSettings.of("dropped", "oxe", "FRA"))));
+        CloudUnavailableException e = assertThrows(
+                CloudUnavailableException.class,
+                () -> cloud.systems().create(NewSystem.onSite(site.id(), SystemSettings.of("dropped", "oxe", "FRA"))));
 
         assertTrue(e.outcomeUnknown());
         assertEquals(1, control.requests("POST", SYSTEMS), "not repeated");
@@ -183,12 +190,15 @@ class CloudResilienceContractTest {
             closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
         InMemoryCloudMetrics local = new InMemoryCloudMetrics();
-        RainbowClient nowhere = RainbowClient.create(RainbowClientConfig.defaults(closedPort).withMetrics(local)
-                        .withRetry(new CloudRetrySettings(Duration.ofMillis(5), Duration.ofMillis(10), 0, 2,
-                                Duration.ofSeconds(5))),
+        RainbowClient nowhere = RainbowClient.create(
+                RainbowClientConfig.defaults(closedPort)
+                        .withMetrics(local)
+                        .withRetry(new CloudRetrySettings(
+                                Duration.ofMillis(5), Duration.ofMillis(10), 0, 2, Duration.ofSeconds(5))),
                 CloudCredentialsSource.of(SIM.credentials()));
 
-        CloudUnavailableException e = assertThrows(CloudUnavailableException.class,
+        CloudUnavailableException e = assertThrows(
+                CloudUnavailableException.class,
                 () -> nowhere.companies().list(CompanyFilter.all(), PageRequest.first()));
 
         assertFalse(e.outcomeUnknown());

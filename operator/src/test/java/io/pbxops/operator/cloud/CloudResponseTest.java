@@ -21,7 +21,8 @@ class CloudResponseTest {
     @Test
     void retryAfterInSecondsOrAsAnHttpDate() {
         assertEquals(Optional.of(Duration.ofSeconds(3)), CloudResponse.parseRetryAfter("3", clock));
-        assertEquals(Optional.of(Duration.ofSeconds(90)),
+        assertEquals(
+                Optional.of(Duration.ofSeconds(90)),
                 CloudResponse.parseRetryAfter("Sun, 22 Nov 2026 10:01:30 GMT", clock));
         assertEquals(Optional.of(Duration.ZERO), CloudResponse.parseRetryAfter("Sun, 22 Nov 2026 09:00:00 GMT", clock));
         assertEquals(Optional.empty(), CloudResponse.parseRetryAfter("soon", clock));

@@ -9,11 +9,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pbxops.operator.cloud.model.CloudCompany;
 import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CompanySettings;
+import io.pbxops.operator.cloud.model.NewSystem;
 import io.pbxops.operator.cloud.model.Page;
 import io.pbxops.operator.cloud.model.PageRequest;
 import io.pbxops.operator.cloud.model.SiteSettings;
 import io.pbxops.operator.cloud.model.SystemSettings;
-import io.pbxops.operator.cloud.model.NewSystem;
 import io.pbxops.operator.cloud.support.SimulatorExtension;
 import java.util.List;
 import java.util.Set;
@@ -33,8 +33,8 @@ class CompanySiteContractTest {
 
     @BeforeEach
     void connect() {
-        cloud = RainbowClient.create(SIM.clientConfig(new InMemoryCloudMetrics()),
-                CloudCredentialsSource.of(SIM.credentials()));
+        cloud = RainbowClient.create(
+                SIM.clientConfig(new InMemoryCloudMetrics()), CloudCredentialsSource.of(SIM.credentials()));
     }
 
     @AfterEach
@@ -44,16 +44,19 @@ class CompanySiteContractTest {
 
     @Test
     void companyLifecycle() {
-        CloudCompany created = cloud.companies().create(
-                CompanySettings.named("Acme Corp").withCountry("FRA").withExternalReference("crm-42"));
+        CloudCompany created = cloud.companies()
+                .create(CompanySettings.named("Acme Corp").withCountry("FRA").withExternalReference("crm-42"));
 
         assertNotNull(created.id());
         assertEquals("Acme Corp", created.name());
         assertEquals(created, cloud.companies().get(created.id()));
         assertEquals("crm-42", cloud.companies().get(created.id()).externalReference());
 
-        CloudCompany updated = cloud.companies().update(created.id(), new CompanySettings(null, "DEU", null, null, null,
-                null, null, null, null, null, null, null, null));
+        CloudCompany updated = cloud.companies()
+                .update(
+                        created.id(),
+                        new CompanySettings(
+                                null, "DEU", null, null, null, null, null, null, null, null, null, null, null));
         assertEquals("DEU", updated.country());
         assertEquals("Acme Corp", updated.name(), "a partial update keeps the other fields");
 
@@ -64,8 +67,8 @@ class CompanySiteContractTest {
 
     @Test
     void unknownCompanyIsNotFound() {
-        CloudNotFoundException e = assertThrows(CloudNotFoundException.class,
-                () -> cloud.companies().get("0123456789abcdef01234567"));
+        CloudNotFoundException e = assertThrows(
+                CloudNotFoundException.class, () -> cloud.companies().get("0123456789abcdef01234567"));
         assertEquals(404, e.httpStatus());
         assertEquals("GET /companies/{companyId}", e.endpoint());
         assertTrue(e.getMessage().contains("0123456789abcdef01234567"), e.getMessage());
@@ -83,13 +86,18 @@ class CompanySiteContractTest {
         assertEquals(5, first.total());
         assertFalse(first.isLast());
 
-        List<String> all = cloud.companies().listAll(CompanyFilter.all().withName("paged"))
-                .map(CloudCompany::name).sorted().toList();
+        List<String> all = cloud.companies()
+                .listAll(CompanyFilter.all().withName("paged"))
+                .map(CloudCompany::name)
+                .sorted()
+                .toList();
         assertEquals(List.of("Paged 0", "Paged 1", "Paged 2", "Paged 3", "Paged 4"), all);
 
-        Set<String> streamedInSmallPages = io.pbxops.operator.cloud.Pages.stream(PageRequest.first(2),
-                page -> cloud.companies().list(CompanyFilter.all().withName("paged"), page))
-                .map(CloudCompany::name).collect(Collectors.toSet());
+        Set<String> streamedInSmallPages = io.pbxops.operator.cloud.Pages.stream(
+                        PageRequest.first(2),
+                        page -> cloud.companies().list(CompanyFilter.all().withName("paged"), page))
+                .map(CloudCompany::name)
+                .collect(Collectors.toSet());
         assertEquals(Set.copyOf(all), streamedInSmallPages);
     }
 
@@ -101,10 +109,17 @@ class CompanySiteContractTest {
 
         assertEquals(company.id(), hq.companyId());
         assertEquals(hq, cloud.sites().get(hq.id()));
-        assertEquals(Set.of("HQ", "Branch"), cloud.sites().listAllByCompany(company.id())
-                .map(CloudSite::name).collect(Collectors.toSet()));
-        assertEquals(List.of("Branch"), cloud.sites().list("bran", company.id(), PageRequest.first())
-                .data().stream().map(CloudSite::name).toList());
+        assertEquals(
+                Set.of("HQ", "Branch"),
+                cloud.sites()
+                        .listAllByCompany(company.id())
+                        .map(CloudSite::name)
+                        .collect(Collectors.toSet()));
+        assertEquals(
+                List.of("Branch"),
+                cloud.sites().list("bran", company.id(), PageRequest.first()).data().stream()
+                        .map(CloudSite::name)
+                        .toList());
 
         CloudSite renamed = cloud.sites().update(branch.id(), new SiteSettings("Branch 2", null, company.id()));
         assertEquals("Branch 2", renamed.name());
@@ -121,8 +136,8 @@ class CompanySiteContractTest {
         cloud.systems().create(NewSystem.onSite(site.id(), SystemSettings.of("pbx", "oxe", "FRA")));
 
         // research §4: "forbidden while the site is still linked to systems"
-        CloudForbiddenException refused = assertThrows(CloudForbiddenException.class,
-                () -> cloud.sites().delete(site.id()));
+        CloudForbiddenException refused =
+                assertThrows(CloudForbiddenException.class, () -> cloud.sites().delete(site.id()));
         assertTrue(refused.getMessage().contains(site.id()), refused.getMessage());
         assertTrue(cloud.sites().find(site.id()).isPresent());
         // research §3: a company is not deleted while it has sites

@@ -42,14 +42,14 @@ class LoginGuardContractTest {
     @Test
     void threeRefusalsThenSilenceUntilTheCredentialsChange() {
         CloudCredentials good = SIM.credentials();
-        CloudCredentials wrong = new CloudCredentials(good.login(), "not-the-password", good.appId(),
-                good.appSecret());
+        CloudCredentials wrong = new CloudCredentials(good.login(), "not-the-password", good.appId(), good.appSecret());
         AtomicReference<CloudCredentials> current = new AtomicReference<>(wrong);
         InMemoryCloudMetrics metrics = new InMemoryCloudMetrics();
         RainbowClient cloud = RainbowClient.create(SIM.clientConfig(metrics), current::get);
 
         for (int attempt = 1; attempt <= 3; attempt++) {
-            CloudCredentialsRefusedException refused = assertThrows(CloudCredentialsRefusedException.class,
+            CloudCredentialsRefusedException refused = assertThrows(
+                    CloudCredentialsRefusedException.class,
                     () -> cloud.companies().list(CompanyFilter.all(), PageRequest.first()));
             assertEquals(401500, refused.errorCode());
             assertEquals(attempt == 3, refused.suspended(), "attempt " + attempt);
@@ -57,7 +57,8 @@ class LoginGuardContractTest {
         assertEquals(3, control.requests("GET", LOGIN, 401));
         long requestsSoFar = control.allRequests();
 
-        CloudCredentialsRefusedException held = assertThrows(CloudCredentialsRefusedException.class,
+        CloudCredentialsRefusedException held = assertThrows(
+                CloudCredentialsRefusedException.class,
                 () -> cloud.companies().list(CompanyFilter.all(), PageRequest.first()));
         assertTrue(held.suspended());
         assertTrue(held.getMessage().contains("PBXOPS_CLOUD_PASSWORD"), "says what to do: " + held.getMessage());
@@ -76,12 +77,13 @@ class LoginGuardContractTest {
     void aMountedSecretThatIsFixedIsPickedUp() throws IOException {
         CloudCredentials good = SIM.credentials();
         writeSecret(good.login(), "typo-password", good.appId(), good.appSecret());
-        RainbowClient cloud = RainbowClient.create(SIM.clientConfig(new InMemoryCloudMetrics()),
-                CloudCredentialsSource.fromDirectory(secretDirectory));
+        RainbowClient cloud = RainbowClient.create(
+                SIM.clientConfig(new InMemoryCloudMetrics()), CloudCredentialsSource.fromDirectory(secretDirectory));
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertThrows(CloudCredentialsRefusedException.class, cloud::login);
         }
-        assertTrue(assertThrows(CloudCredentialsRefusedException.class, cloud::login).suspended());
+        assertTrue(assertThrows(CloudCredentialsRefusedException.class, cloud::login)
+                .suspended());
         assertEquals(3, control.requests("GET", LOGIN, 401));
 
         writeSecret(good.login(), good.password(), good.appId(), good.appSecret());
@@ -110,15 +112,17 @@ class LoginGuardContractTest {
         CloudCredentials good = SIM.credentials();
         AtomicReference<Boolean> useGood = new AtomicReference<>(false);
         CloudCredentials wrong = new CloudCredentials(good.login(), "nope", good.appId(), good.appSecret());
-        RainbowClient cloud = RainbowClient.create(SIM.clientConfig(new InMemoryCloudMetrics()),
-                () -> useGood.get() ? good : wrong);
+        RainbowClient cloud =
+                RainbowClient.create(SIM.clientConfig(new InMemoryCloudMetrics()), () -> useGood.get() ? good : wrong);
         for (int attempt = 1; attempt <= 3; attempt++) {
             assertThrows(CloudCredentialsRefusedException.class, cloud::login);
         }
 
         cloud.resetLoginGuard();
 
-        assertFalse(assertThrows(CloudCredentialsRefusedException.class, cloud::login).suspended(),
+        assertFalse(
+                assertThrows(CloudCredentialsRefusedException.class, cloud::login)
+                        .suspended(),
                 "a fresh count after the reset");
         assertEquals(4, control.requests("GET", LOGIN, 401));
         useGood.set(true);

@@ -37,8 +37,8 @@ class MediaPillarContractTest {
 
     @BeforeEach
     void connect() {
-        cloud = RainbowClient.create(SIM.clientConfig(new InMemoryCloudMetrics()),
-                CloudCredentialsSource.of(SIM.credentials()));
+        cloud = RainbowClient.create(
+                SIM.clientConfig(new InMemoryCloudMetrics()), CloudCredentialsSource.of(SIM.credentials()));
         CloudCompany company = cloud.companies().create(CompanySettings.named("Acme"));
         site = cloud.sites().create(SiteSettings.active("HQ", company.id()));
     }
@@ -53,12 +53,16 @@ class MediaPillarContractTest {
         if (webRtc) {
             extension = extension.withWebRtc(new PbxOpsExtension.WebRtc(true, true));
         }
-        return cloud.systems().create(NewSystem.onSite(site.id(),
-                SystemSettings.of(name, SystemSettings.TYPE_OXE, "FRA").withExtension(extension)));
+        return cloud.systems()
+                .create(NewSystem.onSite(
+                        site.id(),
+                        SystemSettings.of(name, SystemSettings.TYPE_OXE, "FRA").withExtension(extension)));
     }
 
     private static NewMediaPillar external(String systemId, String name) {
-        return new NewMediaPillar(systemId, CloudExtensions.MP_TYPE_EXTERNAL,
+        return new NewMediaPillar(
+                systemId,
+                CloudExtensions.MP_TYPE_EXTERNAL,
                 MediaPillarSettings.none().withName(name).withAddress("10.1.0.80", 30));
     }
 
@@ -74,15 +78,15 @@ class MediaPillarContractTest {
         assertEquals(created.id(), cloud.mediaPillars().get(created.id()).id());
         assertTrue(cloud.systems().get(pbx.id()).hasMediaPillar());
 
-        CloudMediaPillar maintenance = cloud.mediaPillars().update(created.id(),
-                MediaPillarSettings.none().withMaintenance(true));
+        CloudMediaPillar maintenance = cloud.mediaPillars()
+                .update(created.id(), MediaPillarSettings.none().withMaintenance(true));
         assertEquals(CloudExtensions.MP_STATE_MAINTENANCE, maintenance.state());
         assertEquals("acme-gw", maintenance.name(), "a partial update keeps the other fields");
 
         cloud.mediaPillars().delete(created.id());
         assertFalse(cloud.mediaPillars().deleteIfExists(created.id()));
-        CloudNotFoundException gone = assertThrows(CloudNotFoundException.class,
-                () -> cloud.mediaPillars().get(created.id()));
+        CloudNotFoundException gone = assertThrows(
+                CloudNotFoundException.class, () -> cloud.mediaPillars().get(created.id()));
         assertEquals(404030, gone.errorCode());
         assertFalse(cloud.systems().get(pbx.id()).hasMediaPillar());
     }
@@ -91,8 +95,8 @@ class MediaPillarContractTest {
     void aSystemWithoutWebRtcGetsNoGateway() {
         CloudSystem pbx = system("no-webrtc", false);
 
-        CloudForbiddenException e = assertThrows(CloudForbiddenException.class,
-                () -> cloud.mediaPillars().create(external(pbx.id(), "gw")));
+        CloudForbiddenException e = assertThrows(
+                CloudForbiddenException.class, () -> cloud.mediaPillars().create(external(pbx.id(), "gw")));
         assertEquals(CloudExtensions.ERROR_WEBRTC_NOT_ACTIVATED, e.errorCode());
     }
 
@@ -100,8 +104,10 @@ class MediaPillarContractTest {
     void anInternalGatewayNeedsOxoConnectEvolution() {
         CloudSystem pbx = system("oxe-internal", true);
 
-        CloudForbiddenException e = assertThrows(CloudForbiddenException.class, () -> cloud.mediaPillars()
-                .create(new NewMediaPillar(pbx.id(), CloudExtensions.MP_TYPE_INTERNAL, null)));
+        CloudForbiddenException e = assertThrows(
+                CloudForbiddenException.class,
+                () -> cloud.mediaPillars()
+                        .create(new NewMediaPillar(pbx.id(), CloudExtensions.MP_TYPE_INTERNAL, null)));
         assertEquals(CloudExtensions.ERROR_INTERNAL_GATEWAY_NOT_ALLOWED, e.errorCode());
     }
 
@@ -109,8 +115,10 @@ class MediaPillarContractTest {
     void anExternalGatewayNeedsAddressAndChannels() {
         CloudSystem pbx = system("ext-invalid", true);
 
-        CloudInvalidRequestException e = assertThrows(CloudInvalidRequestException.class, () -> cloud.mediaPillars()
-                .create(new NewMediaPillar(pbx.id(), CloudExtensions.MP_TYPE_EXTERNAL, null)));
+        CloudInvalidRequestException e = assertThrows(
+                CloudInvalidRequestException.class,
+                () -> cloud.mediaPillars()
+                        .create(new NewMediaPillar(pbx.id(), CloudExtensions.MP_TYPE_EXTERNAL, null)));
         assertEquals(400000, e.errorCode());
     }
 
@@ -119,8 +127,8 @@ class MediaPillarContractTest {
         CloudSystem pbx = system("guarded", true);
         CloudMediaPillar gateway = cloud.mediaPillars().create(external(pbx.id(), "gw"));
 
-        CloudForbiddenException e = assertThrows(CloudForbiddenException.class,
-                () -> cloud.systems().delete(pbx.id()));
+        CloudForbiddenException e = assertThrows(
+                CloudForbiddenException.class, () -> cloud.systems().delete(pbx.id()));
         assertEquals(403030, e.errorCode());
         assertTrue(e.getMessage().contains(pbx.id()), e.getMessage());
 
@@ -134,14 +142,24 @@ class MediaPillarContractTest {
         CloudSystem two = system("two", true);
         CloudMediaPillar a = cloud.mediaPillars().create(external(one.id(), "a"));
         CloudMediaPillar b = cloud.mediaPillars().create(external(one.id(), "b"));
-        CloudMediaPillar c = cloud.mediaPillars().create(new NewMediaPillar(two.id(), CloudExtensions.MP_TYPE_CLOUD,
-                MediaPillarSettings.none().withName("c")));
+        CloudMediaPillar c = cloud.mediaPillars()
+                .create(new NewMediaPillar(
+                        two.id(),
+                        CloudExtensions.MP_TYPE_CLOUD,
+                        MediaPillarSettings.none().withName("c")));
 
-        assertEquals(Set.of(a.id(), b.id()), cloud.mediaPillars().listAll(one.id())
-                .map(CloudMediaPillar::id).collect(Collectors.toSet()));
-        assertEquals(Set.of(a.id(), b.id(), c.id()), cloud.mediaPillars().listAll(null)
-                .map(CloudMediaPillar::id).collect(Collectors.toSet()));
-        assertEquals(1, cloud.mediaPillars().list(null, PageRequest.first(2).next(2)).data().size());
+        assertEquals(
+                Set.of(a.id(), b.id()),
+                cloud.mediaPillars().listAll(one.id()).map(CloudMediaPillar::id).collect(Collectors.toSet()));
+        assertEquals(
+                Set.of(a.id(), b.id(), c.id()),
+                cloud.mediaPillars().listAll(null).map(CloudMediaPillar::id).collect(Collectors.toSet()));
+        assertEquals(
+                1,
+                cloud.mediaPillars()
+                        .list(null, PageRequest.first(2).next(2))
+                        .data()
+                        .size());
         assertEquals(3, cloud.mediaPillars().list(null, PageRequest.first(1)).total());
     }
 }

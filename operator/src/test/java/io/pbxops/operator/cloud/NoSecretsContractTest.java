@@ -54,15 +54,17 @@ class NoSecretsContractTest {
 
     @RegisterExtension
     static final SimulatorExtension SIM = new SimulatorExtension(SimulatorConfig.defaults()
-            .withPassword(CLOUD_PASSWORD).withAppSecret(APP_SECRET).withO2gPassword(O2G_PASSWORD));
+            .withPassword(CLOUD_PASSWORD)
+            .withAppSecret(APP_SECRET)
+            .withO2gPassword(O2G_PASSWORD));
 
     private final List<Throwable> failures = new ArrayList<>();
     private final List<String> printed = new ArrayList<>();
 
     @Test
     void noSecretInLogsExceptionsOrToString() throws IOException {
-        Set<String> secrets = new java.util.HashSet<>(Set.of(CLOUD_PASSWORD, APP_SECRET, WRONG_PASSWORD,
-                O2G_PASSWORD, ACTIVATION_CODE, FLEET_ID, JWT_START));
+        Set<String> secrets = new java.util.HashSet<>(
+                Set.of(CLOUD_PASSWORD, APP_SECRET, WRONG_PASSWORD, O2G_PASSWORD, ACTIVATION_CODE, FLEET_ID, JWT_START));
         List<String> logLines;
         try (LogCapture logs = new LogCapture()) {
             secrets.addAll(runCloud());
@@ -91,13 +93,14 @@ class NoSecretsContractTest {
 
     /** Returns the activation codes the cloud generated on the way. */
     private Set<String> runCloud() {
-        RainbowClient cloud = RainbowClient.create(SIM.clientConfig(new InMemoryCloudMetrics()),
-                CloudCredentialsSource.of(SIM.credentials()));
+        RainbowClient cloud = RainbowClient.create(
+                SIM.clientConfig(new InMemoryCloudMetrics()), CloudCredentialsSource.of(SIM.credentials()));
         printed.add(SIM.credentials().toString());
         CloudCompany company = cloud.companies().create(CompanySettings.named("Secretive"));
         CloudSite site = cloud.sites().create(SiteSettings.active("HQ", company.id()));
         NewSystem fleet = NewSystem.onSite(site.id(), SystemSettings.of("fleet", "oxo", "FRA"))
-                .withPbxId(FLEET_ID).withActivationCode(FLEET_ID);
+                .withPbxId(FLEET_ID)
+                .withActivationCode(FLEET_ID);
         printed.add(fleet.toString());
         CloudSystem created = cloud.systems().create(fleet);
         assertEquals(FLEET_ID, created.jidPbxagentPassword(), "the code is in the record, not in its text");
@@ -109,13 +112,15 @@ class NoSecretsContractTest {
         printed.add(cloud.systems().get(created.id()).toString());
 
         expectFailure(() -> cloud.systems().create(fleet)); // 409000 "System with pbxId = ... already exists"
-        expectFailure(() -> cloud.systems().create(NewSystem.onSite(site.id(), SystemSettings.of("long", "oxe", "FRA"))
-                .withActivationCode(ACTIVATION_CODE + "x".repeat(300))));
+        expectFailure(() -> cloud.systems()
+                .create(NewSystem.onSite(site.id(), SystemSettings.of("long", "oxe", "FRA"))
+                        .withActivationCode(ACTIVATION_CODE + "x".repeat(300))));
         expectFailure(() -> cloud.mediaPillars().create(new NewMediaPillar(created.id(), "external", null)));
         expectFailure(() -> cloud.systems().get("0123456789abcdef01234567"));
         SIM.control().faults(Map.of("failNext", 1, "errorStatuses", List.of(500)));
-        expectFailure(() -> cloud.systems().create(NewSystem.onSite(site.id(), SystemSettings.of("x", "oxe", "FRA"))
-                .withActivationCode(ACTIVATION_CODE)));
+        expectFailure(() -> cloud.systems()
+                .create(NewSystem.onSite(site.id(), SystemSettings.of("x", "oxe", "FRA"))
+                        .withActivationCode(ACTIVATION_CODE)));
         SIM.control().expireTokens();
         cloud.systems().list(SystemFilter.all(), PageRequest.first());
         cloud.close();
@@ -125,12 +130,13 @@ class NoSecretsContractTest {
     private void runLockout() {
         CloudCredentials good = SIM.credentials();
         CloudCredentials wrong = new CloudCredentials(good.login(), WRONG_PASSWORD, good.appId(), good.appSecret());
-        RainbowClient refused = RainbowClient.create(SIM.clientConfig(new InMemoryCloudMetrics()),
-                CloudCredentialsSource.of(wrong));
+        RainbowClient refused =
+                RainbowClient.create(SIM.clientConfig(new InMemoryCloudMetrics()), CloudCredentialsSource.of(wrong));
         for (int i = 0; i < 4; i++) {
             expectFailure(refused::login);
         }
-        RainbowClient.create(SIM.clientConfig(new InMemoryCloudMetrics()), CloudCredentialsSource.of(good)).login();
+        RainbowClient.create(SIM.clientConfig(new InMemoryCloudMetrics()), CloudCredentialsSource.of(good))
+                .login();
     }
 
     private void runUnreachable() throws IOException {
@@ -138,9 +144,10 @@ class NoSecretsContractTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
         }
-        RainbowClient nowhere = RainbowClient.create(RainbowClientConfig.defaults(closed)
-                        .withRetry(new CloudRetrySettings(Duration.ofMillis(1), Duration.ofMillis(2), 0, 1,
-                                Duration.ofSeconds(2))),
+        RainbowClient nowhere = RainbowClient.create(
+                RainbowClientConfig.defaults(closed)
+                        .withRetry(new CloudRetrySettings(
+                                Duration.ofMillis(1), Duration.ofMillis(2), 0, 1, Duration.ofSeconds(2))),
                 CloudCredentialsSource.of(SIM.credentials()));
         expectFailure(nowhere::login);
     }
@@ -148,8 +155,7 @@ class NoSecretsContractTest {
     private void runO2g() {
         O2gClientConfig config = O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(SIM.o2gUrl()));
         O2gEndpoint endpoint = O2gEndpoint.of(URI.create("https://o2g.secret.example"), "1", "admin", O2G_PASSWORD);
-        SIM.control().addO2gHost(Map.of("host", "o2g.secret.example", "username", "admin",
-                "password", O2G_PASSWORD));
+        SIM.control().addO2gHost(Map.of("host", "o2g.secret.example", "username", "admin", "password", O2G_PASSWORD));
         printed.add(endpoint.toString());
         O2gRainbowNames names = O2gRainbowNames.defaults();
         O2gAttribute code = O2gAttribute.of(names.activationCode(), ACTIVATION_CODE);
@@ -160,11 +166,18 @@ class NoSecretsContractTest {
         O2gClient o2g = O2gClient.create(endpoint, config);
         o2g.setAttributes("1", names.objectName(), names.instanceId(), List.of(code, equipmentId));
         printed.add(o2g.getInstance("1", names.objectName(), names.instanceId()).toString());
-        expectFailure(() -> o2g.setAttributes("1", names.objectName(), names.instanceId(), List.of(
-                O2gAttribute.of(names.pbxId(), FLEET_ID + "z".repeat(300)))));
-        expectFailure(() -> o2g.setAttributes("1", names.objectName(), names.instanceId(), List.of(
-                O2gAttribute.of(names.activationCode(), ACTIVATION_CODE + "y".repeat(300)),
-                O2gAttribute.of(names.agentEnable(), ACTIVATION_CODE))));
+        expectFailure(() -> o2g.setAttributes(
+                "1",
+                names.objectName(),
+                names.instanceId(),
+                List.of(O2gAttribute.of(names.pbxId(), FLEET_ID + "z".repeat(300)))));
+        expectFailure(() -> o2g.setAttributes(
+                "1",
+                names.objectName(),
+                names.instanceId(),
+                List.of(
+                        O2gAttribute.of(names.activationCode(), ACTIVATION_CODE + "y".repeat(300)),
+                        O2gAttribute.of(names.agentEnable(), ACTIVATION_CODE))));
         SIM.control().expireO2gSessions("o2g.secret.example");
         o2g.listNodes();
         o2g.close();

@@ -18,13 +18,18 @@ class PagesTest {
         List<PageRequest> asked = new ArrayList<>();
 
         List<Integer> first3 = Pages.stream(PageRequest.first(3), request -> {
-            asked.add(request);
-            return page(request, items.size());
-        }).limit(3).toList();
+                    asked.add(request);
+                    return page(request, items.size());
+                })
+                .limit(3)
+                .toList();
 
         assertEquals(List.of(0, 1, 2), first3);
         assertEquals(List.of(new PageRequest(3, 0)), asked, "one page is enough for three items");
-        assertEquals(items, Pages.stream(PageRequest.first(3), request -> page(request, items.size())).toList());
+        assertEquals(
+                items,
+                Pages.stream(PageRequest.first(3), request -> page(request, items.size()))
+                        .toList());
     }
 
     @Test
@@ -32,9 +37,10 @@ class PagesTest {
         List<PageRequest> asked = new ArrayList<>();
 
         List<Integer> all = Pages.stream(PageRequest.first(3), request -> {
-            asked.add(request);
-            return page(request, 0);
-        }).toList();
+                    asked.add(request);
+                    return page(request, 0);
+                })
+                .toList();
 
         assertEquals(items, all);
         assertEquals(3, asked.size());
@@ -42,6 +48,7 @@ class PagesTest {
 
     private Page<Integer> page(PageRequest request, int total) {
         int end = Math.min(items.size(), request.offset() + request.limit());
-        return new Page<>(items.subList(Math.min(request.offset(), end), end), request.limit(), request.offset(), total);
+        return new Page<>(
+                items.subList(Math.min(request.offset(), end), end), request.limit(), request.offset(), total);
     }
 }

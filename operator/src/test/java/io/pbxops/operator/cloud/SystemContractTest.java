@@ -43,8 +43,8 @@ class SystemContractTest {
 
     @BeforeEach
     void connect() {
-        cloud = RainbowClient.create(SIM.clientConfig(new InMemoryCloudMetrics()),
-                CloudCredentialsSource.of(SIM.credentials()));
+        cloud = RainbowClient.create(
+                SIM.clientConfig(new InMemoryCloudMetrics()), CloudCredentialsSource.of(SIM.credentials()));
         company = cloud.companies().create(CompanySettings.named("Acme").withCountry("FRA"));
         site = cloud.sites().create(SiteSettings.active("HQ", company.id()));
     }
@@ -61,10 +61,14 @@ class SystemContractTest {
 
     @Test
     void createWithGeneratedIdentityThenReadItBack() {
-        CloudSystem created = cloud.systems().create(NewSystem.onSite(site.id(), oxe("acme-oxe1")
-                .withPrefixes("0", "00")
-                .withOutboundPrefix(List.of("0"), true)
-                .withNumberingTranslator(List.of(new NumberingRule("^218", "039067", "218 to 039067")))));
+        CloudSystem created = cloud.systems()
+                .create(NewSystem.onSite(
+                        site.id(),
+                        oxe("acme-oxe1")
+                                .withPrefixes("0", "00")
+                                .withOutboundPrefix(List.of("0"), true)
+                                .withNumberingTranslator(
+                                        List.of(new NumberingRule("^218", "039067", "218 to 039067")))));
 
         assertNotNull(created.id());
         assertNotNull(created.pbxId(), "a pbxId is generated when none is given");
@@ -83,10 +87,13 @@ class SystemContractTest {
     @Test
     void fleetDeclarationKeepsItsEquipmentIdAndCode() {
         String fleet = "ALE12-1234.5678.90";
-        CloudSystem created = cloud.systems().create(NewSystem.onSite(site.id(),
-                        SystemSettings.of("acme-oxo", SystemSettings.TYPE_OXO, "FRA")
-                                .withExtension(PbxOpsExtension.ofModel("oxo-connect")))
-                .withPbxId(fleet).withActivationCode(fleet));
+        CloudSystem created = cloud.systems()
+                .create(NewSystem.onSite(
+                                site.id(),
+                                SystemSettings.of("acme-oxo", SystemSettings.TYPE_OXO, "FRA")
+                                        .withExtension(PbxOpsExtension.ofModel("oxo-connect")))
+                        .withPbxId(fleet)
+                        .withActivationCode(fleet));
 
         assertEquals(fleet, created.pbxId());
         assertEquals(fleet, created.jidPbxagentPassword());
@@ -98,8 +105,10 @@ class SystemContractTest {
     void duplicatePbxIdIsAConflict() {
         cloud.systems().create(NewSystem.onSite(site.id(), oxe("first")).withPbxId("OXE.000.111"));
 
-        CloudConflictException e = assertThrows(CloudConflictException.class, () -> cloud.systems()
-                .create(NewSystem.onSite(site.id(), oxe("second")).withPbxId("OXE.000.111")));
+        CloudConflictException e = assertThrows(
+                CloudConflictException.class,
+                () -> cloud.systems()
+                        .create(NewSystem.onSite(site.id(), oxe("second")).withPbxId("OXE.000.111")));
         assertEquals(409, e.httpStatus());
         assertEquals(409000, e.errorCode());
         assertTrue(e.getMessage().contains("create system second"), e.getMessage());
@@ -108,20 +117,31 @@ class SystemContractTest {
     @Test
     void invalidSettingsComeBackWithTheirParameters() {
         List<NumberingRule> tooMany = IntStream.range(0, 101)
-                .mapToObj(i -> new NumberingRule("^" + i, "", null)).toList();
+                .mapToObj(i -> new NumberingRule("^" + i, "", null))
+                .toList();
 
-        CloudInvalidRequestException e = assertThrows(CloudInvalidRequestException.class, () -> cloud.systems()
-                .create(NewSystem.onSite(site.id(), oxe("too-many-rules").withNumberingTranslator(tooMany))));
+        CloudInvalidRequestException e = assertThrows(
+                CloudInvalidRequestException.class,
+                () -> cloud.systems()
+                        .create(NewSystem.onSite(
+                                site.id(), oxe("too-many-rules").withNumberingTranslator(tooMany))));
         assertEquals(400000, e.errorCode());
 
-        CloudInvalidRequestException conference = assertThrows(CloudInvalidRequestException.class,
-                () -> cloud.systems().create(NewSystem.onSite(site.id(), oxe("conf").withExtension(
-                        PbxOpsExtension.ofModel("omnipcx-enterprise")
-                                .withConference(new PbxOpsExtension.Conference(true, null))))));
+        CloudInvalidRequestException conference = assertThrows(
+                CloudInvalidRequestException.class,
+                () -> cloud.systems()
+                        .create(NewSystem.onSite(
+                                site.id(),
+                                oxe("conf")
+                                        .withExtension(PbxOpsExtension.ofModel("omnipcx-enterprise")
+                                                .withConference(new PbxOpsExtension.Conference(true, null))))));
         assertEquals(400000, conference.errorCode());
         assertFalse(conference.details().isEmpty(), "400000 names the invalid parameters");
-        assertTrue(conference.details().stream().anyMatch(d -> d.param().contains("conference")
-                || d.param().contains("installationNumber")), conference.details().toString());
+        assertTrue(
+                conference.details().stream()
+                        .anyMatch(d ->
+                                d.param().contains("conference") || d.param().contains("installationNumber")),
+                conference.details().toString());
     }
 
     @Test
@@ -130,10 +150,13 @@ class SystemContractTest {
         CloudSite otherSite = cloud.sites().create(SiteSettings.active("Other HQ", other.id()));
         List<String> ours = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            ours.add(cloud.systems().create(NewSystem.onSite(site.id(), oxe("acme-" + i))).id());
+            ours.add(cloud.systems()
+                    .create(NewSystem.onSite(site.id(), oxe("acme-" + i)))
+                    .id());
         }
-        CloudSystem oxo = cloud.systems().create(NewSystem.onSite(otherSite.id(),
-                SystemSettings.of("other-oxo", SystemSettings.TYPE_OXO, "FRA")));
+        CloudSystem oxo = cloud.systems()
+                .create(NewSystem.onSite(
+                        otherSite.id(), SystemSettings.of("other-oxo", SystemSettings.TYPE_OXO, "FRA")));
 
         assertEquals(Set.copyOf(ours), ids(SystemFilter.all().withSiteId(site.id())));
         assertEquals(Set.copyOf(ours), ids(SystemFilter.all().withCompanyId(company.id())));
@@ -145,14 +168,17 @@ class SystemContractTest {
         }
 
         Page<CloudSystem> firstTwo = cloud.systems().list(SystemFilter.all(), PageRequest.first(2));
-        Page<CloudSystem> rest = cloud.systems().list(SystemFilter.all(), PageRequest.first(2).next(2));
+        Page<CloudSystem> rest =
+                cloud.systems().list(SystemFilter.all(), PageRequest.first(2).next(2));
         assertEquals(4, firstTwo.total());
         assertEquals(2, firstTwo.data().size());
         assertEquals(2, rest.data().size());
         assertTrue(rest.isLast());
 
-        CloudSystem small = cloud.systems().list(SystemFilter.all().withFormat(Format.SMALL).withSiteId(site.id()),
-                PageRequest.first()).data().get(0);
+        CloudSystem small = cloud.systems()
+                .list(SystemFilter.all().withFormat(Format.SMALL).withSiteId(site.id()), PageRequest.first())
+                .data()
+                .get(0);
         assertNotNull(small.pbxId());
         assertNull(small.xPbxOps(), "format small has no extension");
         assertNull(small.name(), "format small has no name");
@@ -160,13 +186,20 @@ class SystemContractTest {
 
     @Test
     void partialUpdatesKeepWhatIsNotSent() {
-        CloudSystem created = cloud.systems().create(NewSystem.onSite(site.id(), oxe("upd").withExtension(
-                PbxOpsExtension.ofModel("omnipcx-enterprise")
-                        .withWebRtc(new PbxOpsExtension.WebRtc(true, true)))));
+        CloudSystem created = cloud.systems()
+                .create(NewSystem.onSite(
+                        site.id(),
+                        oxe("upd")
+                                .withExtension(PbxOpsExtension.ofModel("omnipcx-enterprise")
+                                        .withWebRtc(new PbxOpsExtension.WebRtc(true, true)))));
 
-        CloudSystem updated = cloud.systems().update(created.id(), SystemSettings.none()
-                .withPrefixes("9", null)
-                .withExtension(new PbxOpsExtension(null, "+33123456789", null, null, null, null, null, null)));
+        CloudSystem updated = cloud.systems()
+                .update(
+                        created.id(),
+                        SystemSettings.none()
+                                .withPrefixes("9", null)
+                                .withExtension(
+                                        new PbxOpsExtension(null, "+33123456789", null, null, null, null, null, null)));
 
         assertEquals("9", updated.pbxNationalPrefix());
         assertEquals("upd", updated.name());
@@ -174,8 +207,8 @@ class SystemContractTest {
         assertEquals(new PbxOpsExtension.WebRtc(true, true), updated.xPbxOps().webRtc(), "absent keys are kept");
         assertEquals("omnipcx-enterprise", updated.xPbxOps().model());
 
-        CloudSystem reset = cloud.systems().update(created.id(), SystemSettings.none().withNumberingTranslator(
-                List.of()));
+        CloudSystem reset =
+                cloud.systems().update(created.id(), SystemSettings.none().withNumberingTranslator(List.of()));
         assertEquals(List.of(), reset.pbxNumberingTranslator());
     }
 
@@ -204,7 +237,8 @@ class SystemContractTest {
         assertEquals(created.pbxId(), reset.pbxId());
         assertEquals(CloudSystem.STATUS_CREATED, reset.status());
         assertTrue(reset.jidPbxagentPassword().matches("\\d{4}"));
-        assertNotNull(cloud.systems().get(created.id(), true).connectionHistory(),
+        assertNotNull(
+                cloud.systems().get(created.id(), true).connectionHistory(),
                 "connectionHistory is returned when asked for");
     }
 
@@ -217,7 +251,9 @@ class SystemContractTest {
 
         CloudSystem linked = cloud.systems().link(otherSite.id(), pbx.id());
         assertEquals(Set.of(site.id(), otherSite.id()), Set.copyOf(linked.siteId()));
-        assertEquals(Set.copyOf(linked.siteId()), Set.copyOf(cloud.systems().link(otherSite.id(), pbx.id()).siteId()),
+        assertEquals(
+                Set.copyOf(linked.siteId()),
+                Set.copyOf(cloud.systems().link(otherSite.id(), pbx.id()).siteId()),
                 "linking again is no error");
         assertEquals(Set.of(pbx.id()), ids(SystemFilter.all().withShared(true)));
 
@@ -229,8 +265,8 @@ class SystemContractTest {
     void theLastLinkOfANonSharedSystemCannotBeRemoved() {
         CloudSystem pbx = cloud.systems().create(NewSystem.onSite(site.id(), oxe("single")));
 
-        CloudConflictException e = assertThrows(CloudConflictException.class,
-                () -> cloud.systems().unlink(site.id(), pbx.id()));
+        CloudConflictException e =
+                assertThrows(CloudConflictException.class, () -> cloud.systems().unlink(site.id(), pbx.id()));
         assertEquals(409000, e.errorCode());
         assertTrue(e.getMessage().contains(pbx.id()), e.getMessage());
         assertEquals(List.of(site.id()), cloud.systems().get(pbx.id()).siteId());
@@ -242,7 +278,8 @@ class SystemContractTest {
 
         cloud.systems().delete(pbx.id());
 
-        CloudNotFoundException e = assertThrows(CloudNotFoundException.class, () -> cloud.systems().get(pbx.id()));
+        CloudNotFoundException e =
+                assertThrows(CloudNotFoundException.class, () -> cloud.systems().get(pbx.id()));
         assertEquals(404000, e.errorCode());
         assertTrue(cloud.systems().find(pbx.id()).isEmpty());
         assertFalse(cloud.systems().deleteIfExists(pbx.id()));

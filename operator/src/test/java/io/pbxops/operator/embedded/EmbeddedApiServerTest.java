@@ -1,5 +1,11 @@
 package io.pbxops.operator.embedded;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.EventBuilder;
@@ -10,10 +16,6 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.CompanyStatus;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,12 +24,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The embedded API server as kubectl and the operator see it: discovery, admission, patches, tables, watches. */
 class EmbeddedApiServerTest {
@@ -61,22 +60,32 @@ class EmbeddedApiServerTest {
         assertEquals("[\"pbxops\"]", pbxs.path("categories").toString());
         assertFalse(find(resources, "pbxs/status").isMissingNode(), "the status subresource");
         assertTrue(get("/apis?timeout=32s", "application/json").toString().contains("pbxops.io/v1alpha1"));
-        assertFalse(find(get("/api/v1", "application/json").path("resources"), "secrets").isMissingNode());
+        assertFalse(find(get("/api/v1", "application/json").path("resources"), "secrets")
+                .isMissingNode());
         JsonNode openApi = get("/openapi/v3/apis/pbxops.io/v1alpha1", "application/json");
-        assertTrue(openApi.at("/paths/~1apis~1pbxops.io~1v1alpha1~1namespaces~1{namespace}~1pbxs~1{name}/patch/parameters").toString()
-                .contains("fieldValidation"), "kubectl learns that the server validates");
-        assertTrue(get("/openapi/v3", "application/json").at("/paths/apis~1pbxops.io~1v1alpha1/serverRelativeURL").asText()
+        assertTrue(
+                openApi.at("/paths/~1apis~1pbxops.io~1v1alpha1~1namespaces~1{namespace}~1pbxs~1{name}/patch/parameters")
+                        .toString()
+                        .contains("fieldValidation"),
+                "kubectl learns that the server validates");
+        assertTrue(get("/openapi/v3", "application/json")
+                .at("/paths/apis~1pbxops.io~1v1alpha1/serverRelativeURL")
+                .asText()
                 .startsWith("/openapi/v3/apis/pbxops.io/v1alpha1?hash="));
     }
 
     @Test
     void anInvalidObjectIsRefusedWith422NamingTheField() {
-        KubernetesClientException refused = assertThrows(KubernetesClientException.class,
+        KubernetesClientException refused = assertThrows(
+                KubernetesClientException.class,
                 () -> client.resource(ACME.replace("FRA", "XXX")).create());
         assertEquals(422, refused.getCode());
         assertEquals("Invalid", refused.getStatus().getReason());
-        assertEquals("spec.country", refused.getStatus().getDetails().getCauses().get(0).getField());
-        assertTrue(refused.getStatus().getMessage().startsWith("Company.pbxops.io \"acme\" is invalid: spec.country: "),
+        assertEquals(
+                "spec.country",
+                refused.getStatus().getDetails().getCauses().get(0).getField());
+        assertTrue(
+                refused.getStatus().getMessage().startsWith("Company.pbxops.io \"acme\" is invalid: spec.country: "),
                 refused.getStatus().getMessage());
         assertNull(client.resources(Company.class).withName("acme").get(), "nothing stored");
     }
@@ -84,13 +93,17 @@ class EmbeddedApiServerTest {
     @Test
     void patchesAreAdmittedAndAppliedWithTheirRealSemantics() throws Exception {
         client.resource(ACME).create();
-        HttpResponse<String> invalid = patch("/apis/pbxops.io/v1alpha1/namespaces/default/companies/acme",
-                "application/merge-patch+json", "{\"spec\":{\"country\":\"France\"}}");
+        HttpResponse<String> invalid = patch(
+                "/apis/pbxops.io/v1alpha1/namespaces/default/companies/acme",
+                "application/merge-patch+json",
+                "{\"spec\":{\"country\":\"France\"}}");
         assertEquals(422, invalid.statusCode());
         assertTrue(invalid.body().contains("spec.country"));
 
-        HttpResponse<String> removing = patch("/apis/pbxops.io/v1alpha1/namespaces/default/companies/acme",
-                "application/merge-patch+json", "{\"spec\":{\"externalReference\":null}}");
+        HttpResponse<String> removing = patch(
+                "/apis/pbxops.io/v1alpha1/namespaces/default/companies/acme",
+                "application/merge-patch+json",
+                "{\"spec\":{\"externalReference\":null}}");
         assertEquals(2, removing.statusCode() / 100, removing.body());
         Company stored = client.resources(Company.class).withName("acme").get();
         assertNull(stored.getSpec().getExternalReference(), "a merge patch's null removes the field");
@@ -99,13 +112,17 @@ class EmbeddedApiServerTest {
 
     @Test
     void theStatusChangesOnlyThroughItsSubresource() throws Exception {
-        Company acme = client.resources(Company.class).resource(Serialization.unmarshal(ACME, Company.class)).create();
+        Company acme = client.resources(Company.class)
+                .resource(Serialization.unmarshal(ACME, Company.class))
+                .create();
         CompanyStatus status = new CompanyStatus();
         status.setCompanyId("c-1");
         acme.setStatus(status);
         client.resources(Company.class).resource(acme).updateStatus();
-        HttpResponse<String> sneaky = patch("/apis/pbxops.io/v1alpha1/namespaces/default/companies/acme",
-                "application/merge-patch+json", "{\"status\":{\"companyId\":\"c-2\"},\"metadata\":{\"labels\":{\"team\":\"a\"}}}");
+        HttpResponse<String> sneaky = patch(
+                "/apis/pbxops.io/v1alpha1/namespaces/default/companies/acme",
+                "application/merge-patch+json",
+                "{\"status\":{\"companyId\":\"c-2\"},\"metadata\":{\"labels\":{\"team\":\"a\"}}}");
         assertEquals(2, sneaky.statusCode() / 100, sneaky.body());
         Company stored = client.resources(Company.class).withName("acme").get();
         assertEquals("c-1", stored.getStatus().getCompanyId());
@@ -114,34 +131,59 @@ class EmbeddedApiServerTest {
 
     @Test
     void aSecretsStringDataIsFoldedIntoData() {
-        client.secrets().resource(new SecretBuilder().withNewMetadata().withName("o2g").endMetadata()
-                .withStringData(Map.of("username", "admin")).build()).create();
+        client.secrets()
+                .resource(new SecretBuilder()
+                        .withNewMetadata()
+                        .withName("o2g")
+                        .endMetadata()
+                        .withStringData(Map.of("username", "admin"))
+                        .build())
+                .create();
         Secret stored = client.secrets().withName("o2g").get();
         assertTrue(stored.getStringData() == null || stored.getStringData().isEmpty(), "no stringData kept");
-        assertEquals("admin", new String(Base64.getDecoder().decode(stored.getData().get("username")), StandardCharsets.UTF_8));
+        assertEquals(
+                "admin",
+                new String(Base64.getDecoder().decode(stored.getData().get("username")), StandardCharsets.UTF_8));
     }
 
     @Test
     void kubectlGetsTablesWithThePrinterColumns() throws Exception {
         client.resource(ACME).create();
-        JsonNode table = get("/apis/pbxops.io/v1alpha1/namespaces/default/companies?limit=500",
+        JsonNode table = get(
+                "/apis/pbxops.io/v1alpha1/namespaces/default/companies?limit=500",
                 "application/json;as=Table;v=v1;g=meta.k8s.io,application/json");
         assertEquals("Table", table.path("kind").asText());
         assertEquals("Name", table.at("/columnDefinitions/0/name").asText());
         assertTrue(table.path("columnDefinitions").toString().contains("\"Country\""), table.toString());
         assertEquals("acme", table.at("/rows/0/cells/0").asText());
         assertTrue(table.at("/rows/0/cells").toString().contains("FRA"));
-        assertEquals("CompanyList", get("/apis/pbxops.io/v1alpha1/namespaces/default/companies", "application/json").path("kind").asText());
+        assertEquals(
+                "CompanyList",
+                get("/apis/pbxops.io/v1alpha1/namespaces/default/companies", "application/json")
+                        .path("kind")
+                        .asText());
     }
 
     @Test
     void eventsAreSelectedByTheObjectTheyAreAbout() throws Exception {
         for (String name : new String[] {"acme", "globex"}) {
-            client.v1().events().resource(new EventBuilder().withNewMetadata().withName(name + ".1").endMetadata()
-                    .withNewInvolvedObject().withKind("Company").withName(name).withNamespace("default").endInvolvedObject()
-                    .withReason("Created").build()).create();
+            client.v1()
+                    .events()
+                    .resource(new EventBuilder()
+                            .withNewMetadata()
+                            .withName(name + ".1")
+                            .endMetadata()
+                            .withNewInvolvedObject()
+                            .withKind("Company")
+                            .withName(name)
+                            .withNamespace("default")
+                            .endInvolvedObject()
+                            .withReason("Created")
+                            .build())
+                    .create();
         }
-        JsonNode events = get("/api/v1/namespaces/default/events?fieldSelector=involvedObject.kind%3DCompany%2CinvolvedObject.name%3Dacme",
+        JsonNode events = get(
+                "/api/v1/namespaces/default/events?fieldSelector=involvedObject.kind%3DCompany%2CinvolvedObject.name%3Dacme",
                 "application/json");
         assertEquals(1, events.path("items").size());
         assertEquals("EventList", events.path("kind").asText());
@@ -149,8 +191,13 @@ class EmbeddedApiServerTest {
 
     @Test
     void aWatchOverPlainHttpIsToldToListAgain() throws Exception {
-        HttpResponse<String> watch = http.send(HttpRequest.newBuilder(server.url().resolve(
-                "/apis/pbxops.io/v1alpha1/namespaces/default/pbxs?watch=true&resourceVersion=1")).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> watch = http.send(
+                HttpRequest.newBuilder(
+                                server.url()
+                                        .resolve(
+                                                "/apis/pbxops.io/v1alpha1/namespaces/default/pbxs?watch=true&resourceVersion=1"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         JsonNode event = JSON.readTree(watch.body());
         assertEquals("ERROR", event.path("type").asText());
         assertEquals(410, event.at("/object/code").asInt(), "an expired resource version: informers list again");
@@ -158,23 +205,37 @@ class EmbeddedApiServerTest {
 
     @Test
     void aServerDryRunStoresNothing() throws Exception {
-        HttpResponse<String> dryRun = http.send(HttpRequest.newBuilder(server.url().resolve(
-                        "/apis/pbxops.io/v1alpha1/namespaces/default/companies?dryRun=All&fieldValidation=Strict"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(ACME)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> dryRun = http.send(
+                HttpRequest.newBuilder(
+                                server.url()
+                                        .resolve(
+                                                "/apis/pbxops.io/v1alpha1/namespaces/default/companies?dryRun=All&fieldValidation=Strict"))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(ACME))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertEquals(200, dryRun.statusCode());
         assertNull(client.resources(Company.class).withName("acme").get());
     }
 
     private JsonNode get(String path, String accept) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(server.url().resolve(path)).header("Accept", accept).build(),
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(server.url().resolve(path))
+                        .header("Accept", accept)
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(200, response.statusCode(), path + ": " + response.body());
         return JSON.readTree(response.body());
     }
 
-    private HttpResponse<String> patch(String path, String contentType, String body) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(server.url() + path)).header("Content-Type", contentType)
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> patch(String path, String contentType, String body)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(server.url() + path))
+                        .header("Content-Type", contentType)
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static JsonNode find(JsonNode resources, String name) {

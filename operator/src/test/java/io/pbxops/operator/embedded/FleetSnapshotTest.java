@@ -1,6 +1,8 @@
 package io.pbxops.operator.embedded;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -8,16 +10,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** What "converged" means for up --once, and how the fleet is shown. */
 class FleetSnapshotTest {
 
     static FleetRow row(String kind, String name, String ready, FleetRow.Hold hold, boolean settled) {
-        return new FleetRow(kind, "default", name, kind.equals("Pbx") ? "Running" : "-", ready, "Available", "fine", hold, settled);
+        return new FleetRow(
+                kind, "default", name, kind.equals("Pbx") ? "Running" : "-", ready, "Available", "fine", hold, settled);
     }
 
     @Test
@@ -27,18 +27,23 @@ class FleetSnapshotTest {
         FleetRow gatewayInMaintenance = row("WebRtcGateway", "gw", "False", FleetRow.Hold.MAINTENANCE, true);
         assertTrue(new FleetSnapshot(List.of(company, waitingOxo, gatewayInMaintenance)).converged());
 
-        assertFalse(new FleetSnapshot(List.of(company, row("Pbx", "acme-oxe1", "False", FleetRow.Hold.NONE, true))).converged(),
+        assertFalse(
+                new FleetSnapshot(List.of(company, row("Pbx", "acme-oxe1", "False", FleetRow.Hold.NONE, true)))
+                        .converged(),
                 "a Pbx still connecting");
-        assertFalse(new FleetSnapshot(List.of(row("Company", "acme", "True", FleetRow.Hold.NONE, false))).converged(),
+        assertFalse(
+                new FleetSnapshot(List.of(row("Company", "acme", "True", FleetRow.Hold.NONE, false))).converged(),
                 "Ready for an older generation, or being deleted");
-        assertFalse(new FleetSnapshot(List.of(row("Company", "acme", "Unknown", FleetRow.Hold.NONE, false))).converged());
+        assertFalse(
+                new FleetSnapshot(List.of(row("Company", "acme", "Unknown", FleetRow.Hold.NONE, false))).converged());
         assertFalse(new FleetSnapshot(List.of()).converged(), "an empty fleet has nothing to show");
     }
 
     @Test
     void activationCodesAndEquipmentIdsNeverReachTheScreen() {
         Set<String> secrets = new TreeSet<>(List.of("ALE12-1234.5678.90", "4711"));
-        assertEquals("fleet PBX " + FleetStatus.MASK + ": connects by itself; code " + FleetStatus.MASK,
+        assertEquals(
+                "fleet PBX " + FleetStatus.MASK + ": connects by itself; code " + FleetStatus.MASK,
                 FleetStatus.masked("fleet PBX ALE12-1234.5678.90: connects by itself; code 4711", secrets));
     }
 
@@ -52,18 +57,21 @@ class FleetSnapshotTest {
         display.show(new FleetSnapshot(List.of(row("Company", "acme", "True", FleetRow.Hold.NONE, true))), "converged");
         display.show(new FleetSnapshot(List.of()), "converging");
         List<String> lines = text.toString().lines().toList();
-        assertEquals(List.of(
-                "[ 1.5 s] Company/acme  Ready=False  Available: fine",
-                "[ 1.5 s] converging",
-                "[ 1.5 s] Company/acme  Ready=True  Available: fine",
-                "[ 1.5 s] converged",
-                "[ 1.5 s] Company/acme  deleted",
-                "[ 1.5 s] converging"), lines);
+        assertEquals(
+                List.of(
+                        "[ 1.5 s] Company/acme  Ready=False  Available: fine",
+                        "[ 1.5 s] converging",
+                        "[ 1.5 s] Company/acme  Ready=True  Available: fine",
+                        "[ 1.5 s] converged",
+                        "[ 1.5 s] Company/acme  deleted",
+                        "[ 1.5 s] converging"),
+                lines);
     }
 
     @Test
     void theTableAlignsItsColumnsAndCutsLongLines() {
-        FleetSnapshot snapshot = new FleetSnapshot(List.of(row("Company", "acme", "True", FleetRow.Hold.NONE, true),
+        FleetSnapshot snapshot = new FleetSnapshot(List.of(
+                row("Company", "acme", "True", FleetRow.Hold.NONE, true),
                 row("Pbx", "umbrella-oxo", "False", FleetRow.Hold.AWAITING_INSTALLER, true)));
         List<String> lines = FleetTable.render(snapshot, 64);
         assertEquals("KIND     NAME          CONNECTION  READY              MESSAGE", lines.get(0));

@@ -1,13 +1,12 @@
 package io.pbxops.operator.embedded;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class JsonPathTest {
 
@@ -19,15 +18,27 @@ class JsonPathTest {
     void printerColumnPathsFindTheirValues() {
         assertEquals("OXOConnect", JsonPath.parse(".spec.type").find(pbx).get(0).asText());
         assertEquals(2, JsonPath.parse(".status.companies").find(pbx).get(0).asInt());
-        assertEquals("False", JsonPath.parse(".status.conditions[?(@.type==\"Ready\")].status").find(pbx).get(0).asText());
-        assertEquals("AwaitingActivation", JsonPath.parse("{.status.conditions[1].reason}").find(pbx).get(0).asText());
+        assertEquals(
+                "False",
+                JsonPath.parse(".status.conditions[?(@.type==\"Ready\")].status")
+                        .find(pbx)
+                        .get(0)
+                        .asText());
+        assertEquals(
+                "AwaitingActivation",
+                JsonPath.parse("{.status.conditions[1].reason}")
+                        .find(pbx)
+                        .get(0)
+                        .asText());
         assertEquals(2, JsonPath.parse(".status.conditions[*].type").find(pbx).size());
     }
 
     @Test
     void aMissingValueIsNothingRatherThanAnError() {
         assertTrue(JsonPath.parse(".status.equipmentId").find(pbx).isEmpty());
-        assertTrue(JsonPath.parse(".status.conditions[?(@.type==\"Connected\")].status").find(pbx).isEmpty());
+        assertTrue(JsonPath.parse(".status.conditions[?(@.type==\"Connected\")].status")
+                .find(pbx)
+                .isEmpty());
         assertTrue(JsonPath.parse(".spec.type[0]").find(pbx).isEmpty());
     }
 

@@ -2,7 +2,6 @@ package io.pbxops.operator.gitops;
 
 import io.pbxops.simulator.RequestCount;
 import io.pbxops.simulator.Simulator;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -14,8 +13,7 @@ public final class CloudWrites {
     static final String O2G_SESSIONS = "/api/rest/1.0/sessions";
     private static final Set<String> WRITES = Set.of("POST", "PUT", "DELETE", "PATCH");
 
-    private CloudWrites() {
-    }
+    private CloudWrites() {}
 
     /** POST, PUT and DELETE requests of the cloud's admin API, by method and route ({@code POST /api/.../systems}). */
     public static Map<String, Long> admin(Simulator simulator) {
@@ -31,13 +29,15 @@ public final class CloudWrites {
     public static long cloudRequests(Simulator simulator) {
         return simulator.control().requestCounts().stream()
                 .filter(c -> c.route().startsWith("/api/rainbow/"))
-                .mapToLong(RequestCount::count).sum();
+                .mapToLong(RequestCount::count)
+                .sum();
     }
 
     private static Map<String, Long> count(Simulator simulator, String prefix, String except) {
         Map<String, Long> writes = new TreeMap<>();
         for (RequestCount count : simulator.control().requestCounts()) {
-            if (WRITES.contains(count.method()) && count.route().startsWith(prefix)
+            if (WRITES.contains(count.method())
+                    && count.route().startsWith(prefix)
                     && (except == null || !count.route().startsWith(except))) {
                 writes.merge(count.method() + " " + count.route(), count.count(), Long::sum);
             }

@@ -12,7 +12,6 @@ import io.pbxops.operator.cloud.model.NumberingRule;
 import io.pbxops.operator.cloud.model.PbxOpsExtension;
 import io.pbxops.operator.cloud.model.SiteSettings;
 import io.pbxops.operator.cloud.model.SystemSettings;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -78,52 +77,74 @@ public final class SimulatedFleet {
             case 1 -> "DEU";
             default -> "BEL";
         };
-        CompanySettings settings = CompanySettings.named("Company " + code + " SA").withCountry(country)
+        CompanySettings settings = CompanySettings.named("Company " + code + " SA")
+                .withCountry(country)
                 .withExternalReference(i % 2 == 0 ? "crm-" + code : null);
         CloudCompany company = cloud.companies().create(settings);
-        CloudSite site = cloud.sites().create(SiteSettings.active(i % 4 == 0 ? "HQ " + code : company.name(), company.id()));
+        CloudSite site =
+                cloud.sites().create(SiteSettings.active(i % 4 == 0 ? "HQ " + code : company.name(), company.id()));
         String prefix = "C" + code;
 
-        CloudSystem oxe = system(NewSystem.onSite(site.id(), SystemSettings.of(prefix + "-OXE-1", "oxe", country)
-                .withPrefixes("0", "00")
-                .withOutboundPrefix(List.of("0"), true)
-                .withNumberingTranslator(COMMON_RULES)
-                .withExtension(PbxOpsExtension.ofModel("omnipcx-enterprise")
-                        .withInstallationNumber("+33478" + String.format("%06d", i))
-                        .withSecretIdentity(i % 2 == 0)
-                        .withEmergencyThroughPbx(true)
-                        .withWebRtc(new PbxOpsExtension.WebRtc(true, true))
-                        .withConference(new PbxOpsExtension.Conference(true, true))
-                        .withCcd(new PbxOpsExtension.Ccd(true, false, true, i % 10)))));
+        CloudSystem oxe = system(NewSystem.onSite(
+                site.id(),
+                SystemSettings.of(prefix + "-OXE-1", "oxe", country)
+                        .withPrefixes("0", "00")
+                        .withOutboundPrefix(List.of("0"), true)
+                        .withNumberingTranslator(COMMON_RULES)
+                        .withExtension(PbxOpsExtension.ofModel("omnipcx-enterprise")
+                                .withInstallationNumber("+33478" + String.format("%06d", i))
+                                .withSecretIdentity(i % 2 == 0)
+                                .withEmergencyThroughPbx(true)
+                                .withWebRtc(new PbxOpsExtension.WebRtc(true, true))
+                                .withConference(new PbxOpsExtension.Conference(true, true))
+                                .withCcd(new PbxOpsExtension.Ccd(true, false, true, i % 10)))));
         gateway(oxe, "external", ("c" + code + "-oxe-1-gw"), "10.1." + (i % 250) + ".80", 30, true);
 
-        CloudSystem oxo = system(NewSystem.onSite(site.id(), SystemSettings.of(prefix + "-OXO-1", "oxo", country)
-                        .withPrefixes("0", "00")
-                        .withExtension(PbxOpsExtension.ofModel("oxo-connect").withWebRtc(new PbxOpsExtension.WebRtc(true, true))))
-                .withPbxId(fleetId("ALE12", i, 1)).withActivationCode(fleetId("ALE12", i, 1)));
+        CloudSystem oxo = system(NewSystem.onSite(
+                        site.id(),
+                        SystemSettings.of(prefix + "-OXO-1", "oxo", country)
+                                .withPrefixes("0", "00")
+                                .withExtension(PbxOpsExtension.ofModel("oxo-connect")
+                                        .withWebRtc(new PbxOpsExtension.WebRtc(true, true))))
+                .withPbxId(fleetId("ALE12", i, 1))
+                .withActivationCode(fleetId("ALE12", i, 1)));
         gateway(oxo, "cloud", "c" + code + "-oxo-1-gw", null, null, false);
 
-        CloudSystem evolution = system(NewSystem.onSite(site.id(), SystemSettings.of(prefix + "-EVO-1", "oxo", country)
-                        .withNumberingTranslator(List.of(new NumberingRule("^9" + code, "", "internal " + code),
-                                new NumberingRule("^0(\\d{9})$", "+33$1", "national to E.164")))
-                        .withExtension(PbxOpsExtension.ofModel("oxo-connect-evolution").withWebRtc(new PbxOpsExtension.WebRtc(true, true))))
-                .withPbxId(fleetId("ALE12", i, 2)).withActivationCode(fleetId("ALE12", i, 2)));
+        CloudSystem evolution = system(NewSystem.onSite(
+                        site.id(),
+                        SystemSettings.of(prefix + "-EVO-1", "oxo", country)
+                                .withNumberingTranslator(List.of(
+                                        new NumberingRule("^9" + code, "", "internal " + code),
+                                        new NumberingRule("^0(\\d{9})$", "+33$1", "national to E.164")))
+                                .withExtension(PbxOpsExtension.ofModel("oxo-connect-evolution")
+                                        .withWebRtc(new PbxOpsExtension.WebRtc(true, true))))
+                .withPbxId(fleetId("ALE12", i, 2))
+                .withActivationCode(fleetId("ALE12", i, 2)));
         gateway(evolution, "internal", "c" + code + "-evo-1-gw", null, null, false);
 
-        system(NewSystem.onSite(site.id(), SystemSettings.of(prefix + "-OXO-2", "oxo", country)
-                .withExtension(PbxOpsExtension.ofModel("oxo-connect"))));
-        system(NewSystem.onSite(site.id(), SystemSettings.of(prefix + "-OXE-2", "oxe", country)
-                .withPrefixes("0", "00").withOutboundPrefix(List.of("9"), false)
-                .withExtension(PbxOpsExtension.ofModel("omnipcx-enterprise"))));
+        system(NewSystem.onSite(
+                site.id(),
+                SystemSettings.of(prefix + "-OXO-2", "oxo", country)
+                        .withExtension(PbxOpsExtension.ofModel("oxo-connect"))));
+        system(NewSystem.onSite(
+                site.id(),
+                SystemSettings.of(prefix + "-OXE-2", "oxe", country)
+                        .withPrefixes("0", "00")
+                        .withOutboundPrefix(List.of("9"), false)
+                        .withExtension(PbxOpsExtension.ofModel("omnipcx-enterprise"))));
         return site;
     }
 
     private void sharedPbx(int i, List<CloudSite> sites) {
         String code = String.format("%03d", i);
-        CloudSystem system = system(NewSystem.onSite(null, SystemSettings.of("SHARED-OXO-" + code, "oxo", "FRA")
-                        .withShared(true).withNumberingTranslator(COMMON_RULES)
-                        .withExtension(PbxOpsExtension.ofModel("oxo-connect")))
-                .withPbxId(fleetId("SHR", i, 9)).withActivationCode(fleetId("SHR", i, 9)));
+        CloudSystem system = system(NewSystem.onSite(
+                        null,
+                        SystemSettings.of("SHARED-OXO-" + code, "oxo", "FRA")
+                                .withShared(true)
+                                .withNumberingTranslator(COMMON_RULES)
+                                .withExtension(PbxOpsExtension.ofModel("oxo-connect")))
+                .withPbxId(fleetId("SHR", i, 9))
+                .withActivationCode(fleetId("SHR", i, 9)));
         for (int k = 0; k < 3; k++) {
             cloud.systems().link(sites.get((i * 3 + k) % sites.size()).id(), system.id());
         }
@@ -133,9 +154,16 @@ public final class SimulatedFleet {
         return cloud.systems().create(system);
     }
 
-    private void gateway(CloudSystem system, String type, String name, String address, Integer channels, boolean defaultRoute) {
-        cloud.mediaPillars().create(new NewMediaPillar(system.id(), type, MediaPillarSettings.none().withName(name)
-                .withAddress(address, channels).withDefaultRoute(defaultRoute)));
+    private void gateway(
+            CloudSystem system, String type, String name, String address, Integer channels, boolean defaultRoute) {
+        cloud.mediaPillars()
+                .create(new NewMediaPillar(
+                        system.id(),
+                        type,
+                        MediaPillarSettings.none()
+                                .withName(name)
+                                .withAddress(address, channels)
+                                .withDefaultRoute(defaultRoute)));
     }
 
     /** {@code ALE12-0001.0001.01}: a stock-mode OXO's equipment ID, which is also its activation code. */

@@ -1,5 +1,9 @@
 package io.pbxops.operator.gitops;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.pbxops.operator.cloud.CloudPort;
 import io.pbxops.operator.cloud.RainbowClient;
 import io.pbxops.operator.cloud.RainbowCloudPort;
@@ -9,16 +13,11 @@ import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
+import java.util.Optional;
+import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-import java.util.function.Function;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The snapshot answers every lookup the reconcilers make exactly as the live cloud does (by ID, by exact name in a
@@ -33,7 +32,8 @@ class SnapshotCloudPortContractTest {
 
     @BeforeAll
     static void fleet() throws Exception {
-        simulator = Simulator.start(SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(17L));
+        simulator = Simulator.start(
+                SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(17L));
         client = CloudAccount.client(simulator);
         new SimulatedFleet(client).create(new SimulatedFleet.Sizes(6, 3));
         live = new RainbowCloudPort(client, 7); // a small page size: several pages per list
@@ -60,7 +60,9 @@ class SnapshotCloudPortContractTest {
         for (CloudSystem system : snapshot.snapshot().systems()) {
             same(port -> port.systems().observe(system.id(), null, null, null), CloudSystem::id);
             same(port -> port.systems().observe(null, system.pbxId(), null, null), CloudSystem::id);
-            String site = system.siteId() == null || system.siteId().isEmpty() ? null : system.siteId().get(0);
+            String site = system.siteId() == null || system.siteId().isEmpty()
+                    ? null
+                    : system.siteId().get(0);
             same(port -> port.systems().observe(null, null, system.name(), site), CloudSystem::id);
             same(port -> port.systems().observe(null, null, system.name(), null), CloudSystem::id);
             for (CloudMediaPillar gateway : snapshot.snapshot().gatewaysOf(system.id())) {
@@ -74,9 +76,12 @@ class SnapshotCloudPortContractTest {
     @Test
     void writesAreRefused() {
         String id = snapshot.snapshot().systems().get(0).id();
-        assertThrows(UnsupportedOperationException.class, () -> snapshot.systems().reset(id));
-        assertThrows(UnsupportedOperationException.class, () -> snapshot.systems().delete(id));
-        assertThrows(UnsupportedOperationException.class, () -> snapshot.companies().delete(id));
+        assertThrows(
+                UnsupportedOperationException.class, () -> snapshot.systems().reset(id));
+        assertThrows(
+                UnsupportedOperationException.class, () -> snapshot.systems().delete(id));
+        assertThrows(
+                UnsupportedOperationException.class, () -> snapshot.companies().delete(id));
         assertTrue(CloudWrites.admin(simulator).keySet().stream().noneMatch(route -> route.contains("reset")));
     }
 

@@ -1,12 +1,11 @@
 package io.pbxops.operator.manifest;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
 
 class ManifestReaderTest {
 
@@ -61,13 +60,16 @@ class ManifestReaderTest {
                   metadata: {name: globex}
                   spec: {country: DEU}
                 """);
-        assertEquals(List.of("acme", "globex"), manifests.stream().map(Manifest::name).toList());
+        assertEquals(
+                List.of("acme", "globex"),
+                manifests.stream().map(Manifest::name).toList());
         assertEquals(8, manifests.get(0).lineOf("spec.country"));
     }
 
     @Test
     void brokenYamlNamesTheLine() {
-        ManifestException e = assertThrows(ManifestException.class,
+        ManifestException e = assertThrows(
+                ManifestException.class,
                 () -> ManifestReader.readText(FILE, "kind: Company\nmetadata: {name: acme\nspec: x\n"));
         assertEquals(FILE, e.file());
         assertEquals(true, e.line() > 0);

@@ -1,5 +1,11 @@
 package io.pbxops.operator.reconcile;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.ConnectionState;
@@ -13,17 +19,10 @@ import io.pbxops.operator.cloud.model.SystemSettings;
 import io.pbxops.operator.testing.FleetHarness;
 import io.pbxops.operator.testing.FleetManifests;
 import io.pbxops.simulator.Channel;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Out-of-band changes in the cloud, found by the periodic drift check (run here on demand) and corrected; a steady
@@ -48,7 +47,8 @@ class DriftTest {
             metadata: {name: globex-gw}
             spec: {pbxRef: {name: globex-oxo}, type: Internal}
             ---
-            """ + FleetManifests.SHARED_OXO + "---\n" + FleetManifests.SHARE_INITECH;
+            """ + FleetManifests.SHARED_OXO + "---\n"
+            + FleetManifests.SHARE_INITECH;
 
     private FleetHarness fleet;
     private RainbowClient outOfBand;
@@ -79,8 +79,14 @@ class DriftTest {
         fleet.simulator().control().clearRequestCounts();
         assertEquals(0, fleet.runtime().drift().checkOnce());
         assertEquals(0, fleet.cloud().writes());
-        assertEquals(4, fleet.cloud().adminRequests(), () -> "one page each of companies, sites, systems, gateways: " + fleet.cloud().counts());
-        assertEquals(List.of("GET"), fleet.cloud().counts().stream().map(c -> c.method()).distinct().toList());
+        assertEquals(
+                4,
+                fleet.cloud().adminRequests(),
+                () -> "one page each of companies, sites, systems, gateways: "
+                        + fleet.cloud().counts());
+        assertEquals(
+                List.of("GET"),
+                fleet.cloud().counts().stream().map(c -> c.method()).distinct().toList());
     }
 
     @Test
@@ -88,8 +94,9 @@ class DriftTest {
         String id = fleet.get(Company.class, "globex").getStatus().getCompanyId();
         outOfBand.companies().update(id, CompanySettings.named("Globex (renamed by hand)"));
         assertEquals(1, fleet.runtime().drift().checkOnce());
-        await().atMost(FleetHarness.CONVERGENCE).untilAsserted(() ->
-                assertEquals(1, fleet.cloud().companiesNamed("Globex GmbH").size()));
+        await().atMost(FleetHarness.CONVERGENCE)
+                .untilAsserted(() -> assertEquals(
+                        1, fleet.cloud().companiesNamed("Globex GmbH").size()));
         assertTrue(events("globex").contains("DriftDetected"));
     }
 
@@ -98,8 +105,13 @@ class DriftTest {
         String id = fleet.get(Pbx.class, "globex-oxo").getStatus().getSystemId();
         outOfBand.systems().update(id, SystemSettings.none().withPrefixes("9", null));
         assertEquals(1, fleet.runtime().drift().checkOnce());
-        await().atMost(FleetHarness.CONVERGENCE).untilAsserted(() ->
-                assertEquals("0", fleet.cloud().system("GLOBEX-OXO").path("pbxNationalPrefix").asText()));
+        await().atMost(FleetHarness.CONVERGENCE)
+                .untilAsserted(() -> assertEquals(
+                        "0",
+                        fleet.cloud()
+                                .system("GLOBEX-OXO")
+                                .path("pbxNationalPrefix")
+                                .asText()));
     }
 
     @Test
@@ -108,8 +120,9 @@ class DriftTest {
         String siteId = fleet.get(Company.class, "initech").getStatus().getSiteId();
         outOfBand.systems().unlink(siteId, systemId);
         assertTrue(fleet.runtime().drift().checkOnce() >= 1);
-        await().atMost(FleetHarness.CONVERGENCE).untilAsserted(() ->
-                assertTrue(FleetBehaviourTest.sites(fleet.cloud().system("OXO90")).contains(siteId)));
+        await().atMost(FleetHarness.CONVERGENCE)
+                .untilAsserted(() -> assertTrue(
+                        FleetBehaviourTest.sites(fleet.cloud().system("OXO90")).contains(siteId)));
     }
 
     @Test
@@ -128,10 +141,13 @@ class DriftTest {
     @Test
     void aGatewayPutInMaintenanceByHandIsPutBack() {
         JsonNode gateway = fleet.cloud().gateways().get(0);
-        outOfBand.mediaPillars().update(gateway.path("id").asText(), MediaPillarSettings.none().withMaintenance(true));
+        outOfBand
+                .mediaPillars()
+                .update(gateway.path("id").asText(), MediaPillarSettings.none().withMaintenance(true));
         assertEquals(1, fleet.runtime().drift().checkOnce());
-        await().atMost(FleetHarness.CONVERGENCE).untilAsserted(() ->
-                assertFalse(fleet.cloud().gateways().get(0).path("maintenance").asBoolean()));
+        await().atMost(FleetHarness.CONVERGENCE)
+                .untilAsserted(() -> assertFalse(
+                        fleet.cloud().gateways().get(0).path("maintenance").asBoolean()));
     }
 
     @Test
@@ -139,11 +155,17 @@ class DriftTest {
         String id = fleet.get(Pbx.class, "globex-oxo").getStatus().getSystemId();
         fleet.simulator().control().setChannel(id, Channel.CSTA, false);
         assertEquals(1, fleet.runtime().drift().checkOnce());
-        await().atMost(FleetHarness.CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                assertEquals(ConnectionState.Degraded, fleet.get(Pbx.class, "globex-oxo").getStatus().getConnection()));
+        await().atMost(FleetHarness.CONVERGENCE)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertEquals(
+                        ConnectionState.Degraded,
+                        fleet.get(Pbx.class, "globex-oxo").getStatus().getConnection()));
         fleet.simulator().control().setChannel(id, Channel.CSTA, true);
-        await().atMost(FleetHarness.CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                assertEquals(ConnectionState.Running, fleet.get(Pbx.class, "globex-oxo").getStatus().getConnection()));
+        await().atMost(FleetHarness.CONVERGENCE)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertEquals(
+                        ConnectionState.Running,
+                        fleet.get(Pbx.class, "globex-oxo").getStatus().getConnection()));
     }
 
     private List<String> events(String name) {

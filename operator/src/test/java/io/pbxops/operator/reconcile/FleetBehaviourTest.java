@@ -1,5 +1,10 @@
 package io.pbxops.operator.reconcile;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.Conditions;
@@ -11,18 +16,11 @@ import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.WebRtcGateway;
 import io.pbxops.operator.testing.FleetHarness;
 import io.pbxops.operator.testing.FleetManifests;
-import io.pbxops.simulator.OxoSpec;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Sharing, numbering plans and gateways across several objects. */
 class FleetBehaviourTest {
@@ -51,22 +49,33 @@ class FleetBehaviourTest {
 
         fleet.awaitReady(PbxShare.class, "oxo90-globex");
         fleet.awaitReady(PbxShare.class, "oxo90-initech");
-        await().atMost(FleetHarness.CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                assertEquals(2, fleet.get(Pbx.class, "oxo90").getStatus().getCompanies()));
+        await().atMost(FleetHarness.CONVERGENCE)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertEquals(
+                        2, fleet.get(Pbx.class, "oxo90").getStatus().getCompanies()));
         String globexSite = fleet.get(Company.class, "globex").getStatus().getSiteId();
         String initechSite = fleet.get(Company.class, "initech").getStatus().getSiteId();
-        assertEquals(List.of(globexSite, initechSite).stream().sorted().toList(), sites(fleet.cloud().system("OXO90")),
-                () -> "companies " + fleet.cloud().companies() + "\nsites " + fleet.cloud().sites());
-        await().atMost(FleetHarness.CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                assertEquals(1, fleet.get(Company.class, "globex").getStatus().getPbxCount()));
+        assertEquals(
+                List.of(globexSite, initechSite).stream().sorted().toList(),
+                sites(fleet.cloud().system("OXO90")),
+                () -> "companies " + fleet.cloud().companies() + "\nsites "
+                        + fleet.cloud().sites());
+        await().atMost(FleetHarness.CONVERGENCE)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertEquals(
+                        1, fleet.get(Company.class, "globex").getStatus().getPbxCount()));
 
         fleet.delete(PbxShare.class, "oxo90-globex");
         fleet.awaitGone(PbxShare.class, "oxo90-globex");
-        await().atMost(FleetHarness.CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                assertEquals(1, fleet.get(Pbx.class, "oxo90").getStatus().getCompanies()));
+        await().atMost(FleetHarness.CONVERGENCE)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertEquals(
+                        1, fleet.get(Pbx.class, "oxo90").getStatus().getCompanies()));
         assertEquals(List.of(initechSite), sites(fleet.cloud().system("OXO90")), "removed from Globex only");
-        await().atMost(FleetHarness.CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                assertEquals(0, fleet.get(Company.class, "globex").getStatus().getPbxCount()));
+        await().atMost(FleetHarness.CONVERGENCE)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertEquals(
+                        0, fleet.get(Company.class, "globex").getStatus().getPbxCount()));
     }
 
     @Test
@@ -99,7 +108,8 @@ class FleetBehaviourTest {
             for (String name : List.of("MUC-1", "MUC-2", "MUC-3")) {
                 assertEquals(List.of("^110$"), matches(fleet.cloud().system(name)));
             }
-            assertEquals(3, fleet.get(NumberingPlan.class, "de-standard").getStatus().getPbxCount());
+            assertEquals(
+                    3, fleet.get(NumberingPlan.class, "de-standard").getStatus().getPbxCount());
         });
 
         fleet.edit(NumberingPlan.class, "de-standard", plan -> {
@@ -110,7 +120,9 @@ class FleetBehaviourTest {
         });
         await().atMost(FleetHarness.CONVERGENCE).ignoreExceptions().untilAsserted(() -> {
             for (String name : List.of("MUC-1", "MUC-2", "MUC-3")) {
-                assertEquals(List.of("^(7[0-9]{2,3})$", "^110$"), matches(fleet.cloud().system(name)));
+                assertEquals(
+                        List.of("^(7[0-9]{2,3})$", "^110$"),
+                        matches(fleet.cloud().system(name)));
             }
         });
     }
@@ -142,16 +154,20 @@ class FleetBehaviourTest {
         NumberingPlan plan = fleet.awaitReady(NumberingPlan.class, "de-standard");
         assertEquals(4, plan.getStatus().getInternalNumberLength(), "the longest extension, 7770 or 7701");
         assertEquals(1, plan.getStatus().getExamplesPassed());
-        await().atMost(FleetHarness.CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                assertEquals(List.of("^110$"), matches(fleet.cloud().system("MUC-1"))));
+        await().atMost(FleetHarness.CONVERGENCE)
+                .ignoreExceptions()
+                .untilAsserted(() ->
+                        assertEquals(List.of("^110$"), matches(fleet.cloud().system("MUC-1"))));
 
         fleet.edit(NumberingPlan.class, "de-standard", p -> {
             p.getSpec().getRules().add(new NumberingRule("^(7[0-9]{2,3}$", "x", "a broken expression"));
             return p;
         });
-        fleet.awaitCondition(NumberingPlan.class, "de-standard", Conditions.READY, "False", Conditions.Ready.INVALID_SPEC);
+        fleet.awaitCondition(
+                NumberingPlan.class, "de-standard", Conditions.READY, "False", Conditions.Ready.INVALID_SPEC);
         fleet.awaitCondition(Pbx.class, "muc-1", Conditions.READY, "False", Reasons.DEPENDENCY_NOT_READY);
-        assertEquals(List.of("^110$"), matches(fleet.cloud().system("MUC-1")), "the broken rules never reach the cloud");
+        assertEquals(
+                List.of("^110$"), matches(fleet.cloud().system("MUC-1")), "the broken rules never reach the cloud");
     }
 
     @Test
@@ -185,7 +201,9 @@ class FleetBehaviourTest {
             JsonNode cloudGateway = fleet.cloud().gateways().get(0);
             assertEquals(first, cloudGateway.path("runningVersion").asText());
             assertTrue(cloudGateway.path("maintenance").asBoolean());
-            assertEquals(GatewayState.Maintenance, fleet.get(WebRtcGateway.class, "oxo90-gw").getStatus().getState());
+            assertEquals(
+                    GatewayState.Maintenance,
+                    fleet.get(WebRtcGateway.class, "oxo90-gw").getStatus().getState());
         });
     }
 
@@ -205,8 +223,10 @@ class FleetBehaviourTest {
             pbx.getSpec().getWebRtc().setDefaultRoute(true);
             return pbx;
         });
-        await().atMost(FleetHarness.CONVERGENCE).ignoreExceptions().untilAsserted(() ->
-                assertTrue(fleet.cloud().gateways().get(0).path("defaultRoute").asBoolean()));
+        await().atMost(FleetHarness.CONVERGENCE)
+                .ignoreExceptions()
+                .untilAsserted(() -> assertTrue(
+                        fleet.cloud().gateways().get(0).path("defaultRoute").asBoolean()));
     }
 
     static List<String> sites(JsonNode system) {
@@ -217,7 +237,8 @@ class FleetBehaviourTest {
 
     static List<String> matches(JsonNode system) {
         List<String> matches = new ArrayList<>();
-        system.path("pbxNumberingTranslator").forEach(rule -> matches.add(rule.path("regexpMatch").asText()));
+        system.path("pbxNumberingTranslator")
+                .forEach(rule -> matches.add(rule.path("regexpMatch").asText()));
         return matches;
     }
 }

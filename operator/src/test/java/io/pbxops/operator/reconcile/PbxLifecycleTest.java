@@ -1,5 +1,12 @@
 package io.pbxops.operator.reconcile;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -12,21 +19,13 @@ import io.pbxops.operator.testing.FleetHarness;
 import io.pbxops.simulator.O2gHostSpec;
 import io.pbxops.simulator.OxoRainbowSettings;
 import io.pbxops.simulator.OxoSpec;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The lifecycles of one PBX, against the simulated cloud and PBX over loopback. */
 class PbxLifecycleTest {
@@ -89,8 +88,13 @@ class PbxLifecycleTest {
     @BeforeEach
     void start() {
         fleet = FleetHarness.start();
-        fleet.simulator().control().putO2gHost(new O2gHostSpec("o2g.acme.example", "o2g-admin", "o2g-secret",
-                List.of(new O2gHostSpec.Node("1", "oxe1.acme.example"))));
+        fleet.simulator()
+                .control()
+                .putO2gHost(new O2gHostSpec(
+                        "o2g.acme.example",
+                        "o2g-admin",
+                        "o2g-secret",
+                        List.of(new O2gHostSpec.Node("1", "oxe1.acme.example"))));
     }
 
     @AfterEach
@@ -115,7 +119,8 @@ class PbxLifecycleTest {
 
         JsonNode system = fleet.cloud().system("ACME-OXE-1");
         assertEquals("activated", system.path("status").asText());
-        assertEquals(company.getStatus().getSiteId(), system.path("siteId").get(0).asText());
+        assertEquals(
+                company.getStatus().getSiteId(), system.path("siteId").get(0).asText());
         assertTrue(fleet.cloud().o2gRequests() > 0, "the activation was entered through O2G");
     }
 
@@ -139,7 +144,8 @@ class PbxLifecycleTest {
         fleet.apply(ACME);
         fleet.apply(BTCO_OXO);
 
-        Pbx pending = fleet.awaitCondition(Pbx.class, "acme-btco", Conditions.READY, "False", Conditions.Ready.AWAITING_ACTIVATION);
+        Pbx pending = fleet.awaitCondition(
+                Pbx.class, "acme-btco", Conditions.READY, "False", Conditions.Ready.AWAITING_ACTIVATION);
         assertEquals(ConnectionState.Pending, pending.getStatus().getConnection());
         String guidance = readyMessage(pending);
         assertTrue(guidance.contains("Secret acme-btco-activation") && guidance.contains("OMC"), guidance);
@@ -163,12 +169,16 @@ class PbxLifecycleTest {
             pbx.getSpec().setResetToken("2026-11-22.1");
             return pbx;
         });
-        Pbx pending = fleet.awaitCondition(Pbx.class, "acme-btco", Conditions.READY, "False", Conditions.Ready.AWAITING_ACTIVATION);
+        Pbx pending = fleet.awaitCondition(
+                Pbx.class, "acme-btco", Conditions.READY, "False", Conditions.Ready.AWAITING_ACTIVATION);
         assertEquals("2026-11-22.1", pending.getStatus().getLastResetToken());
         assertNotNull(pending.getStatus().getLastResetTime());
         String newCode = secret("acme-btco-activation").get("activationCode");
         assertNotEquals(firstCode, newCode, "a reset gives a new activation code");
-        assertEquals(1, fleet.cloud().requests("POST", "/systems/{systemId}/reset-password"), "one reset, not one per reconcile");
+        assertEquals(
+                1,
+                fleet.cloud().requests("POST", "/systems/{systemId}/reset-password"),
+                "one reset, not one per reconcile");
 
         installerTypesTheCode("SN-BTCO-2", "acme-btco");
         fleet.awaitReady(Pbx.class, "acme-btco");
@@ -187,8 +197,10 @@ class PbxLifecycleTest {
             return pbx;
         });
         fleet.awaitCondition(Pbx.class, "acme-oxe1", Conditions.READY, "True", null);
-        org.awaitility.Awaitility.await().atMost(FleetHarness.CONVERGENCE).untilAsserted(() ->
-                assertEquals("r1", fleet.get(Pbx.class, "acme-oxe1").getStatus().getLastResetToken()));
+        org.awaitility.Awaitility.await()
+                .atMost(FleetHarness.CONVERGENCE)
+                .untilAsserted(() -> assertEquals(
+                        "r1", fleet.get(Pbx.class, "acme-oxe1").getStatus().getLastResetToken()));
         Pbx running = fleet.awaitReady(Pbx.class, "acme-oxe1");
         assertEquals(ConnectionState.Running, running.getStatus().getConnection());
         assertNotEquals(firstCode, secret("acme-oxe1-activation").get("activationCode"));
@@ -215,7 +227,10 @@ class PbxLifecycleTest {
         assertTrue(fleet.cloud().systemsNamed("ACME-OXE-1").isEmpty(), "the equipment is removed");
         assertTrue(fleet.cloud().gateways().isEmpty(), "its gateway first");
         assertEquals(1, fleet.cloud().requests("POST", "/systems/{systemId}/reset-password"), "reset first");
-        assertEquals(0, fleet.cloud().counts().stream().filter(c -> c.status() == 403).count(), "never refused (403030)");
+        assertEquals(
+                0,
+                fleet.cloud().counts().stream().filter(c -> c.status() == 403).count(),
+                "never refused (403030)");
         List<String> reasons = events("acme-oxe1");
         assertTrue(reasons.containsAll(List.of("Reset", "GatewayRemoved", "Deleted")), reasons.toString());
         assertNull(fleet.get(Secret.class, "acme-oxe1-activation"), "the activation Secret goes with it");
@@ -235,8 +250,15 @@ class PbxLifecycleTest {
 
     private void installerTypesTheCode(String serial, String pbx) {
         Map<String, String> activation = secret(pbx + "-activation");
-        fleet.simulator().control().installerStep(serial, new OxoRainbowSettings(true, activation.get("equipmentId"),
-                activation.get("activationCode"), "openrainbow.com"));
+        fleet.simulator()
+                .control()
+                .installerStep(
+                        serial,
+                        new OxoRainbowSettings(
+                                true,
+                                activation.get("equipmentId"),
+                                activation.get("activationCode"),
+                                "openrainbow.com"));
     }
 
     private Map<String, String> secret(String name) {
@@ -244,7 +266,9 @@ class PbxLifecycleTest {
         assertNotNull(secret, "Secret " + name);
         Map<String, String> values = new java.util.HashMap<>();
         if (secret.getData() != null) {
-            secret.getData().forEach((k, v) -> values.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
+            secret.getData()
+                    .forEach((k, v) ->
+                            values.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
         }
         if (secret.getStringData() != null) {
             values.putAll(secret.getStringData());
@@ -260,11 +284,15 @@ class PbxLifecycleTest {
     }
 
     static String condition(Pbx pbx, String type) {
-        return StatusConditions.find(pbx.getStatus().getConditions(), type).orElseThrow().getStatus();
+        return StatusConditions.find(pbx.getStatus().getConditions(), type)
+                .orElseThrow()
+                .getStatus();
     }
 
     static String readyMessage(Pbx pbx) {
-        return StatusConditions.find(pbx.getStatus().getConditions(), Conditions.READY).orElseThrow().getMessage();
+        return StatusConditions.find(pbx.getStatus().getConditions(), Conditions.READY)
+                .orElseThrow()
+                .getMessage();
     }
 
     static boolean notEmpty(String value) {

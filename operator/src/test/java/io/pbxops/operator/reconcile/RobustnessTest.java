@@ -1,5 +1,9 @@
 package io.pbxops.operator.reconcile;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.pbxops.operator.api.Annotations;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.Conditions;
@@ -18,15 +22,10 @@ import io.pbxops.operator.testing.FleetHarness;
 import io.pbxops.operator.testing.FleetManifests;
 import io.pbxops.simulator.FaultTarget;
 import io.pbxops.simulator.SimulatorConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.util.HashMap;
 import java.util.List;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Bad input, refused credentials, a faulty cloud, restarts, pauses and adoption. */
 class RobustnessTest {
@@ -65,7 +64,9 @@ class RobustnessTest {
                   dialing: {country: DEU}
                 """);
         Pbx pbx = fleet.awaitCondition(Pbx.class, "bad-oxe", Conditions.READY, "False", Conditions.Ready.INVALID_SPEC);
-        String message = StatusConditions.find(pbx.getStatus().getConditions(), Conditions.READY).orElseThrow().getMessage();
+        String message = StatusConditions.find(pbx.getStatus().getConditions(), Conditions.READY)
+                .orElseThrow()
+                .getMessage();
         assertTrue(message.startsWith("spec.activation.mode: Fleet activation is only for OXOConnect"), message);
         fleet.awaitQuiet();
         assertEquals(writes, fleet.cloud().writes(), "no cloud write for an invalid spec");
@@ -106,13 +107,17 @@ class RobustnessTest {
                     """.formatted(name));
         }
         for (String name : names) {
-            Company refused = fleet.awaitCondition(Company.class, name, Conditions.SYNCED, "False", Conditions.Synced.CREDENTIALS_REFUSED);
-            String message = StatusConditions.find(refused.getStatus().getConditions(), Conditions.SYNCED).orElseThrow().getMessage();
+            Company refused = fleet.awaitCondition(
+                    Company.class, name, Conditions.SYNCED, "False", Conditions.Synced.CREDENTIALS_REFUSED);
+            String message = StatusConditions.find(refused.getStatus().getConditions(), Conditions.SYNCED)
+                    .orElseThrow()
+                    .getMessage();
             assertTrue(!message.contains("not-the-password"), "no secret in the status");
         }
         fleet.awaitQuiet();
         long refusedLogins = logins();
-        assertTrue(refusedLogins >= 1 && refusedLogins <= 3,
+        assertTrue(
+                refusedLogins >= 1 && refusedLogins <= 3,
                 "five objects, yet at most 3 refused logins (the cloud locks the account at 5): " + refusedLogins);
 
         fleet.setCloudCredentials(new CloudCredentials(sim.login(), sim.password(), sim.appId(), sim.appSecret()));
@@ -124,9 +129,17 @@ class RobustnessTest {
 
     @Test
     void aFaultyCloudStillConvergesWithoutDuplicates() {
-        fleet = FleetHarness.start(simulator -> simulator.withAutoFleet(true).withLatency(java.time.Duration.ofMillis(20)), settings -> settings);
-        fleet.simulator().control().updateFaults(FaultTarget.CLOUD, faults -> faults
-                .withErrorRate(0.15).withTooManyRequestsNext(8).withRetryAfterSeconds(1).withDropConnectionRate(0.02));
+        fleet = FleetHarness.start(
+                simulator -> simulator.withAutoFleet(true).withLatency(java.time.Duration.ofMillis(20)),
+                settings -> settings);
+        fleet.simulator()
+                .control()
+                .updateFaults(
+                        FaultTarget.CLOUD,
+                        faults -> faults.withErrorRate(0.15)
+                                .withTooManyRequestsNext(8)
+                                .withRetryAfterSeconds(1)
+                                .withDropConnectionRate(0.02));
         applySmallFleet();
         awaitSmallFleet();
         fleet.simulator().control().clearFaults();
@@ -137,7 +150,9 @@ class RobustnessTest {
 
     @Test
     void anOperatorRestartedMidConvergenceMakesNoDuplicates() {
-        fleet = FleetHarness.start(simulator -> simulator.withAutoFleet(true).withLatency(java.time.Duration.ofMillis(30)), settings -> settings);
+        fleet = FleetHarness.start(
+                simulator -> simulator.withAutoFleet(true).withLatency(java.time.Duration.ofMillis(30)),
+                settings -> settings);
         applySmallFleet();
         await().atMost(FleetHarness.CONVERGENCE).until(() -> fleet.cloud().requests("POST", "/systems") >= 2);
         fleet.stopOperator();
@@ -158,15 +173,27 @@ class RobustnessTest {
         });
         fleet.awaitCondition(Company.class, "globex", Conditions.SYNCED, "False", Conditions.Synced.RECONCILE_PAUSED);
         fleet.awaitQuiet();
-        assertEquals("", fleet.cloud().companiesNamed("Globex GmbH").get(0).path("externalReference").asText(""));
+        assertEquals(
+                "",
+                fleet.cloud()
+                        .companiesNamed("Globex GmbH")
+                        .get(0)
+                        .path("externalReference")
+                        .asText(""));
 
         fleet.edit(Company.class, "globex", company -> {
             company.getMetadata().getAnnotations().remove(Annotations.PAUSED);
             return company;
         });
         fleet.awaitCondition(Company.class, "globex", Conditions.SYNCED, "True", null);
-        await().atMost(FleetHarness.CONVERGENCE).untilAsserted(() ->
-                assertEquals("crm-9999", fleet.cloud().companiesNamed("Globex GmbH").get(0).path("externalReference").asText()));
+        await().atMost(FleetHarness.CONVERGENCE)
+                .untilAsserted(() -> assertEquals(
+                        "crm-9999",
+                        fleet.cloud()
+                                .companiesNamed("Globex GmbH")
+                                .get(0)
+                                .path("externalReference")
+                                .asText()));
     }
 
     @Test
@@ -190,12 +217,16 @@ class RobustnessTest {
     void existingCloudObjectsAreAdoptedNotDuplicated() {
         fleet = FleetHarness.start(simulator -> simulator.withAutoFleet(true), settings -> settings);
         var rainbow = fleet.runtime().rainbow();
-        CloudCompany company = rainbow.companies().create(CompanySettings.named("Globex GmbH").withCountry("DEU"));
+        CloudCompany company =
+                rainbow.companies().create(CompanySettings.named("Globex GmbH").withCountry("DEU"));
         CloudSite site = rainbow.sites().create(SiteSettings.active("Globex GmbH", company.id()));
-        CloudSystem system = rainbow.systems().create(NewSystem.onSite(site.id(), SystemSettings.of("GLOBEX-OXO", "oxo", "DEU")));
+        CloudSystem system =
+                rainbow.systems().create(NewSystem.onSite(site.id(), SystemSettings.of("GLOBEX-OXO", "oxo", "DEU")));
         fleet.simulator().control().clearRequestCounts();
 
-        fleet.apply(COMPANY.replace("metadata: {name: globex}", "metadata: {name: globex, annotations: {pbxops.io/external-id: " + company.id() + "}}"));
+        fleet.apply(COMPANY.replace(
+                "metadata: {name: globex}",
+                "metadata: {name: globex, annotations: {pbxops.io/external-id: " + company.id() + "}}"));
         fleet.apply("""
                 apiVersion: pbxops.io/v1alpha1
                 kind: Pbx
@@ -215,8 +246,10 @@ class RobustnessTest {
     }
 
     private long logins() {
-        return fleet.cloud().counts().stream().filter(c -> c.route().endsWith("/authentication/v1.0/login"))
-                .mapToLong(c -> c.count()).sum();
+        return fleet.cloud().counts().stream()
+                .filter(c -> c.route().endsWith("/authentication/v1.0/login"))
+                .mapToLong(c -> c.count())
+                .sum();
     }
 
     private void applySmallFleet() {
@@ -256,13 +289,24 @@ class RobustnessTest {
     }
 
     private void assertNoDuplicates() {
-        assertEquals(2, fleet.cloud().companies().size(), () -> "companies: " + fleet.cloud().companies());
-        assertEquals(2, fleet.cloud().sites().size(), () -> "sites: " + fleet.cloud().sites());
-        assertEquals(7, fleet.cloud().systems().size(), () -> "systems: " + fleet.cloud().systems());
-        assertEquals(6, fleet.cloud().gateways().size(), () -> "gateways: " + fleet.cloud().gateways());
+        assertEquals(
+                2,
+                fleet.cloud().companies().size(),
+                () -> "companies: " + fleet.cloud().companies());
+        assertEquals(
+                2, fleet.cloud().sites().size(), () -> "sites: " + fleet.cloud().sites());
+        assertEquals(
+                7,
+                fleet.cloud().systems().size(),
+                () -> "systems: " + fleet.cloud().systems());
+        assertEquals(
+                6,
+                fleet.cloud().gateways().size(),
+                () -> "gateways: " + fleet.cloud().gateways());
         HashMap<String, Integer> names = new HashMap<>();
         fleet.cloud().systems().forEach(s -> names.merge(s.path("name").asText(), 1, Integer::sum));
         assertTrue(names.values().stream().allMatch(n -> n == 1), names.toString());
-        assertEquals(List.of(2), List.of(fleet.cloud().system("OXO90").path("siteId").size()));
+        assertEquals(
+                List.of(2), List.of(fleet.cloud().system("OXO90").path("siteId").size()));
     }
 }

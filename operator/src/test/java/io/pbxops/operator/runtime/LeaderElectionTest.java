@@ -1,5 +1,9 @@
 package io.pbxops.operator.runtime;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.cloud.CloudCredentials;
@@ -10,17 +14,12 @@ import io.pbxops.operator.reconcile.LeaderElection;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.testing.FleetHarness;
 import io.pbxops.simulator.SimulatorConfig;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Set;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** Two replicas against one API server: one reconciles, the other takes over when it stops, nothing is done twice. */
 class LeaderElectionTest {
@@ -47,11 +46,15 @@ class LeaderElectionTest {
 
     @Test
     void oneReplicaActsThenTheOtherTakesOverWithoutDuplicates() {
-        await().atMost(FleetHarness.CONVERGENCE).until(() -> first.operator().isLeading() || second.operator().isLeading());
+        await().atMost(FleetHarness.CONVERGENCE)
+                .until(() -> first.operator().isLeading() || second.operator().isLeading());
         OperatorRuntime leader = first.operator().isLeading() ? first : second;
         OperatorRuntime standby = leader == first ? second : first;
         assertEquals(false, standby.operator().isLeading(), "never two leaders");
-        assertEquals(true, standby.ready().ok(), "a standby replica is ready: " + standby.ready().detail());
+        assertEquals(
+                true,
+                standby.ready().ok(),
+                "a standby replica is ready: " + standby.ready().detail());
 
         fleet.apply(company("globex", "Globex GmbH"));
         fleet.awaitReady(Company.class, "globex");
@@ -73,12 +76,26 @@ class LeaderElectionTest {
                 .withNamespaces(Set.of(FleetHarness.NAMESPACE))
                 .withServerSideApply(false)
                 .withDriftInterval(Duration.ofHours(1))
-                .withLeaderElection(new LeaderElection("pbx-operator", FleetHarness.NAMESPACE, identity, Duration.ofSeconds(3),
-                        Duration.ofSeconds(2), Duration.ofMillis(250), false));
-        return new OperatorRuntime(fleet.client(), new RuntimeSettings(fleet.simulator().cloudUrl(), CloudBudget.defaults(), 100,
-                O2gRainbowNames.defaults(), settings),
-                CloudCredentialsSource.of(new CloudCredentials(sim.login(), sim.password(), sim.appId(), sim.appSecret())),
-                O2gClientConfig.defaults(), Clock.systemUTC());
+                .withLeaderElection(new LeaderElection(
+                        "pbx-operator",
+                        FleetHarness.NAMESPACE,
+                        identity,
+                        Duration.ofSeconds(3),
+                        Duration.ofSeconds(2),
+                        Duration.ofMillis(250),
+                        false));
+        return new OperatorRuntime(
+                fleet.client(),
+                new RuntimeSettings(
+                        fleet.simulator().cloudUrl(),
+                        CloudBudget.defaults(),
+                        100,
+                        O2gRainbowNames.defaults(),
+                        settings),
+                CloudCredentialsSource.of(
+                        new CloudCredentials(sim.login(), sim.password(), sim.appId(), sim.appSecret())),
+                O2gClientConfig.defaults(),
+                Clock.systemUTC());
     }
 
     private static String company(String name, String displayName) {

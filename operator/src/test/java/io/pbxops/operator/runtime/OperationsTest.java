@@ -1,20 +1,19 @@
 package io.pbxops.operator.runtime;
 
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.testing.FleetHarness;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /** The health and metrics endpoints of a running operator. */
 class OperationsTest {
@@ -52,7 +51,8 @@ class OperationsTest {
             "pbxops_reconcile_seconds_count{kind=\"Company\",ready=\"True\"}",
             "pbxops_objects{kind=\"Company\",ready=\"True\",reason=\"Available\"} 1.0",
             "pbxops_leader 1.0",
-            "operator_sdk_"}) {
+            "operator_sdk_"
+        }) {
             assertTrue(metrics.contains(expected), () -> "missing " + expected + " in\n" + metrics);
         }
         assertTrue(!metrics.contains(fleet.simulator().config().password()), "no secret in the metrics");
@@ -69,7 +69,10 @@ class OperationsTest {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + fleet.runtime().opsPort() + path)).build(),
+        return http.send(
+                HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + fleet.runtime().opsPort() + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -3,7 +3,6 @@ package io.pbxops.operator.testing;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pbxops.simulator.RequestCount;
 import io.pbxops.simulator.Simulator;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,7 +25,9 @@ public final class CloudState {
     }
 
     public List<JsonNode> systemsNamed(String name) {
-        return systems().stream().filter(s -> name.equals(s.path("name").asText())).toList();
+        return systems().stream()
+                .filter(s -> name.equals(s.path("name").asText()))
+                .toList();
     }
 
     public JsonNode system(String name) {
@@ -39,11 +40,15 @@ public final class CloudState {
 
     public List<JsonNode> companies() {
         String bp = simulator.control().state().path("bpCompanyId").asText();
-        return list("companies").stream().filter(c -> !bp.equals(c.path("id").asText())).toList();
+        return list("companies").stream()
+                .filter(c -> !bp.equals(c.path("id").asText()))
+                .toList();
     }
 
     public List<JsonNode> companiesNamed(String name) {
-        return companies().stream().filter(c -> name.equals(c.path("name").asText())).toList();
+        return companies().stream()
+                .filter(c -> name.equals(c.path("name").asText()))
+                .toList();
     }
 
     public List<JsonNode> sites() {
@@ -58,25 +63,31 @@ public final class CloudState {
     public long requests(String method, String routePrefix) {
         return simulator.control().requestCounts().stream()
                 .filter(c -> c.method().equals(method) && c.route().startsWith(ADMIN + routePrefix))
-                .mapToLong(RequestCount::count).sum();
+                .mapToLong(RequestCount::count)
+                .sum();
     }
 
     /** Every write (POST, PUT, DELETE) to the admin API. */
     public long writes() {
         return simulator.control().requestCounts().stream()
                 .filter(c -> WRITES.contains(c.method()) && c.route().startsWith(ADMIN))
-                .mapToLong(RequestCount::count).sum();
+                .mapToLong(RequestCount::count)
+                .sum();
     }
 
     public long adminRequests() {
         return simulator.control().requestCounts().stream()
-                .filter(c -> c.route().startsWith(ADMIN)).mapToLong(RequestCount::count).sum();
+                .filter(c -> c.route().startsWith(ADMIN))
+                .mapToLong(RequestCount::count)
+                .sum();
     }
 
     /** Requests to the O2G management API (any PBX endpoint). */
     public long o2gRequests() {
         return simulator.control().requestCounts().stream()
-                .filter(c -> c.route().startsWith("/api/rest")).mapToLong(RequestCount::count).sum();
+                .filter(c -> c.route().startsWith("/api/rest"))
+                .mapToLong(RequestCount::count)
+                .sum();
     }
 
     public List<RequestCount> counts() {

@@ -1,24 +1,26 @@
 package io.pbxops.operator.testing;
 
+import static org.awaitility.Awaitility.await;
+
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.PbxOpsStatus;
-import io.pbxops.operator.cloud.CloudCredentials;
 import io.pbxops.operator.cloud.CloudBudget;
+import io.pbxops.operator.cloud.CloudCredentials;
 import io.pbxops.operator.cloud.InMemoryCloudMetrics;
-import io.pbxops.operator.runtime.OperatorRuntime;
-import io.pbxops.operator.runtime.RuntimeSettings;
 import io.pbxops.operator.pbx.o2g.EndpointRouting;
 import io.pbxops.operator.pbx.o2g.O2gClientConfig;
 import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.reconcile.PbxOperator;
 import io.pbxops.operator.reconcile.StatusConditions;
+import io.pbxops.operator.runtime.OperatorRuntime;
+import io.pbxops.operator.runtime.RuntimeSettings;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -27,10 +29,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.UnaryOperator;
-
-import static org.awaitility.Awaitility.await;
 import org.awaitility.core.ConditionTimeoutException;
-import io.fabric8.kubernetes.client.utils.Serialization;
 
 /**
  * The whole system for a scenario test: the Kubernetes API (fabric8 mock server, CRUD mode, CRDs installed), the
@@ -54,8 +53,11 @@ public final class FleetHarness implements AutoCloseable {
     private FleetHarness(SimulatorConfig simulatorConfig, OperatorSettings settings) {
         this.cluster = TestCluster.start();
         this.simulator = Simulator.start(simulatorConfig);
-        this.credentials = new AtomicReference<>(new CloudCredentials(simulatorConfig.login(), simulatorConfig.password(),
-                simulatorConfig.appId(), simulatorConfig.appSecret()));
+        this.credentials = new AtomicReference<>(new CloudCredentials(
+                simulatorConfig.login(),
+                simulatorConfig.password(),
+                simulatorConfig.appId(),
+                simulatorConfig.appSecret()));
         this.settings = settings;
     }
 
@@ -63,15 +65,20 @@ public final class FleetHarness implements AutoCloseable {
         return start(UnaryOperator.identity(), UnaryOperator.identity());
     }
 
-    public static FleetHarness start(UnaryOperator<SimulatorConfig> simulator, UnaryOperator<OperatorSettings> operator) {
+    public static FleetHarness start(
+            UnaryOperator<SimulatorConfig> simulator, UnaryOperator<OperatorSettings> operator) {
         return start(simulator, operator, true);
     }
 
     /** With {@code startOperator} false, the test starts it itself (after setting credentials, say). */
-    public static FleetHarness start(UnaryOperator<SimulatorConfig> simulator, UnaryOperator<OperatorSettings> operator,
-                                     boolean startOperator) {
-        SimulatorConfig config = simulator.apply(SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(7L)
-                .withActivationDelay(Duration.ofMillis(50)).withUpgradeDelay(Duration.ofMillis(200)));
+    public static FleetHarness start(
+            UnaryOperator<SimulatorConfig> simulator, UnaryOperator<OperatorSettings> operator, boolean startOperator) {
+        SimulatorConfig config = simulator.apply(SimulatorConfig.defaults()
+                .withCloudPort(0)
+                .withO2gPort(0)
+                .withSeed(7L)
+                .withActivationDelay(Duration.ofMillis(50))
+                .withUpgradeDelay(Duration.ofMillis(200)));
         OperatorSettings settings = operator.apply(OperatorSettings.defaults()
                 .withNamespaces(Set.of(NAMESPACE))
                 .withDriftInterval(Duration.ofHours(1))
@@ -87,10 +94,15 @@ public final class FleetHarness implements AutoCloseable {
 
     /** Starts (or restarts) the operator process: a new cloud client, new caches, nothing remembered. */
     public void startOperator() {
-        RuntimeSettings runtimeSettings = new RuntimeSettings(simulator.cloudUrl(), budget, 100,
-                O2gRainbowNames.defaults(), settings).withOps(opsBind, opsPort);
-        runtime = new OperatorRuntime(cluster.client(), runtimeSettings, credentials::get,
-                O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())), Clock.systemUTC());
+        RuntimeSettings runtimeSettings = new RuntimeSettings(
+                        simulator.cloudUrl(), budget, 100, O2gRainbowNames.defaults(), settings)
+                .withOps(opsBind, opsPort);
+        runtime = new OperatorRuntime(
+                cluster.client(),
+                runtimeSettings,
+                credentials::get,
+                O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())),
+                Clock.systemUTC());
         runtime.start();
     }
 
@@ -142,7 +154,8 @@ public final class FleetHarness implements AutoCloseable {
 
     /** Applies multi-document YAML to the test namespace. */
     public List<HasMetadata> apply(String yaml) {
-        List<HasMetadata> objects = client().load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))).items();
+        List<HasMetadata> objects = client().load(new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)))
+                .items();
         for (HasMetadata object : objects) {
             object.getMetadata().setNamespace(NAMESPACE);
             client().resource(object).inNamespace(NAMESPACE).createOr(op -> op.update());
@@ -167,22 +180,32 @@ public final class FleetHarness implements AutoCloseable {
         return client().resources(kind).inNamespace(NAMESPACE).withName(name).get();
     }
 
-    public <R extends CustomResource<?, ? extends PbxOpsStatus>> R awaitCondition(Class<R> kind, String name, String type,
-                                                                                 String status, String reason) {
+    public <R extends CustomResource<?, ? extends PbxOpsStatus>> R awaitCondition(
+            Class<R> kind, String name, String type, String status, String reason) {
         AtomicReference<R> seen = new AtomicReference<>();
         try {
-            await().atMost(CONVERGENCE).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(() -> {
-                R object = get(kind, name);
-                seen.set(object);
-                return object != null && object.getStatus() != null
-                        && StatusConditions.find(object.getStatus().getConditions(), type)
-                        .filter(c -> status.equals(c.getStatus()) && (reason == null || reason.equals(c.getReason())))
-                        .isPresent();
-            });
+            await().atMost(CONVERGENCE)
+                    .pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(100))
+                    .ignoreExceptions()
+                    .until(() -> {
+                        R object = get(kind, name);
+                        seen.set(object);
+                        return object != null
+                                && object.getStatus() != null
+                                && StatusConditions.find(object.getStatus().getConditions(), type)
+                                        .filter(c -> status.equals(c.getStatus())
+                                                && (reason == null || reason.equals(c.getReason())))
+                                        .isPresent();
+                    });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError(kind.getSimpleName() + "/" + name + " never had " + type + "=" + status
-                    + (reason == null ? "" : " (" + reason + ")") + "; last seen:\n"
-                    + (seen.get() == null ? "nothing" : Serialization.asYaml(seen.get().getStatus())), e);
+            throw new AssertionError(
+                    kind.getSimpleName() + "/" + name + " never had " + type + "=" + status
+                            + (reason == null ? "" : " (" + reason + ")") + "; last seen:\n"
+                            + (seen.get() == null
+                                    ? "nothing"
+                                    : Serialization.asYaml(seen.get().getStatus())),
+                    e);
         }
         return seen.get();
     }

@@ -45,6 +45,5 @@ public final class FleetManifests {
 
     public static final String SHARES = SHARE_GLOBEX + "---\n" + SHARE_INITECH;
 
-    private FleetManifests() {
-    }
+    private FleetManifests() {}
 }

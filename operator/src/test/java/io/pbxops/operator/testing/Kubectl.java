@@ -22,7 +22,8 @@ public final class Kubectl {
 
         public Result assertSucceeded(String what) {
             if (exitCode != 0) {
-                throw new AssertionError(what + ": kubectl exited " + exitCode + "\nstdout:\n" + out + "\nstderr:\n" + err);
+                throw new AssertionError(
+                        what + ": kubectl exited " + exitCode + "\nstdout:\n" + out + "\nstderr:\n" + err);
             }
             return this;
         }
@@ -59,8 +60,14 @@ public final class Kubectl {
 
     /** Runs kubectl with {@code input} on its standard input (e.g. {@code apply -f -}). */
     public Result runWithInput(String input, String... args) {
-        List<String> command = new ArrayList<>(List.of(binary.toString(), "--kubeconfig", kubeconfig.toString(),
-                "--cache-dir", cacheDir.toString(), "--request-timeout", "30s"));
+        List<String> command = new ArrayList<>(List.of(
+                binary.toString(),
+                "--kubeconfig",
+                kubeconfig.toString(),
+                "--cache-dir",
+                cacheDir.toString(),
+                "--request-timeout",
+                "30s"));
         command.addAll(List.of(args));
         try {
             Process process = new ProcessBuilder(command).start();

@@ -1,17 +1,16 @@
 package io.pbxops.operator.testing;
 
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.pbxops.operator.crd.CrdCatalog;
 import io.pbxops.operator.crd.PbxOpsKinds;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,21 +45,33 @@ public final class TestCluster implements AutoCloseable {
     public static TestCluster start() {
         // Expectations first, then CRUD: the few calls CRUD mode cannot answer are expected explicitly.
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
-        KubernetesMockServer server = new KubernetesMockServer(new Context(), new MockWebServer(), expectations,
-                new KubernetesMixedDispatcher(expectations), false);
+        KubernetesMockServer server = new KubernetesMockServer(
+                new Context(), new MockWebServer(), expectations, new KubernetesMixedDispatcher(expectations), false);
         server.init();
         // Leader election checks its Lease permissions with a SelfSubjectRulesReview, which CRUD mode refuses (422).
-        server.expect().post().withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-                .andReturn(201, new SelfSubjectRulesReviewBuilder()
-                        .withNewStatus()
-                        .addNewResourceRule().withApiGroups("coordination.k8s.io").withResources("leases").withVerbs("*").endResourceRule()
-                        .withIncomplete(false)
-                        .endStatus()
-                        .build())
+        server.expect()
+                .post()
+                .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
+                .andReturn(
+                        201,
+                        new SelfSubjectRulesReviewBuilder()
+                                .withNewStatus()
+                                .addNewResourceRule()
+                                .withApiGroups("coordination.k8s.io")
+                                .withResources("leases")
+                                .withVerbs("*")
+                                .endResourceRule()
+                                .withIncomplete(false)
+                                .endStatus()
+                                .build())
                 .always();
         KubernetesClient client = server.createClient();
         for (PbxOpsKinds kind : PbxOpsKinds.values()) {
-            client.apiextensions().v1().customResourceDefinitions().resource(CrdCatalog.definition(kind)).create();
+            client.apiextensions()
+                    .v1()
+                    .customResourceDefinitions()
+                    .resource(CrdCatalog.definition(kind))
+                    .create();
         }
         return new TestCluster(server, client);
     }
@@ -81,8 +92,9 @@ public final class TestCluster implements AutoCloseable {
     public List<RecordedRequest> takeRequests() {
         List<RecordedRequest> taken = new ArrayList<>();
         try {
-            for (RecordedRequest request = server.takeRequest(0, TimeUnit.MILLISECONDS); request != null;
-                 request = server.takeRequest(0, TimeUnit.MILLISECONDS)) {
+            for (RecordedRequest request = server.takeRequest(0, TimeUnit.MILLISECONDS);
+                    request != null;
+                    request = server.takeRequest(0, TimeUnit.MILLISECONDS)) {
                 taken.add(request);
             }
         } catch (InterruptedException e) {

@@ -1,15 +1,14 @@
 package io.pbxops.operator.validation;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pbxops.operator.crd.CrdCatalog;
 import io.pbxops.operator.crd.PbxOpsKinds;
 import io.pbxops.operator.manifest.ManifestReader;
 import io.pbxops.operator.validation.ManifestSetValidator.Finding;
 import io.pbxops.operator.validation.ManifestSetValidator.Report;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,9 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Every rule has a failing fixture ({@code <rule>.invalid.yaml}, whose {@code # expect:} lines list exactly the
@@ -37,39 +36,55 @@ class FixturesTest {
 
     @TestFactory
     Stream<DynamicTest> everyInvalidFixtureGivesExactlyItsExpectedProblems() throws IOException {
-        return fixtures(".invalid.yaml").map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            List<String> expected = expectations(file);
-            assertFalse(expected.isEmpty(), file + " has no '# expect:' line");
-            Report report = ManifestSetValidator.validate(ManifestReader.readFile(file));
-            List<String> produced = report.findings().stream().map(FixturesTest::describe).toList();
-            for (String expectation : expected) {
-                assertTrue(produced.stream().anyMatch(p -> p.startsWith(expectation)),
-                        "expected a problem starting with\n  " + expectation + "\nbut got\n  " + String.join("\n  ", produced));
-            }
-            for (String problem : produced) {
-                assertTrue(expected.stream().anyMatch(problem::startsWith),
-                        "unexpected problem\n  " + problem + "\nexpected only\n  " + String.join("\n  ", expected));
-            }
-            for (Finding finding : report.findings()) {
-                assertTrue(finding.line() > 0, "a problem without a line: " + describe(finding));
-            }
-        }));
+        return fixtures(".invalid.yaml")
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                    List<String> expected = expectations(file);
+                    assertFalse(expected.isEmpty(), file + " has no '# expect:' line");
+                    Report report = ManifestSetValidator.validate(ManifestReader.readFile(file));
+                    List<String> produced = report.findings().stream()
+                            .map(FixturesTest::describe)
+                            .toList();
+                    for (String expectation : expected) {
+                        assertTrue(
+                                produced.stream().anyMatch(p -> p.startsWith(expectation)),
+                                "expected a problem starting with\n  " + expectation + "\nbut got\n  "
+                                        + String.join("\n  ", produced));
+                    }
+                    for (String problem : produced) {
+                        assertTrue(
+                                expected.stream().anyMatch(problem::startsWith),
+                                "unexpected problem\n  " + problem + "\nexpected only\n  "
+                                        + String.join("\n  ", expected));
+                    }
+                    for (Finding finding : report.findings()) {
+                        assertTrue(finding.line() > 0, "a problem without a line: " + describe(finding));
+                    }
+                }));
     }
 
     @TestFactory
     Stream<DynamicTest> everyValidFixtureIsValid() throws IOException {
-        return fixtures(".valid.yaml").map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
-            Report report = ManifestSetValidator.validate(ManifestReader.readFile(file));
-            assertTrue(report.valid(), () -> "problems in a valid fixture:\n  "
-                    + String.join("\n  ", report.findings().stream().map(FixturesTest::describe).toList()));
-        }));
+        return fixtures(".valid.yaml")
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                    Report report = ManifestSetValidator.validate(ManifestReader.readFile(file));
+                    assertTrue(
+                            report.valid(),
+                            () -> "problems in a valid fixture:\n  "
+                                    + String.join(
+                                            "\n  ",
+                                            report.findings().stream()
+                                                    .map(FixturesTest::describe)
+                                                    .toList()));
+                }));
     }
 
     @Test
     void everyInvalidFixtureHasItsFixedVariant() throws IOException {
         try (Stream<Path> invalid = fixtures(".invalid.yaml")) {
-            invalid.forEach(file -> assertTrue(Files.exists(file.resolveSibling(
-                    file.getFileName().toString().replace(".invalid.yaml", ".valid.yaml"))), "no valid variant of " + file));
+            invalid.forEach(file -> assertTrue(
+                    Files.exists(
+                            file.resolveSibling(file.getFileName().toString().replace(".invalid.yaml", ".valid.yaml"))),
+                    "no valid variant of " + file));
         }
     }
 
@@ -111,17 +126,33 @@ class FixturesTest {
             }
         });
         assertTrue(fieldsByRule.size() > 40, "the CRDs lost schema constraints: " + fieldsByRule.size());
-        assertTrue(uncovered.isEmpty(), "schema constraints without a failing fixture:\n  " + String.join("\n  ", uncovered));
+        assertTrue(
+                uncovered.isEmpty(),
+                "schema constraints without a failing fixture:\n  " + String.join("\n  ", uncovered));
     }
 
     @Test
     void theDomainRulesEachHaveAFixture() {
         // shared/domain.md §5, one fixture per sentence of the list.
-        List.of("fleet-on-oxe", "fleet-references", "pbx-activation-schema", "gateway-internal", "gateway-external",
-                "oxe-only-settings", "conference-call-out", "ccd-withdraw-reason", "pbx-ccd-reason-range", "webrtc-license",
-                "plan-size", "plan-compile", "company-country", "missing-references", "share-of-unshared",
-                "duplicate-equipment-id").forEach(name ->
-                assertTrue(Files.exists(FIXTURES.resolve(name + ".invalid.yaml")), "missing fixture " + name));
+        List.of(
+                        "fleet-on-oxe",
+                        "fleet-references",
+                        "pbx-activation-schema",
+                        "gateway-internal",
+                        "gateway-external",
+                        "oxe-only-settings",
+                        "conference-call-out",
+                        "ccd-withdraw-reason",
+                        "pbx-ccd-reason-range",
+                        "webrtc-license",
+                        "plan-size",
+                        "plan-compile",
+                        "company-country",
+                        "missing-references",
+                        "share-of-unshared",
+                        "duplicate-equipment-id")
+                .forEach(name ->
+                        assertTrue(Files.exists(FIXTURES.resolve(name + ".invalid.yaml")), "missing fixture " + name));
     }
 
     /** {@code <rule>|<field with [*]>} for every problem of every invalid fixture, and {@code cel|<message>}. */
@@ -129,7 +160,8 @@ class FixturesTest {
         Set<String> covered = new HashSet<>();
         try (Stream<Path> files = fixtures(".invalid.yaml")) {
             for (Path file : files.toList()) {
-                for (Finding finding : ManifestSetValidator.validate(ManifestReader.readFile(file)).findings()) {
+                for (Finding finding : ManifestSetValidator.validate(ManifestReader.readFile(file))
+                        .findings()) {
                     Problem problem = finding.problem();
                     covered.add(problem.rule() + "|" + problem.field().replaceAll("\\[\\d+]", "[*]"));
                     if (problem.rule().equals("cel")) {
@@ -145,18 +177,25 @@ class FixturesTest {
         for (String keyword : List.of("enum", "pattern", "minimum", "maximum", "minLength", "maxLength", "maxItems")) {
             if (schema.has(keyword)) {
                 String property = field.substring(field.lastIndexOf('.') + 1).replace("[*]", "");
-                fieldsByRule.computeIfAbsent(keyword + "|" + schema.get(keyword) + "|" + property, k -> new ArrayList<>()).add(field);
+                fieldsByRule
+                        .computeIfAbsent(keyword + "|" + schema.get(keyword) + "|" + property, k -> new ArrayList<>())
+                        .add(field);
             }
         }
         if (schema.has("required")) {
             for (JsonNode required : schema.get("required")) {
                 String child = field + "." + required.asText();
-                fieldsByRule.computeIfAbsent("required|" + required.asText() + "|" + schema.path("properties").path(required.asText()),
-                        k -> new ArrayList<>()).add(child);
+                fieldsByRule
+                        .computeIfAbsent(
+                                "required|" + required.asText() + "|"
+                                        + schema.path("properties").path(required.asText()),
+                                k -> new ArrayList<>())
+                        .add(child);
             }
         }
         if (schema.has("properties")) {
-            Iterator<Map.Entry<String, JsonNode>> properties = schema.get("properties").fields();
+            Iterator<Map.Entry<String, JsonNode>> properties =
+                    schema.get("properties").fields();
             while (properties.hasNext()) {
                 Map.Entry<String, JsonNode> property = properties.next();
                 collectConstraints(property.getValue(), field + "." + property.getKey(), fieldsByRule);
@@ -169,20 +208,29 @@ class FixturesTest {
 
     private static List<String> celMessages(JsonNode schema) {
         List<String> messages = new ArrayList<>();
-        schema.findValues("x-kubernetes-validations").forEach(rules -> rules.forEach(rule -> messages.add(rule.path("message").asText())));
+        schema.findValues("x-kubernetes-validations")
+                .forEach(rules ->
+                        rules.forEach(rule -> messages.add(rule.path("message").asText())));
         return messages;
     }
 
     static String describe(Finding finding) {
-        String field = finding.problem().field().isEmpty() ? "" : finding.problem().field() + ": ";
-        return finding.manifest().kind() + "/" + finding.manifest().name() + ": " + field + finding.problem().message();
+        String field =
+                finding.problem().field().isEmpty() ? "" : finding.problem().field() + ": ";
+        return finding.manifest().kind() + "/" + finding.manifest().name() + ": " + field
+                + finding.problem().message();
     }
 
     static List<String> expectations(Path file) throws IOException {
-        return Files.readAllLines(file).stream().filter(l -> l.startsWith(EXPECT)).map(l -> l.substring(EXPECT.length())).toList();
+        return Files.readAllLines(file).stream()
+                .filter(l -> l.startsWith(EXPECT))
+                .map(l -> l.substring(EXPECT.length()))
+                .toList();
     }
 
     static Stream<Path> fixtures(String suffix) throws IOException {
-        return Files.list(FIXTURES).filter(p -> p.getFileName().toString().endsWith(suffix)).sorted();
+        return Files.list(FIXTURES)
+                .filter(p -> p.getFileName().toString().endsWith(suffix))
+                .sorted();
     }
 }

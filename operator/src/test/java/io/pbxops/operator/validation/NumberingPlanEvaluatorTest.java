@@ -1,15 +1,14 @@
 package io.pbxops.operator.validation;
 
-import io.pbxops.operator.api.NumberingRule;
-import org.junit.jupiter.api.Test;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.pbxops.operator.api.NumberingRule;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class NumberingPlanEvaluatorTest {
 
@@ -38,7 +37,8 @@ class NumberingPlanEvaluatorTest {
 
     @Test
     void anEmptyOrAbsentReplacementForbids() {
-        NumberingPlanEvaluator plan = compile(List.of(new NumberingRule("^18$", "", null), new NumberingRule("^0899", null, null)));
+        NumberingPlanEvaluator plan =
+                compile(List.of(new NumberingRule("^18$", "", null), new NumberingRule("^0899", null, null)));
         assertTrue(plan.apply("18", null, null).forbidden());
         assertTrue(plan.apply("0899123456", null, null).forbidden());
         assertFalse(plan.apply("0472101010", null, null).forbidden());
@@ -64,9 +64,15 @@ class NumberingPlanEvaluatorTest {
     void brokenExpressionsAreReportedAndSkipped() {
         List<Problem> problems = new ArrayList<>();
         NumberingPlanEvaluator plan = NumberingPlanEvaluator.compile(
-                List.of(new NumberingRule("^(12", "x", null), new NumberingRule("^1", "2$3", null), new NumberingRule("^1", "9", null)),
-                "spec.rules", problems);
-        assertEquals(List.of("spec.rules[0].match", "spec.rules[1].replace"), problems.stream().map(Problem::field).toList());
+                List.of(
+                        new NumberingRule("^(12", "x", null),
+                        new NumberingRule("^1", "2$3", null),
+                        new NumberingRule("^1", "9", null)),
+                "spec.rules",
+                problems);
+        assertEquals(
+                List.of("spec.rules[0].match", "spec.rules[1].replace"),
+                problems.stream().map(Problem::field).toList());
         assertEquals("923", plan.apply("123", null, null).number(), "broken rules are skipped, the next one applies");
     }
 }

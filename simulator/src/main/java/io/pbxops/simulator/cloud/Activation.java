@@ -36,8 +36,14 @@ final class Activation implements CloudLink {
     /** Which system each agent is connected to or activating; runtime only. */
     private final Map<RainbowAgent, PbxSystem> bindings = new IdentityHashMap<>();
 
-    Activation(CloudState state, World world, Ids ids, Dates dates, Duration stepDelay,
-               ScheduledExecutorService scheduler, Supplier<Collection<RainbowAgent>> agents) {
+    Activation(
+            CloudState state,
+            World world,
+            Ids ids,
+            Dates dates,
+            Duration stepDelay,
+            ScheduledExecutorService scheduler,
+            Supplier<Collection<RainbowAgent>> agents) {
         this.state = state;
         this.world = world;
         this.ids = ids;
@@ -98,7 +104,9 @@ final class Activation implements CloudLink {
 
     private void dropAgentsOf(PbxSystem system) {
         List<RainbowAgent> affected = bindings.entrySet().stream()
-                .filter(e -> e.getValue() == system).map(Map.Entry::getKey).toList();
+                .filter(e -> e.getValue() == system)
+                .map(Map.Entry::getKey)
+                .toList();
         affected.forEach(agent -> {
             unbind(agent, system);
             evaluate(agent);
@@ -119,7 +127,8 @@ final class Activation implements CloudLink {
             agent.status(blocked);
         } else if (target == null) {
             agent.status(AgentStatus.CONNECTING);
-        } else if (target.connectedAgent != null || target.handshakeAgent != null
+        } else if (target.connectedAgent != null
+                || target.handshakeAgent != null
                 || !agent.activationCode().equals(target.activationCode)) {
             refuse(agent, target);
         } else if (target.isActivated()) {
@@ -167,7 +176,9 @@ final class Activation implements CloudLink {
     }
 
     private boolean handshaking(RainbowAgent agent, PbxSystem system) {
-        return state.systems.get(system.id) == system && system.handshakeAgent == agent && bindings.get(agent) == system;
+        return state.systems.get(system.id) == system
+                && system.handshakeAgent == agent
+                && bindings.get(agent) == system;
     }
 
     private void connect(RainbowAgent agent, PbxSystem system) {

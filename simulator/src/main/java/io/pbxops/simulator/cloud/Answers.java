@@ -6,8 +6,7 @@ import io.pbxops.simulator.support.Json;
 /** The cloud's success bodies: {@code {data: ...}} for one object, {@code {status, data: []}} for a delete. */
 final class Answers {
 
-    private Answers() {
-    }
+    private Answers() {}
 
     static ObjectNode status(String status) {
         ObjectNode body = Json.MAPPER.createObjectNode().put("status", status);

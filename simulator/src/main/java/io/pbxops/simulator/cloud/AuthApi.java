@@ -54,7 +54,9 @@ final class AuthApi {
     /** Verifies the bearer token of an admin request: 401523 when missing, invalid or expired. */
     Tokens.Claims authenticate(Context ctx) {
         String header = ctx.header("Authorization");
-        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).trim() : null;
+        String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? header.substring(7).trim()
+                : null;
         return tokens.verify(token);
     }
 
@@ -66,7 +68,8 @@ final class AuthApi {
     private void login(Context ctx) {
         checkPassword(BasicAuth.decode(ctx.header("Authorization")));
         BasicAuth.Credentials app = BasicAuth.decode(ctx.header("x-rainbow-app-auth"));
-        if (app == null || !account.appId().equals(app.user())
+        if (app == null
+                || !account.appId().equals(app.user())
                 || !sha256Hex(account.appSecret() + account.password()).equalsIgnoreCase(app.secret())) {
             throw new CloudException(401, 401500, "Invalid application credentials");
         }
@@ -92,9 +95,11 @@ final class AuthApi {
     private void renew(Context ctx) {
         Tokens.Claims claims = authenticate(ctx);
         if (claims.countRenewed() >= Tokens.MAX_TOKEN_RENEW) {
-            throw new CloudException(401, 401523, "The token was renewed " + Tokens.MAX_TOKEN_RENEW + " times: log in again");
+            throw new CloudException(
+                    401, 401523, "The token was renewed " + Tokens.MAX_TOKEN_RENEW + " times: log in again");
         }
-        ctx.json(session(tokens.issue(claims.userId(), claims.loginEmail(), account.appId(), claims.countRenewed() + 1)));
+        ctx.json(session(
+                tokens.issue(claims.userId(), claims.loginEmail(), account.appId(), claims.countRenewed() + 1)));
     }
 
     private void logout(Context ctx) {
@@ -123,7 +128,8 @@ final class AuthApi {
 
     static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }

@@ -13,8 +13,7 @@ import java.util.stream.Collectors;
 /** Reading request bodies into the cloud's records, with the cloud's 400000 answers for what does not fit. */
 final class Bodies {
 
-    private Bodies() {
-    }
+    private Bodies() {}
 
     static ObjectNode object(Context ctx) {
         String raw = ctx.body();
@@ -40,7 +39,8 @@ final class Bodies {
         ObjectNode merged = Json.MAPPER.valueToTree(base);
         for (Map.Entry<String, JsonNode> field : patch.properties()) {
             JsonNode current = merged.get(field.getKey());
-            if (replaceByKey.contains(field.getKey()) && current instanceof ObjectNode currentObject
+            if (replaceByKey.contains(field.getKey())
+                    && current instanceof ObjectNode currentObject
                     && field.getValue() instanceof ObjectNode patchObject) {
                 currentObject.setAll(patchObject);
             } else {
@@ -56,9 +56,12 @@ final class Bodies {
         } catch (JsonMappingException e) {
             String param = e.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
-            JsonNode value = original.at("/" + param.replace(".", "/").replace("[", "/").replace("]", ""));
-            throw CloudException.invalid(param, "Invalid type for '" + param + "'", value.isMissingNode() ? null : value);
+                    .collect(Collectors.joining("."))
+                    .replace(".[", "[");
+            JsonNode value =
+                    original.at("/" + param.replace(".", "/").replace("[", "/").replace("]", ""));
+            throw CloudException.invalid(
+                    param, "Invalid type for '" + param + "'", value.isMissingNode() ? null : value);
         } catch (JsonProcessingException e) {
             throw CloudException.invalid("body", "Invalid body", null);
         }

@@ -45,15 +45,23 @@ public final class CloudApi {
      * @param tokenTtl     the lifetime of the next token issued (the configured one, or a fault's)
      * @param onCreated    hears every new system's pbxId and activation code, under the world lock
      */
-    public CloudApi(SimulatorConfig config, World world, Ids ids, ScheduledExecutorService scheduler,
-                    Supplier<Collection<RainbowAgent>> agents, Supplier<Duration> tokenTtl,
-                    BiConsumer<String, String> onCreated) {
+    public CloudApi(
+            SimulatorConfig config,
+            World world,
+            Ids ids,
+            ScheduledExecutorService scheduler,
+            Supplier<Collection<RainbowAgent>> agents,
+            Supplier<Duration> tokenTtl,
+            BiConsumer<String, String> onCreated) {
         this.world = world;
         this.ids = ids;
         this.dates = new Dates(config.clock());
         this.tokens = new Tokens(ids.bytes(32), config.clock(), tokenTtl);
-        this.auth = new AuthApi(new AuthApi.Account(config.login(), config.password(), config.appId(), config.appSecret()),
-                state, tokens, config.clock());
+        this.auth = new AuthApi(
+                new AuthApi.Account(config.login(), config.password(), config.appId(), config.appSecret()),
+                state,
+                tokens,
+                config.clock());
         this.activation = new Activation(state, world, ids, dates, config.activationDelay(), scheduler, agents);
         this.companies = new CompanyApi(world, state, ids, dates);
         this.sites = new SiteApi(world, state, ids, dates);
@@ -64,8 +72,10 @@ public final class CloudApi {
 
     public void routes(Javalin app) {
         app.exception(CloudException.class, (e, ctx) -> ctx.status(e.status()).json(e.envelope()));
-        app.exception(HttpResponseException.class, (e, ctx) ->
-                ctx.status(e.getStatus()).json(new CloudException(e.getStatus(), e.getStatus() * 1000, e.getMessage()).envelope()));
+        app.exception(
+                HttpResponseException.class,
+                (e, ctx) -> ctx.status(e.getStatus())
+                        .json(new CloudException(e.getStatus(), e.getStatus() * 1000, e.getMessage()).envelope()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.warn("Unexpected failure on {} {}", ctx.method(), HttpFaults.route(ctx), e);
             ctx.status(500).json(new CloudException(500, 500000, "Internal error of the simulator").envelope());
@@ -134,10 +144,15 @@ public final class CloudApi {
         snapshot.put("bpCompanyId", state.bpCompanyId);
         state.companies.values().forEach(c -> snapshot.withArray("companies").add(c.toJson()));
         state.sites.values().forEach(s -> snapshot.withArray("sites").add(s.toJson()));
-        state.systems.values().forEach(s -> snapshot.withArray("systems").add(systems.view(s, true)
-                .put("activationCode", s.activationCode)
-                .set("channelsDown", Json.MAPPER.valueToTree(s.channelsDown))));
-        state.mediaPillars.values().forEach(p -> snapshot.withArray("mediaPillars").add(p.toJson(state.newestGatewayVersion())));
+        state.systems
+                .values()
+                .forEach(s -> snapshot.withArray("systems")
+                        .add(systems.view(s, true)
+                                .put("activationCode", s.activationCode)
+                                .set("channelsDown", Json.MAPPER.valueToTree(s.channelsDown))));
+        state.mediaPillars
+                .values()
+                .forEach(p -> snapshot.withArray("mediaPillars").add(p.toJson(state.newestGatewayVersion())));
         snapshot.set("mediaPillarVersions", Json.MAPPER.valueToTree(state.gatewayVersions));
         List.of("companies", "sites", "systems", "mediaPillars").forEach(snapshot::withArray);
         return snapshot;
@@ -152,18 +167,31 @@ public final class CloudApi {
     public void restoreState(JsonNode saved) {
         activation.clear();
         state.replaceWith(Json.MAPPER.convertValue(saved, CloudState.class));
-        state.systems.values().stream().filter(s -> PbxSystem.ACTIVATING.equals(s.status)).forEach(s -> {
-            s.status = PbxSystem.CREATED;
-            s.activatingTransactionId = "";
-        });
+        state.systems.values().stream()
+                .filter(s -> PbxSystem.ACTIVATING.equals(s.status))
+                .forEach(s -> {
+                    s.status = PbxSystem.CREATED;
+                    s.activatingTransactionId = "";
+                });
     }
 
     private void bootstrap() {
         state.userId = ids.objectId(state::idTaken);
         Company bp = new Company();
         bp.id = ids.objectId(state::idTaken);
-        bp.settings = new CompanySettings("PBX Ops Business Partner", "FRA", null, "active", "private", true, "VAD",
-                false, null, null, null, null);
+        bp.settings = new CompanySettings(
+                "PBX Ops Business Partner",
+                "FRA",
+                null,
+                "active",
+                "private",
+                true,
+                "VAD",
+                false,
+                null,
+                null,
+                null,
+                null);
         bp.creationDate = dates.now();
         bp.statusUpdatedDate = bp.creationDate;
         state.companies.put(bp.id, bp);

@@ -27,8 +27,11 @@ public final class CloudState {
     private final transient Map<String, PbxSystem> systemsByPbxId = new HashMap<>();
 
     boolean idTaken(String id) {
-        return companies.containsKey(id) || sites.containsKey(id) || systems.containsKey(id)
-                || mediaPillars.containsKey(id) || id.equals(userId);
+        return companies.containsKey(id)
+                || sites.containsKey(id)
+                || systems.containsKey(id)
+                || mediaPillars.containsKey(id)
+                || id.equals(userId);
     }
 
     /** Empties the cloud but for the BP company the account belongs to. */
@@ -106,7 +109,10 @@ public final class CloudState {
 
     /** The company of each site the system is linked to. */
     List<String> companiesOf(PbxSystem system) {
-        return system.siteIds.stream().map(siteId -> sites.get(siteId).settings.companyId()).distinct().toList();
+        return system.siteIds.stream()
+                .map(siteId -> sites.get(siteId).settings.companyId())
+                .distinct()
+                .toList();
     }
 
     String newestGatewayVersion() {
@@ -115,7 +121,8 @@ public final class CloudState {
 
     static void checkId(String id) {
         if (id == null || !OBJECT_ID.matcher(id).matches()) {
-            throw CloudException.invalid("id",
+            throw CloudException.invalid(
+                    "id",
                     "Invalid resource identifiers, expected UUID: identifier must be alpha-numeric and have a length of 24 chars",
                     id);
         }

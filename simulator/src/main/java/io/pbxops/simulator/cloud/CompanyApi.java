@@ -18,8 +18,16 @@ final class CompanyApi {
             "medium", List.of("id", "name", "status", "country", "bpId", "isBP", "isCentrex", "externalReference"));
 
     static final Map<String, Function<Company, String>> SORT_KEYS = Map.of(
-            "name", c -> c.settings.name(), "id", c -> c.id, "status", c -> c.settings.status(),
-            "country", c -> c.settings.country(), "creationDate", c -> c.creationDate);
+            "name",
+            c -> c.settings.name(),
+            "id",
+            c -> c.id,
+            "status",
+            c -> c.settings.status(),
+            "country",
+            c -> c.settings.country(),
+            "creationDate",
+            c -> c.creationDate);
 
     private final World world;
     private final CloudState state;
@@ -37,14 +45,17 @@ final class CompanyApi {
         String base = CloudApi.ADMIN + "/companies";
         app.post(base, this::create);
         app.get(base, this::list);
-        app.get(base + "/{companyId}", ctx -> ctx.json(world.read(() -> Answers.data(
-                Query.project(state.company(ctx.pathParam("companyId")).toJson(), Query.format(ctx, "full"), FORMATS)))));
+        app.get(
+                base + "/{companyId}",
+                ctx -> ctx.json(world.read(() -> Answers.data(Query.project(
+                        state.company(ctx.pathParam("companyId")).toJson(), Query.format(ctx, "full"), FORMATS)))));
         app.put(base + "/{companyId}", this::update);
         app.delete(base + "/{companyId}", this::delete);
     }
 
     private void create(Context ctx) {
-        CompanySettings settings = Bodies.overlay(CompanySettings.forCreate(), Bodies.object(ctx), CompanySettings.class, Set.of());
+        CompanySettings settings =
+                Bodies.overlay(CompanySettings.forCreate(), Bodies.object(ctx), CompanySettings.class, Set.of());
         Violations violations = new Violations();
         settings.validate(violations);
         violations.throwIfAny();
@@ -65,12 +76,19 @@ final class CompanyApi {
         String bpId = ctx.queryParam("bpId");
         String status = ctx.queryParam("status");
         Boolean isBP = Query.bool(ctx, "isBP");
-        ctx.json(world.read(() -> Query.page(ctx, state.companies.values().stream()
-                .filter(c -> name == null || Query.containsIgnoreCase(c.settings.name(), name))
-                .filter(c -> bpId == null || bpId.equals(c.bpId))
-                .filter(c -> status == null || status.equals(c.settings.status()))
-                .filter(c -> isBP == null || isBP.equals(Boolean.TRUE.equals(c.settings.isBP())))
-                .toList(), SORT_KEYS, "name", Company::toJson, "small", FORMATS)));
+        ctx.json(world.read(() -> Query.page(
+                ctx,
+                state.companies.values().stream()
+                        .filter(c -> name == null || Query.containsIgnoreCase(c.settings.name(), name))
+                        .filter(c -> bpId == null || bpId.equals(c.bpId))
+                        .filter(c -> status == null || status.equals(c.settings.status()))
+                        .filter(c -> isBP == null || isBP.equals(Boolean.TRUE.equals(c.settings.isBP())))
+                        .toList(),
+                SORT_KEYS,
+                "name",
+                Company::toJson,
+                "small",
+                FORMATS)));
     }
 
     private void update(Context ctx) {
@@ -93,9 +111,11 @@ final class CompanyApi {
         ctx.json(world.write(() -> {
             Company company = state.company(ctx.pathParam("companyId"));
             if (company.id.equals(state.bpCompanyId)) {
-                throw new CloudException(403, 403000, "Company " + company.id + " is the company of the logged-in account");
+                throw new CloudException(
+                        403, 403000, "Company " + company.id + " is the company of the logged-in account");
             }
-            if (state.sites.values().stream().anyMatch(site -> site.settings.companyId().equals(company.id))) {
+            if (state.sites.values().stream()
+                    .anyMatch(site -> site.settings.companyId().equals(company.id))) {
                 throw new CloudException(403, 403000, "Company " + company.id + " still has sites: delete them first");
             }
             if (state.companies.values().stream().anyMatch(c -> company.id.equals(c.bpId))) {

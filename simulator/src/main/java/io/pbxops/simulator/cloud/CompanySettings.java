@@ -24,14 +24,22 @@ record CompanySettings(
     }
 
     void validate(Violations violations) {
-        violations.check(name != null && !name.isBlank() && name.length() <= 255, "name",
-                "name is required, 1 to 255 characters", name);
+        violations.check(
+                name != null && !name.isBlank() && name.length() <= 255,
+                "name",
+                "name is required, 1 to 255 characters",
+                name);
         if (country != null) {
-            violations.check(Countries.isAlpha3(country), "country", "Invalid country: ISO 3166-1 alpha-3 expected", country);
-            violations.check(!("USA".equals(country) || "CAN".equals(country)) || state != null, "state",
-                    "state is required for USA and CAN", state);
+            violations.check(
+                    Countries.isAlpha3(country), "country", "Invalid country: ISO 3166-1 alpha-3 expected", country);
+            violations.check(
+                    !("USA".equals(country) || "CAN".equals(country)) || state != null,
+                    "state",
+                    "state is required for USA and CAN",
+                    state);
         }
         violations.check(Enums.in(Enums.COMPANY_STATUS, status), "status", "Invalid company status", status);
-        violations.check(bpType == null || Enums.in(Enums.BP_TYPES, bpType), "bpType", "Invalid bpType: IR, VAD or DR", bpType);
+        violations.check(
+                bpType == null || Enums.in(Enums.BP_TYPES, bpType), "bpType", "Invalid bpType: IR, VAD or DR", bpType);
     }
 }

@@ -8,8 +8,7 @@ final class Countries {
 
     private static final Set<String> ALPHA3 = Set.copyOf(Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA3));
 
-    private Countries() {
-    }
+    private Countries() {}
 
     static boolean isAlpha3(String code) {
         return code != null && ALPHA3.contains(code);

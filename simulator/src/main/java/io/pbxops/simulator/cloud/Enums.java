@@ -16,8 +16,7 @@ final class Enums {
     static final Set<String> FORMATS = Set.of("small", "medium", "full");
     static final List<String> GATEWAY_TYPES = List.of("cloud", "internal", "external");
 
-    private Enums() {
-    }
+    private Enums() {}
 
     /** Set.of rejects a null lookup; a missing value is simply not in the vocabulary. */
     static boolean in(Set<String> vocabulary, String value) {

@@ -28,7 +28,8 @@ final class MediaPillar {
     }
 
     ObjectNode toJson(String availableVersion) {
-        return Json.MAPPER.createObjectNode()
+        return Json.MAPPER
+                .createObjectNode()
                 .put("id", id)
                 .put("pbxId", pbxId)
                 .put("systemId", systemId)

@@ -1,5 +1,4 @@
 package io.pbxops.simulator.cloud;
 
 /** One entry of {@code pbxNumberingTranslator}. */
-record NumberingRule(String regexpMatch, String regexpReplace, String description) {
-}
+record NumberingRule(String regexpMatch, String regexpReplace, String description) {}

@@ -17,8 +17,7 @@ final class Query {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
 
-    private Query() {
-    }
+    private Query() {}
 
     static Boolean bool(Context ctx, String name) {
         String raw = ctx.queryParam(name);
@@ -60,9 +59,14 @@ final class Query {
      * absent) and {@code sortOrder} (1 or -1), then only the page is rendered and projected to the asked format:
      * {@code {data, limit, offset, total}}. Runs under the world lock, so it renders no more than the page.
      */
-    static <T> ObjectNode page(Context ctx, List<T> items, Map<String, Function<T, String>> sortKeys,
-                               String defaultSortField, Function<T, ObjectNode> render, String defaultFormat,
-                               Map<String, List<String>> fieldsByFormat) {
+    static <T> ObjectNode page(
+            Context ctx,
+            List<T> items,
+            Map<String, Function<T, String>> sortKeys,
+            String defaultSortField,
+            Function<T, ObjectNode> render,
+            String defaultFormat,
+            Map<String, List<String>> fieldsByFormat) {
         String format = format(ctx, defaultFormat);
         int limit = intParam(ctx, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT);
         int offset = intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
@@ -73,12 +77,16 @@ final class Query {
         }
         Function<T, String> key = sortKeys.get(sortField);
         if (key == null) {
-            throw CloudException.invalid("sortField", "sortField must be one of " + new TreeSet<>(sortKeys.keySet()), sortField);
+            throw CloudException.invalid(
+                    "sortField", "sortField must be one of " + new TreeSet<>(sortKeys.keySet()), sortField);
         }
         Comparator<T> order = Comparator.comparing(key, Comparator.nullsFirst(String.CASE_INSENSITIVE_ORDER));
         ObjectNode body = Json.MAPPER.createObjectNode();
         ArrayNode data = body.putArray("data");
-        items.stream().sorted(sortOrder > 0 ? order : order.reversed()).skip(offset).limit(limit)
+        items.stream()
+                .sorted(sortOrder > 0 ? order : order.reversed())
+                .skip(offset)
+                .limit(limit)
                 .forEach(item -> data.add(project(render.apply(item), format, fieldsByFormat)));
         body.put("limit", limit).put("offset", offset).put("total", items.size());
         return body;

@@ -16,7 +16,9 @@ final class Site {
     ObjectNode toJson() {
         ObjectNode json = Json.MAPPER.createObjectNode().put("id", id);
         json.setAll((ObjectNode) Json.MAPPER.valueToTree(settings));
-        json.put("latin_name", Normalizer.normalize(settings.name(), Normalizer.Form.NFD).replaceAll("\\p{M}", ""));
+        json.put(
+                "latin_name",
+                Normalizer.normalize(settings.name(), Normalizer.Form.NFD).replaceAll("\\p{M}", ""));
         json.put("isCentrex", isCentrex);
         json.put("creationDate", creationDate);
         json.put("statusUpdatedDate", statusUpdatedDate);

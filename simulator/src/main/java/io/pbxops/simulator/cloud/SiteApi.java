@@ -18,8 +18,16 @@ final class SiteApi {
             "medium", List.of("id", "name", "status", "companyId", "isCentrex"));
 
     static final Map<String, Function<Site, String>> SORT_KEYS = Map.of(
-            "name", s -> s.settings.name(), "id", s -> s.id, "status", s -> s.settings.status(),
-            "companyId", s -> s.settings.companyId(), "creationDate", s -> s.creationDate);
+            "name",
+            s -> s.settings.name(),
+            "id",
+            s -> s.id,
+            "status",
+            s -> s.settings.status(),
+            "companyId",
+            s -> s.settings.companyId(),
+            "creationDate",
+            s -> s.creationDate);
 
     private final World world;
     private final CloudState state;
@@ -37,8 +45,10 @@ final class SiteApi {
         String base = CloudApi.ADMIN + "/sites";
         app.post(base, this::create);
         app.get(base, ctx -> list(ctx, ctx.queryParam("companyId")));
-        app.get(base + "/{siteId}", ctx -> ctx.json(world.read(() -> Answers.data(
-                Query.project(state.site(ctx.pathParam("siteId")).toJson(), Query.format(ctx, "full"), FORMATS)))));
+        app.get(
+                base + "/{siteId}",
+                ctx -> ctx.json(world.read(() -> Answers.data(Query.project(
+                        state.site(ctx.pathParam("siteId")).toJson(), Query.format(ctx, "full"), FORMATS)))));
         app.put(base + "/{siteId}", this::update);
         app.delete(base + "/{siteId}", this::delete);
         app.get(CloudApi.ADMIN + "/companies/{companyId}/sites", ctx -> {
@@ -57,7 +67,9 @@ final class SiteApi {
         ctx.json(world.write(() -> {
             Company company = state.company(settings.companyId());
             boolean centrex = Boolean.TRUE.equals(company.settings.isCentrex());
-            if (centrex && state.sites.values().stream().anyMatch(s -> s.settings.companyId().equals(company.id))) {
+            if (centrex
+                    && state.sites.values().stream()
+                            .anyMatch(s -> s.settings.companyId().equals(company.id))) {
                 throw new CloudException(403, 403000, "Centrex company " + company.id + " can have only one site");
             }
             Site site = new Site();
@@ -73,10 +85,17 @@ final class SiteApi {
 
     private void list(Context ctx, String companyId) {
         String name = ctx.queryParam("name");
-        ctx.json(world.read(() -> Query.page(ctx, state.sites.values().stream()
-                .filter(s -> companyId == null || companyId.equals(s.settings.companyId()))
-                .filter(s -> name == null || Query.containsIgnoreCase(s.settings.name(), name))
-                .toList(), SORT_KEYS, "name", Site::toJson, "small", FORMATS)));
+        ctx.json(world.read(() -> Query.page(
+                ctx,
+                state.sites.values().stream()
+                        .filter(s -> companyId == null || companyId.equals(s.settings.companyId()))
+                        .filter(s -> name == null || Query.containsIgnoreCase(s.settings.name(), name))
+                        .toList(),
+                SORT_KEYS,
+                "name",
+                Site::toJson,
+                "small",
+                FORMATS)));
     }
 
     private void update(Context ctx) {
@@ -100,7 +119,8 @@ final class SiteApi {
         ctx.json(world.write(() -> {
             Site site = state.site(ctx.pathParam("siteId"));
             if (state.systems.values().stream().anyMatch(s -> s.siteIds.contains(site.id))) {
-                throw new CloudException(403, 403000, "Site " + site.id + " is still linked to systems: unlink them first");
+                throw new CloudException(
+                        403, 403000, "Site " + site.id + " is still linked to systems: unlink them first");
             }
             state.sites.remove(site.id);
             return Answers.status("Site " + site.id + " successfully deleted");

@@ -12,7 +12,10 @@ record SystemSettings(
         String country,
         String version,
         Integer serverPingTimeout,
-        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) List<String> pbxMainBundlePrefix,
+
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
+        List<String> pbxMainBundlePrefix,
+
         Boolean usePbxMainBundlePrefix,
         List<NumberingRule> pbxNumberingTranslator,
         String pbxNationalPrefix,
@@ -26,34 +29,76 @@ record SystemSettings(
 
     /** The defaults a POST starts from; the {@code x-pbxops} model follows the type unless the body names one. */
     static SystemSettings forCreate(String type) {
-        return new SystemSettings(null, null, null, null, "", 120, List.of(), false, List.of(), null, null, List.of(),
-                false, SystemExtensions.forCreate(type));
+        return new SystemSettings(
+                null,
+                null,
+                null,
+                null,
+                "",
+                120,
+                List.of(),
+                false,
+                List.of(),
+                null,
+                null,
+                List.of(),
+                false,
+                SystemExtensions.forCreate(type));
     }
 
     /** The 2019 POST schema spells {@code "third party"}; everything else says {@code third_party}. */
     SystemSettings normalized() {
         if ("third party".equals(type)) {
-            return new SystemSettings(name, pbxLdapId, "third_party", country, version, serverPingTimeout,
-                    pbxMainBundlePrefix, usePbxMainBundlePrefix, pbxNumberingTranslator, pbxNationalPrefix,
-                    pbxInternationalPrefix, searchResultOrder, isShared, extensions);
+            return new SystemSettings(
+                    name,
+                    pbxLdapId,
+                    "third_party",
+                    country,
+                    version,
+                    serverPingTimeout,
+                    pbxMainBundlePrefix,
+                    usePbxMainBundlePrefix,
+                    pbxNumberingTranslator,
+                    pbxNationalPrefix,
+                    pbxInternationalPrefix,
+                    searchResultOrder,
+                    isShared,
+                    extensions);
         }
         return this;
     }
 
     void validate(Violations violations) {
-        violations.check(name != null && !name.isBlank() && name.length() <= 255, "name",
-                "name is required, 1 to 255 characters", name);
-        violations.check(Enums.in(Enums.SYSTEM_TYPES, type), "type", "type must be oxo, oxe, third_party or undefined", type);
-        violations.check(Countries.isAlpha3(country), "country", "Invalid country: ISO 3166-1 alpha-3 expected", country);
-        violations.check(serverPingTimeout == null || serverPingTimeout > 0, "serverPingTimeout",
-                "serverPingTimeout must be positive", serverPingTimeout);
-        violations.check(pbxNationalPrefix == null || pbxNationalPrefix.length() <= 32, "pbxNationalPrefix",
-                "pbxNationalPrefix is at most 32 characters", pbxNationalPrefix);
-        violations.check(pbxInternationalPrefix == null || pbxInternationalPrefix.length() <= 32, "pbxInternationalPrefix",
-                "pbxInternationalPrefix is at most 32 characters", pbxInternationalPrefix);
+        violations.check(
+                name != null && !name.isBlank() && name.length() <= 255,
+                "name",
+                "name is required, 1 to 255 characters",
+                name);
+        violations.check(
+                Enums.in(Enums.SYSTEM_TYPES, type), "type", "type must be oxo, oxe, third_party or undefined", type);
+        violations.check(
+                Countries.isAlpha3(country), "country", "Invalid country: ISO 3166-1 alpha-3 expected", country);
+        violations.check(
+                serverPingTimeout == null || serverPingTimeout > 0,
+                "serverPingTimeout",
+                "serverPingTimeout must be positive",
+                serverPingTimeout);
+        violations.check(
+                pbxNationalPrefix == null || pbxNationalPrefix.length() <= 32,
+                "pbxNationalPrefix",
+                "pbxNationalPrefix is at most 32 characters",
+                pbxNationalPrefix);
+        violations.check(
+                pbxInternationalPrefix == null || pbxInternationalPrefix.length() <= 32,
+                "pbxInternationalPrefix",
+                "pbxInternationalPrefix is at most 32 characters",
+                pbxInternationalPrefix);
         if (searchResultOrder != null) {
-            violations.check(searchResultOrder.stream().allMatch(source -> Enums.in(Enums.SEARCH_SOURCES, source)), "searchResultOrder",
-                    "searchResultOrder holds RAINBOW, LDAP and PBX only", searchResultOrder);
+            violations.check(
+                    searchResultOrder.stream().allMatch(source -> Enums.in(Enums.SEARCH_SOURCES, source)),
+                    "searchResultOrder",
+                    "searchResultOrder holds RAINBOW, LDAP and PBX only",
+                    searchResultOrder);
         }
         validateRules(violations);
         if (extensions == null) {
@@ -68,7 +113,8 @@ record SystemSettings(
             return;
         }
         if (pbxNumberingTranslator.size() > MAX_RULES) {
-            violations.add("pbxNumberingTranslator",
+            violations.add(
+                    "pbxNumberingTranslator",
                     "Invalid format 'System' 'pbxNumberingTranslator'. Array size is longer than " + MAX_RULES,
                     pbxNumberingTranslator.size());
             return;
@@ -80,10 +126,15 @@ record SystemSettings(
                 violations.add(param + ".regexpMatch", "regexpMatch is required", null);
                 continue;
             }
-            violations.check(rule.regexpMatch().length() <= MAX_REGEXP, param + ".regexpMatch",
-                    "regexpMatch is longer than " + MAX_REGEXP + " characters", rule.regexpMatch());
-            violations.check(rule.regexpReplace() == null || rule.regexpReplace().length() <= MAX_REGEXP,
-                    param + ".regexpReplace", "regexpReplace is longer than " + MAX_REGEXP + " characters",
+            violations.check(
+                    rule.regexpMatch().length() <= MAX_REGEXP,
+                    param + ".regexpMatch",
+                    "regexpMatch is longer than " + MAX_REGEXP + " characters",
+                    rule.regexpMatch());
+            violations.check(
+                    rule.regexpReplace() == null || rule.regexpReplace().length() <= MAX_REGEXP,
+                    param + ".regexpReplace",
+                    "regexpReplace is longer than " + MAX_REGEXP + " characters",
                     rule.regexpReplace());
         }
     }

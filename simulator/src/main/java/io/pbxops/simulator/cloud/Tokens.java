@@ -27,11 +27,11 @@ final class Tokens {
 
     static final int MAX_TOKEN_RENEW = 5;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
-    private static final String HEADER = B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+    private static final String HEADER =
+            B64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 
     /** What a valid token says. */
-    record Claims(String userId, String loginEmail, int countRenewed, long iat, long exp, long jti) {
-    }
+    record Claims(String userId, String loginEmail, int countRenewed, long iat, long exp, long jti) {}
 
     private final SecretKeySpec key;
     private final Clock clock;
@@ -48,9 +48,8 @@ final class Tokens {
 
     String issue(String userId, String loginEmail, String appId, int countRenewed) {
         long iat = Instant.now(clock).getEpochSecond();
-        ObjectNode payload = Json.MAPPER.createObjectNode()
-                .put("countRenewed", countRenewed)
-                .put("maxTokenRenew", MAX_TOKEN_RENEW);
+        ObjectNode payload =
+                Json.MAPPER.createObjectNode().put("countRenewed", countRenewed).put("maxTokenRenew", MAX_TOKEN_RENEW);
         payload.putObject("user").put("id", userId).put("loginEmail", loginEmail);
         payload.putObject("app").put("id", appId).put("name", appId);
         payload.put("iat", iat).put("exp", iat + lifetime.get().toSeconds()).put("jti", serial.incrementAndGet());
@@ -68,12 +67,17 @@ final class Tokens {
             throw new CloudException(401, 401523, "Missing authorization token");
         }
         JsonNode payload = decode(token);
-        Claims claims = new Claims(payload.path("user").path("id").asText(), payload.path("user").path("loginEmail").asText(),
-                payload.path("countRenewed").asInt(), payload.path("iat").asLong(), payload.path("exp").asLong(),
+        Claims claims = new Claims(
+                payload.path("user").path("id").asText(),
+                payload.path("user").path("loginEmail").asText(),
+                payload.path("countRenewed").asInt(),
+                payload.path("iat").asLong(),
+                payload.path("exp").asLong(),
                 payload.path("jti").asLong());
         long now = Instant.now(clock).getEpochSecond();
         if (claims.exp() <= now || claims.jti() <= expiredUpTo || revoked.contains(claims.jti())) {
-            ObjectNode details = Json.MAPPER.createObjectNode()
+            ObjectNode details = Json.MAPPER
+                    .createObjectNode()
                     .put("errorMsg", "Token expired")
                     .put("timeToLive", claims.exp() - claims.iat())
                     .put("creationDate", Instant.ofEpochSecond(claims.iat()).toString())

@@ -8,8 +8,7 @@ final class Versions {
 
     private static final Pattern VERSION = Pattern.compile("\\d+(\\.\\d+){0,3}");
 
-    private Versions() {
-    }
+    private Versions() {}
 
     static boolean isValid(String version) {
         return version != null && VERSION.matcher(version).matches();
@@ -17,6 +16,10 @@ final class Versions {
 
     /** A comparable key: "2.10.0" sorts after "2.9.1". */
     static String key(String version) {
-        return String.join(".", Arrays.stream(version.split("\\.")).map(part -> "%09d".formatted(Long.parseLong(part))).toList());
+        return String.join(
+                ".",
+                Arrays.stream(version.split("\\."))
+                        .map(part -> "%09d".formatted(Long.parseLong(part)))
+                        .toList());
     }
 }

@@ -50,22 +50,33 @@ public final class ControlApi {
         }));
         app.post(BASE + "/tokens/expire", done(ctx -> control.expireTokens()));
         app.post(BASE + "/o2g/hosts", done(ctx -> control.putO2gHost(body(ctx, O2gHostSpec.class))));
-        app.post(BASE + "/o2g/sessions/expire", done(ctx -> control.expireO2gSessions(text(body(ctx, JsonNode.class), "host"))));
+        app.post(
+                BASE + "/o2g/sessions/expire",
+                done(ctx -> control.expireO2gSessions(text(body(ctx, JsonNode.class), "host"))));
         app.post(BASE + "/oxo", done(ctx -> control.addOxo(body(ctx, OxoSpec.class))));
-        app.put(BASE + "/oxo/{serial}/rainbow", done(ctx ->
-                control.installerStep(ctx.pathParam("serial"), body(ctx, OxoRainbowSettings.class))));
-        app.put(BASE + "/systems/{systemId}/channels/{channel}", done(ctx -> control.setChannel(ctx.pathParam("systemId"),
-                Channel.fromWire(ctx.pathParam("channel")), flag(body(ctx, JsonNode.class), "up"))));
-        app.put(BASE + "/systems/{systemId}/secret-identity-active", done(ctx ->
-                control.setSecretIdentityActive(ctx.pathParam("systemId"), flag(body(ctx, JsonNode.class), "active"))));
-        app.post(BASE + "/mediapillar-versions", done(ctx ->
-                control.publishMediaPillarVersion(text(body(ctx, JsonNode.class), "version"))));
+        app.put(
+                BASE + "/oxo/{serial}/rainbow",
+                done(ctx -> control.installerStep(ctx.pathParam("serial"), body(ctx, OxoRainbowSettings.class))));
+        app.put(
+                BASE + "/systems/{systemId}/channels/{channel}",
+                done(ctx -> control.setChannel(
+                        ctx.pathParam("systemId"),
+                        Channel.fromWire(ctx.pathParam("channel")),
+                        flag(body(ctx, JsonNode.class), "up"))));
+        app.put(
+                BASE + "/systems/{systemId}/secret-identity-active",
+                done(ctx -> control.setSecretIdentityActive(
+                        ctx.pathParam("systemId"), flag(body(ctx, JsonNode.class), "active"))));
+        app.post(
+                BASE + "/mediapillar-versions",
+                done(ctx -> control.publishMediaPillarVersion(text(body(ctx, JsonNode.class), "version"))));
     }
 
     /** PUT /faults: the present keys replace the current ones; {@code target} picks the API (default cloud). */
     private void putFaults(Context ctx) {
         ObjectNode patch = body(ctx, ObjectNode.class);
-        FaultTarget target = target(patch.path("target").isTextual() ? patch.remove("target").asText() : null);
+        FaultTarget target =
+                target(patch.path("target").isTextual() ? patch.remove("target").asText() : null);
         ObjectNode merged = Json.MAPPER.valueToTree(control.faults(target));
         for (Iterator<String> keys = patch.fieldNames(); keys.hasNext(); ) {
             String key = keys.next();
@@ -109,8 +120,10 @@ public final class ControlApi {
         try {
             value = Json.MAPPER.treeToValue(node, type);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException(e.getCause() instanceof IllegalArgumentException cause
-                    ? cause.getMessage() : e.getOriginalMessage());
+            throw new IllegalArgumentException(
+                    e.getCause() instanceof IllegalArgumentException cause
+                            ? cause.getMessage()
+                            : e.getOriginalMessage());
         }
         if (value == null) {
             throw new IllegalArgumentException("A JSON body is required");
@@ -140,7 +153,8 @@ public final class ControlApi {
     }
 
     private static ObjectNode envelope(int status, String message) {
-        return Json.MAPPER.createObjectNode()
+        return Json.MAPPER
+                .createObjectNode()
                 .put("errorCode", status)
                 .put("errorMsg", status == 400 ? "Bad Request" : "Resource Not Found")
                 .put("errorDetails", message)

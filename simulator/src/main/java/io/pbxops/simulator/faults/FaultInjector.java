@@ -11,11 +11,15 @@ import java.util.function.UnaryOperator;
 public final class FaultInjector {
 
     /** What to do with one request. */
-    public enum Outcome { PASS, DROP, TOO_MANY_REQUESTS, FAIL }
+    public enum Outcome {
+        PASS,
+        DROP,
+        TOO_MANY_REQUESTS,
+        FAIL
+    }
 
     /** The decision for one request: wait {@code latencyMs}, then act; {@code status} is set for FAIL. */
-    public record Decision(long latencyMs, Outcome outcome, int status, int retryAfterSeconds) {
-    }
+    public record Decision(long latencyMs, Outcome outcome, int status, int retryAfterSeconds) {}
 
     private final FaultSettings initial;
     private final long seed;

@@ -24,11 +24,10 @@ public final class HttpFaults {
     private static final String CONTROL_PREFIX = "/sim/";
     private static final String UNMATCHED = "(unmatched)";
 
-    private HttpFaults() {
-    }
+    private HttpFaults() {}
 
-    public static void install(Javalin app, String faultedPrefix, FaultInjector injector, RequestCounter counter,
-                               ErrorWriter errors) {
+    public static void install(
+            Javalin app, String faultedPrefix, FaultInjector injector, RequestCounter counter, ErrorWriter errors) {
         app.exception(InjectedFault.class, (fault, ctx) -> errors.write(ctx, fault.status, fault.getMessage()));
         app.beforeMatched(ctx -> {
             ctx.attribute(ROUTE, ctx.endpointHandlerPath());
@@ -62,13 +61,12 @@ public final class HttpFaults {
             Thread.sleep(decision.latencyMs());
         }
         switch (decision.outcome()) {
-            case PASS -> {
-            }
+            case PASS -> {}
             case DROP -> drop(ctx, counter);
             case TOO_MANY_REQUESTS -> {
                 ctx.header("Retry-After", Integer.toString(decision.retryAfterSeconds()));
-                throw new InjectedFault(429, "Too many requests (simulated), retry after "
-                        + decision.retryAfterSeconds() + " s");
+                throw new InjectedFault(
+                        429, "Too many requests (simulated), retry after " + decision.retryAfterSeconds() + " s");
             }
             case FAIL -> throw new InjectedFault(decision.status(), "Simulated failure");
         }
@@ -91,7 +89,9 @@ public final class HttpFaults {
     private static void drop(Context ctx, RequestCounter counter) {
         counter.count(ctx.method().name(), route(ctx), 0);
         LOG.debug("{} {} -> connection dropped", ctx.method(), route(ctx));
-        Request.getBaseRequest(ctx.req()).getHttpChannel().abort(new IOException("connection dropped by fault injection"));
+        Request.getBaseRequest(ctx.req())
+                .getHttpChannel()
+                .abort(new IOException("connection dropped by fault injection"));
         ctx.skipRemainingHandlers();
     }
 }

@@ -23,7 +23,8 @@ record AttributeModel(
     static final String MASK = "********";
 
     static AttributeModel text(String name, int maxLength, String defaultValue) {
-        return new AttributeModel(name, false, "OctetString", false, List.of(), "0.." + maxLength, defaultValue, true, "", false, false);
+        return new AttributeModel(
+                name, false, "OctetString", false, List.of(), "0.." + maxLength, defaultValue, true, "", false, false);
     }
 
     static AttributeModel enumerated(String name, List<String> values, String defaultValue) {
@@ -31,11 +32,33 @@ record AttributeModel(
     }
 
     AttributeModel asReadOnly() {
-        return new AttributeModel(name, mandatory, typeValue, multiValue, allowedValues, lengthValue, defaultValue, filtering, usedWhen, true, false);
+        return new AttributeModel(
+                name,
+                mandatory,
+                typeValue,
+                multiValue,
+                allowedValues,
+                lengthValue,
+                defaultValue,
+                filtering,
+                usedWhen,
+                true,
+                false);
     }
 
     AttributeModel asWriteOnly() {
-        return new AttributeModel(name, mandatory, typeValue, multiValue, allowedValues, lengthValue, defaultValue, filtering, usedWhen, false, true);
+        return new AttributeModel(
+                name,
+                mandatory,
+                typeValue,
+                multiValue,
+                allowedValues,
+                lengthValue,
+                defaultValue,
+                filtering,
+                usedWhen,
+                false,
+                true);
     }
 
     /** Why {@code values} cannot be written to this attribute, or null. */

@@ -51,24 +51,34 @@ public final class O2gApi {
 
     public void routes(Javalin app) {
         app.exception(O2gException.class, (e, ctx) -> ctx.status(e.status()).json(e.body()));
-        app.exception(HttpResponseException.class, (e, ctx) ->
-                ctx.status(e.getStatus()).json(new O2gException(e.getStatus(), O2gException.statusName(e.getStatus()),
-                        e.getMessage(), e.getMessage()).body()));
+        app.exception(
+                HttpResponseException.class,
+                (e, ctx) -> ctx.status(e.getStatus())
+                        .json(new O2gException(
+                                        e.getStatus(),
+                                        O2gException.statusName(e.getStatus()),
+                                        e.getMessage(),
+                                        e.getMessage())
+                                .body()));
         app.exception(Exception.class, (e, ctx) -> {
             LOG.warn("Unexpected failure on {} {}", ctx.method(), HttpFaults.route(ctx), e);
             ctx.status(500).json(new O2gException(500, "INTERNAL", "Internal error of the simulator", "").body());
         });
         app.get(ROOT, this::discover);
         app.get(ROOT + "/authenticate", this::authenticate);
-        app.post(V1 + "/sessions", ctx -> ctx.json(world.write(() -> {
-            O2gHost.Session session = session(ctx, false);
-            session.open = true;
-            return sessionInfo(ctx);
-        })));
-        app.get(V1 + "/sessions", ctx -> ctx.json(world.read(() -> {
-            session(ctx, true);
-            return sessionInfo(ctx);
-        })));
+        app.post(
+                V1 + "/sessions",
+                ctx -> ctx.json(world.write(() -> {
+                    O2gHost.Session session = session(ctx, false);
+                    session.open = true;
+                    return sessionInfo(ctx);
+                })));
+        app.get(
+                V1 + "/sessions",
+                ctx -> ctx.json(world.read(() -> {
+                    session(ctx, true);
+                    return sessionInfo(ctx);
+                })));
         app.delete(V1 + "/sessions", ctx -> {
             world.write(() -> {
                 session(ctx, true);
@@ -80,41 +90,56 @@ public final class O2gApi {
             world.read(() -> session(ctx, true));
             ctx.status(204);
         });
-        app.get(V1 + "/pbxs", ctx -> ctx.json(world.read(() -> {
-            session(ctx, true);
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            host(ctx).nodes.keySet().forEach(body.putArray("nodeIds")::add);
-            return body;
-        })));
-        app.get(V1 + "/pbxs/{nodeId}", ctx -> ctx.json(world.read(() -> {
-            OxeNode node = node(ctx, false);
-            ObjectNode body = Json.MAPPER.createObjectNode();
-            body.set("nodeId", parseNodeId(node.nodeId));
-            return body.put("fqdn", node.fqdn);
-        })));
-        app.get(V1 + "/pbxs/{nodeId}/model", ctx -> ctx.json(world.read(() -> {
-            node(ctx, true);
-            return hosts.model().root();
-        })));
-        app.get(V1 + "/pbxs/{nodeId}/model/{objectName}", ctx -> ctx.json(world.read(() -> {
-            node(ctx, true);
-            return objectModel(ctx.pathParam("objectName"));
-        })));
-        app.get(V1 + "/pbxs/{nodeId}/instances", ctx -> ctx.json(world.read(() -> {
-            OxeNode node = node(ctx, true);
-            ObjectNode body = Json.MAPPER.createObjectNode().put("objectName", OxeModel.ROOT).put("objectId", node.nodeId);
-            body.putArray("attributes");
-            hosts.model().objectNames().forEach(body.putArray("objectNames")::add);
-            return body;
-        })));
-        app.get(V1 + "/pbxs/{nodeId}/instances/{objectName}", ctx -> ctx.json(world.read(() -> {
-            OxeNode node = node(ctx, true);
-            String objectName = ctx.pathParam("objectName");
-            objectModel(objectName);
-            ObjectNode body = Json.MAPPER.createObjectNode().put("objectName", objectName);
-            node.objects.getOrDefault(objectName, Map.of()).keySet().forEach(body.putArray("objectIds")::add);
-            return body;
-        })));
+        app.get(
+                V1 + "/pbxs",
+                ctx -> ctx.json(world.read(() -> {
+                    session(ctx, true);
+                    ObjectNode body = Json.MAPPER.createObjectNode();
+                    host(ctx).nodes.keySet().forEach(body.putArray("nodeIds")::add);
+                    return body;
+                })));
+        app.get(
+                V1 + "/pbxs/{nodeId}",
+                ctx -> ctx.json(world.read(() -> {
+                    OxeNode node = node(ctx, false);
+                    ObjectNode body = Json.MAPPER.createObjectNode();
+                    body.set("nodeId", parseNodeId(node.nodeId));
+                    return body.put("fqdn", node.fqdn);
+                })));
+        app.get(
+                V1 + "/pbxs/{nodeId}/model",
+                ctx -> ctx.json(world.read(() -> {
+                    node(ctx, true);
+                    return hosts.model().root();
+                })));
+        app.get(
+                V1 + "/pbxs/{nodeId}/model/{objectName}",
+                ctx -> ctx.json(world.read(() -> {
+                    node(ctx, true);
+                    return objectModel(ctx.pathParam("objectName"));
+                })));
+        app.get(
+                V1 + "/pbxs/{nodeId}/instances",
+                ctx -> ctx.json(world.read(() -> {
+                    OxeNode node = node(ctx, true);
+                    ObjectNode body = Json.MAPPER
+                            .createObjectNode()
+                            .put("objectName", OxeModel.ROOT)
+                            .put("objectId", node.nodeId);
+                    body.putArray("attributes");
+                    hosts.model().objectNames().forEach(body.putArray("objectNames")::add);
+                    return body;
+                })));
+        app.get(
+                V1 + "/pbxs/{nodeId}/instances/{objectName}",
+                ctx -> ctx.json(world.read(() -> {
+                    OxeNode node = node(ctx, true);
+                    String objectName = ctx.pathParam("objectName");
+                    objectModel(objectName);
+                    ObjectNode body = Json.MAPPER.createObjectNode().put("objectName", objectName);
+                    node.objects.getOrDefault(objectName, Map.of()).keySet().forEach(body.putArray("objectIds")::add);
+                    return body;
+                })));
         app.get(V1 + "/pbxs/{nodeId}/instances/{objectName}/{objectId}", this::getInstance);
         app.put(V1 + "/pbxs/{nodeId}/instances/{objectName}/{objectId}", this::setInstance);
     }
@@ -128,10 +153,12 @@ public final class O2gApi {
     private void discover(Context ctx) {
         String base = baseUrl(ctx);
         ObjectNode body = Json.MAPPER.createObjectNode();
-        ObjectNode server = body.putObject("serverInfo").put("productName", "O2G Solution").put("productType", "O2G");
+        ObjectNode server =
+                body.putObject("serverInfo").put("productName", "O2G Solution").put("productType", "O2G");
         server.putObject("productVersion").put("major", "2.4").put("minor", "2.4.10");
         server.put("haMode", false);
-        body.putArray("versions").addObject()
+        body.putArray("versions")
+                .addObject()
                 .put("id", "1.0")
                 .put("status", "CURRENT")
                 .put("publicUrl", base + ROOT + "/authenticate?version=1.0")
@@ -141,7 +168,11 @@ public final class O2gApi {
 
     private void authenticate(Context ctx) {
         if (!"1.0".equals(ctx.queryParam("version"))) {
-            throw new O2gException(400, "BAD_PARAMETER_VALUE", "Unsupported version: 1.0 expected", "version=" + ctx.queryParam("version"));
+            throw new O2gException(
+                    400,
+                    "BAD_PARAMETER_VALUE",
+                    "Unsupported version: 1.0 expected",
+                    "version=" + ctx.queryParam("version"));
         }
         BasicAuth.Credentials login = BasicAuth.decode(ctx.header("Authorization"));
         String credential = world.write(() -> {
@@ -155,7 +186,8 @@ public final class O2gApi {
         });
         ctx.header("Set-Cookie", COOKIE + "=" + credential + "; Path=/; HttpOnly");
         String sessions = baseUrl(ctx) + V1 + "/sessions";
-        ctx.json(Json.MAPPER.createObjectNode()
+        ctx.json(Json.MAPPER
+                .createObjectNode()
                 .put("credential", credential)
                 .put("publicUrl", sessions)
                 .put("internalUrl", sessions)
@@ -165,14 +197,21 @@ public final class O2gApi {
 
     private ObjectNode sessionInfo(Context ctx) {
         String base = baseUrl(ctx) + V1;
-        ObjectNode body = Json.MAPPER.createObjectNode()
+        ObjectNode body = Json.MAPPER
+                .createObjectNode()
                 .put("admin", true)
                 .put("timeToLive", O2gHost.SESSION_TTL.toSeconds())
                 .put("publicBaseUrl", base)
                 .put("privateBaseUrl", base);
         ArrayNode services = body.putArray("services");
-        services.addObject().put("serviceName", "Sessions").put("serviceVersion", "1.0").put("relativeUrl", "/sessions");
-        services.addObject().put("serviceName", "PbxManagement").put("serviceVersion", "1.0").put("relativeUrl", "/pbxs");
+        services.addObject()
+                .put("serviceName", "Sessions")
+                .put("serviceVersion", "1.0")
+                .put("relativeUrl", "/sessions");
+        services.addObject()
+                .put("serviceName", "PbxManagement")
+                .put("serviceVersion", "1.0")
+                .put("relativeUrl", "/pbxs");
         return body;
     }
 
@@ -184,15 +223,19 @@ public final class O2gApi {
             String objectName = ctx.pathParam("objectName");
             ObjectModel model = objectModel(objectName);
             Map<String, List<String>> values = instance(node, objectName, ctx.pathParam("objectId"));
-            ObjectNode body = Json.MAPPER.createObjectNode().put("objectName", objectName).put("objectId", ctx.pathParam("objectId"));
+            ObjectNode body = Json.MAPPER
+                    .createObjectNode()
+                    .put("objectName", objectName)
+                    .put("objectId", ctx.pathParam("objectId"));
             ArrayNode attributes = body.putArray("attributes");
             for (AttributeModel attribute : model.attributes()) {
                 if (wanted != null && !wanted.contains(attribute.name())) {
                     continue;
                 }
-                List<String> value = attribute.name().equals(hosts.model().names().connectionStatus())
-                        ? List.of(hosts.agentStatus(host(ctx), node).wireName())
-                        : shown(attribute, values.getOrDefault(attribute.name(), List.of("")));
+                List<String> value =
+                        attribute.name().equals(hosts.model().names().connectionStatus())
+                                ? List.of(hosts.agentStatus(host(ctx), node).wireName())
+                                : shown(attribute, values.getOrDefault(attribute.name(), List.of("")));
                 attributes.addObject().put("name", attribute.name()).set("value", Json.MAPPER.valueToTree(value));
             }
             return body;
@@ -215,8 +258,12 @@ public final class O2gApi {
             Map<String, List<String>> changes = new LinkedHashMap<>();
             for (JsonNode entry : body.path("attributes")) {
                 String name = entry.path("name").asText();
-                AttributeModel attribute = model.attribute(name).orElseThrow(() -> new O2gException(400, "BAD_PARAMETER_VALUE",
-                        "Unknown attribute " + name + " for object " + objectName, "attribute=" + name));
+                AttributeModel attribute = model.attribute(name)
+                        .orElseThrow(() -> new O2gException(
+                                400,
+                                "BAD_PARAMETER_VALUE",
+                                "Unknown attribute " + name + " for object " + objectName,
+                                "attribute=" + name));
                 List<String> value = strings(entry.path("value"));
                 String rejection = attribute.rejection(value);
                 if (rejection != null) {
@@ -225,7 +272,8 @@ public final class O2gApi {
                 changes.put(name, List.copyOf(value));
             }
             values.putAll(changes);
-            if (objectName.equals(hosts.model().names().rainbowObject()) || objectName.equals(hosts.model().names().networkObject())) {
+            if (objectName.equals(hosts.model().names().rainbowObject())
+                    || objectName.equals(hosts.model().names().networkObject())) {
                 hosts.agentChanged(host(ctx), node);
             }
         });
@@ -256,18 +304,26 @@ public final class O2gApi {
         } catch (java.io.IOException e) {
             // answered below
         }
-        throw new O2gException(400, "BAD_PARAMETER_VALUE", "The body must be {\"attributes\":[{\"name\",\"value\":[...]}]}", "invalid body");
+        throw new O2gException(
+                400,
+                "BAD_PARAMETER_VALUE",
+                "The body must be {\"attributes\":[{\"name\",\"value\":[...]}]}",
+                "invalid body");
     }
 
     private ObjectModel objectModel(String objectName) {
-        return hosts.model().object(objectName).orElseThrow(() ->
-                new O2gException(404, "NOT_FOUND", "Unknown object " + objectName, "objectName=" + objectName));
+        return hosts.model()
+                .object(objectName)
+                .orElseThrow(() ->
+                        new O2gException(404, "NOT_FOUND", "Unknown object " + objectName, "objectName=" + objectName));
     }
 
     private static Map<String, List<String>> instance(OxeNode node, String objectName, String objectId) {
-        Map<String, List<String>> values = node.objects.getOrDefault(objectName, Map.of()).get(objectId);
+        Map<String, List<String>> values =
+                node.objects.getOrDefault(objectName, Map.of()).get(objectId);
         if (values == null) {
-            throw new O2gException(404, "NOT_FOUND", "No instance " + objectId + " of object " + objectName, "objectId=" + objectId);
+            throw new O2gException(
+                    404, "NOT_FOUND", "No instance " + objectId + " of object " + objectName, "objectId=" + objectId);
         }
         return values;
     }
@@ -279,7 +335,8 @@ public final class O2gApi {
             host = world.write(() -> hosts.createIfAllowed(forwardedHost));
         }
         if (host == null) {
-            throw new O2gException(404, "NOT_FOUND", "Unknown O2G host " + ctx.header("X-Forwarded-Host"), "X-Forwarded-Host");
+            throw new O2gException(
+                    404, "NOT_FOUND", "Unknown O2G host " + ctx.header("X-Forwarded-Host"), "X-Forwarded-Host");
         }
         return host;
     }
@@ -288,10 +345,15 @@ public final class O2gApi {
     private O2gHost.Session session(Context ctx, boolean mustBeOpen) {
         O2gHost.Session session = host(ctx).use(ctx.cookie(COOKIE), Instant.now(clock));
         if (session == null) {
-            throw new O2gException(401, "AUTHENTICATION", "Not authenticated or session expired", "Missing or expired AlcUserId cookie");
+            throw new O2gException(
+                    401,
+                    "AUTHENTICATION",
+                    "Not authenticated or session expired",
+                    "Missing or expired AlcUserId cookie");
         }
         if (mustBeOpen && !session.open) {
-            throw new O2gException(401, "SESSION", "No open session: POST /api/rest/1.0/sessions first", "Session not opened");
+            throw new O2gException(
+                    401, "SESSION", "No open session: POST /api/rest/1.0/sessions first", "Session not opened");
         }
         return session;
     }
@@ -300,17 +362,26 @@ public final class O2gApi {
         session(ctx, true);
         OxeNode node = host(ctx).nodes.get(ctx.pathParam("nodeId"));
         if (node == null) {
-            throw new O2gException(404, "NOT_FOUND", "Unknown PBX node " + ctx.pathParam("nodeId"), "nodeId=" + ctx.pathParam("nodeId"));
+            throw new O2gException(
+                    404,
+                    "NOT_FOUND",
+                    "Unknown PBX node " + ctx.pathParam("nodeId"),
+                    "nodeId=" + ctx.pathParam("nodeId"));
         }
         if (mustBeConnected && !node.connected) {
-            throw new O2gException(503, "PBX_NOT_CONNECTED", "The PBX " + node.nodeId + " is not connected", "CMISE link down");
+            throw new O2gException(
+                    503, "PBX_NOT_CONNECTED", "The PBX " + node.nodeId + " is not connected", "CMISE link down");
         }
         return node;
     }
 
     private String credential(String login) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String payload = Json.MAPPER.createObjectNode().put("login", login).put("iat", Instant.now(clock).getEpochSecond()).toString();
+        String payload = Json.MAPPER
+                .createObjectNode()
+                .put("login", login)
+                .put("iat", Instant.now(clock).getEpochSecond())
+                .toString();
         return b64.encodeToString("{\"alg\":\"HS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
                 + b64.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + ids.hex(16);
     }

@@ -22,7 +22,8 @@ public final class O2gException extends RuntimeException {
     }
 
     public ObjectNode body() {
-        return Json.MAPPER.createObjectNode()
+        return Json.MAPPER
+                .createObjectNode()
                 .put("httpStatus", statusName(status))
                 .put("code", status)
                 .put("helpMessage", getMessage())

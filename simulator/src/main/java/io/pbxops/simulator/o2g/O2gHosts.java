@@ -131,7 +131,9 @@ public final class O2gHosts {
             ObjectNode entry = list.addObject().put("host", host.host).put("username", host.username);
             ArrayNode nodes = entry.putArray("nodes");
             host.nodes.values().forEach(node -> {
-                ObjectNode json = nodes.addObject().put("nodeId", node.nodeId).put("fqdn", node.fqdn)
+                ObjectNode json = nodes.addObject()
+                        .put("nodeId", node.nodeId)
+                        .put("fqdn", node.fqdn)
                         .put("connected", node.connected)
                         .put("rainbowStatus", agentStatus(host, node).wireName());
                 json.set("objects", Json.MAPPER.valueToTree(node.objects));

@@ -24,25 +24,51 @@ final class OxeModel {
 
     OxeModel(OxeNames names) {
         this.names = names;
-        List<String> statuses = Arrays.stream(AgentStatus.values()).map(AgentStatus::wireName).toList();
-        objects.put(names.rainbowObject(), ObjectModel.settable(names.rainbowObject(), List.of(
-                AttributeModel.enumerated(names.agentEnable(), YES_NO, "No"),
-                AttributeModel.text(names.domain(), 255, "openrainbow.com"),
-                AttributeModel.text(names.pbxId(), 256, ""),
-                AttributeModel.text(names.activationCode(), 256, "").asWriteOnly(),
-                AttributeModel.enumerated(names.connectionStatus(), statuses, AgentStatus.DISABLED.wireName()).asReadOnly())));
-        objects.put(names.networkObject(), ObjectModel.settable(names.networkObject(), List.of(
-                AttributeModel.text(names.dnsPrimary(), 64, ""),
-                AttributeModel.text(names.dnsSecondary(), 64, ""),
-                AttributeModel.text(names.proxyHost(), 255, ""),
-                AttributeModel.text(names.proxyPort(), 5, ""),
-                AttributeModel.text(names.proxyLogin(), 64, ""),
-                AttributeModel.text(names.proxyPassword(), 64, "").asWriteOnly())));
-        objects.put(SUBSCRIBER, new ObjectModel(SUBSCRIBER, false, true, true, true, true, List.of(), List.of(
-                AttributeModel.text("Annu_Name", 20, ""),
-                AttributeModel.text("Annu_First_Name", 20, ""),
-                AttributeModel.enumerated("Station_Type", List.of("UA_VIRTUAL", "IP_Phone", "SIP_Extension", "NOE_IP"), "NOE_IP")),
-                List.of()));
+        List<String> statuses =
+                Arrays.stream(AgentStatus.values()).map(AgentStatus::wireName).toList();
+        objects.put(
+                names.rainbowObject(),
+                ObjectModel.settable(
+                        names.rainbowObject(),
+                        List.of(
+                                AttributeModel.enumerated(names.agentEnable(), YES_NO, "No"),
+                                AttributeModel.text(names.domain(), 255, "openrainbow.com"),
+                                AttributeModel.text(names.pbxId(), 256, ""),
+                                AttributeModel.text(names.activationCode(), 256, "")
+                                        .asWriteOnly(),
+                                AttributeModel.enumerated(
+                                                names.connectionStatus(), statuses, AgentStatus.DISABLED.wireName())
+                                        .asReadOnly())));
+        objects.put(
+                names.networkObject(),
+                ObjectModel.settable(
+                        names.networkObject(),
+                        List.of(
+                                AttributeModel.text(names.dnsPrimary(), 64, ""),
+                                AttributeModel.text(names.dnsSecondary(), 64, ""),
+                                AttributeModel.text(names.proxyHost(), 255, ""),
+                                AttributeModel.text(names.proxyPort(), 5, ""),
+                                AttributeModel.text(names.proxyLogin(), 64, ""),
+                                AttributeModel.text(names.proxyPassword(), 64, "")
+                                        .asWriteOnly())));
+        objects.put(
+                SUBSCRIBER,
+                new ObjectModel(
+                        SUBSCRIBER,
+                        false,
+                        true,
+                        true,
+                        true,
+                        true,
+                        List.of(),
+                        List.of(
+                                AttributeModel.text("Annu_Name", 20, ""),
+                                AttributeModel.text("Annu_First_Name", 20, ""),
+                                AttributeModel.enumerated(
+                                        "Station_Type",
+                                        List.of("UA_VIRTUAL", "IP_Phone", "SIP_Extension", "NOE_IP"),
+                                        "NOE_IP")),
+                        List.of()));
     }
 
     OxeNames names() {
@@ -50,7 +76,8 @@ final class OxeModel {
     }
 
     ObjectModel root() {
-        return new ObjectModel(ROOT, false, false, false, false, true, List.of(), List.of(), List.copyOf(objects.values()));
+        return new ObjectModel(
+                ROOT, false, false, false, false, true, List.of(), List.of(), List.copyOf(objects.values()));
     }
 
     Optional<ObjectModel> object(String name) {

@@ -17,6 +17,7 @@ final class OxeNode {
     boolean connected = true;
     /** object name → instance id → attribute → values. */
     Map<String, Map<String, Map<String, List<String>>>> objects = new LinkedHashMap<>();
+
     private transient RainbowAgent agent;
 
     static OxeNode create(O2gHostSpec.Node spec, OxeModel model) {
@@ -26,19 +27,28 @@ final class OxeNode {
         node.connected = !Boolean.FALSE.equals(spec.connected());
         model.object(model.names().rainbowObject()).ifPresent(m -> node.putDefaults(m, OxeModel.SINGLE_INSTANCE));
         model.object(model.names().networkObject()).ifPresent(m -> node.putDefaults(m, OxeModel.SINGLE_INSTANCE));
-        model.object(OxeModel.SUBSCRIBER).ifPresent(m -> List.of("10000", "10001", "10002").forEach(id -> node.putDefaults(m, id)));
-        Map<String, List<String>> subscriber = node.objects.get(OxeModel.SUBSCRIBER).get("10000");
+        model.object(OxeModel.SUBSCRIBER)
+                .ifPresent(m -> List.of("10000", "10001", "10002").forEach(id -> node.putDefaults(m, id)));
+        Map<String, List<String>> subscriber =
+                node.objects.get(OxeModel.SUBSCRIBER).get("10000");
         subscriber.put("Annu_Name", List.of("Operator"));
-        Map<String, List<String>> network = node.objects.get(model.names().networkObject()).get(OxeModel.SINGLE_INSTANCE);
+        Map<String, List<String>> network =
+                node.objects.get(model.names().networkObject()).get(OxeModel.SINGLE_INSTANCE);
         if (spec.dns() != null) {
             network.put(model.names().dnsPrimary(), List.of(orEmpty(spec.dns().primary())));
             network.put(model.names().dnsSecondary(), List.of(orEmpty(spec.dns().secondary())));
         }
         if (spec.proxy() != null) {
             network.put(model.names().proxyHost(), List.of(orEmpty(spec.proxy().host())));
-            network.put(model.names().proxyPort(), List.of(spec.proxy().port() == null ? "" : spec.proxy().port().toString()));
+            network.put(
+                    model.names().proxyPort(),
+                    List.of(
+                            spec.proxy().port() == null
+                                    ? ""
+                                    : spec.proxy().port().toString()));
             network.put(model.names().proxyLogin(), List.of(orEmpty(spec.proxy().login())));
-            network.put(model.names().proxyPassword(), List.of(orEmpty(spec.proxy().password())));
+            network.put(
+                    model.names().proxyPassword(), List.of(orEmpty(spec.proxy().password())));
         }
         return node;
     }
@@ -55,14 +65,22 @@ final class OxeNode {
         var n = model.names();
         Map<String, List<String>> rainbow = objects.get(n.rainbowObject()).get(OxeModel.SINGLE_INSTANCE);
         Map<String, List<String>> network = objects.get(n.networkObject()).get(OxeModel.SINGLE_INSTANCE);
-        boolean networkReady = !first(network, n.dnsPrimary()).isBlank() || !first(network, n.proxyHost()).isBlank();
-        agent(host).configure("Yes".equals(first(rainbow, n.agentEnable())), first(rainbow, n.domain()),
-                first(rainbow, n.pbxId()), first(rainbow, n.activationCode()), networkReady);
+        boolean networkReady = !first(network, n.dnsPrimary()).isBlank()
+                || !first(network, n.proxyHost()).isBlank();
+        agent(host)
+                .configure(
+                        "Yes".equals(first(rainbow, n.agentEnable())),
+                        first(rainbow, n.domain()),
+                        first(rainbow, n.pbxId()),
+                        first(rainbow, n.activationCode()),
+                        networkReady);
     }
 
     private void putDefaults(ObjectModel model, String instanceId) {
         Map<String, List<String>> values = new LinkedHashMap<>();
-        model.attributes().stream().filter(a -> !a.readOnly()).forEach(a -> values.put(a.name(), List.of(a.defaultValue())));
+        model.attributes().stream()
+                .filter(a -> !a.readOnly())
+                .forEach(a -> values.put(a.name(), List.of(a.defaultValue())));
         objects.computeIfAbsent(model.objectName(), k -> new LinkedHashMap<>()).put(instanceId, values);
     }
 

@@ -92,15 +92,16 @@ public final class OxoFleet {
     /** Every OXO with its settings (codes included) and its Webdiag status. */
     public ArrayNode snapshot() {
         ArrayNode list = Json.MAPPER.createArrayNode();
-        oxos.values().forEach(oxo -> list.addObject()
-                .put("serial", oxo.serial)
-                .put("mode", oxo.mode.wireName())
-                .put("rainbowEnabled", oxo.rainbowEnabled)
-                .put("pabxId", oxo.pabxId)
-                .put("activationCode", oxo.activationCode)
-                .put("domainName", oxo.domainName)
-                .put("rainbowStatus", oxo.agent().status().wireName())
-                .put("webdiagRainbowStatus", oxo.webdiagStatus()));
+        oxos.values()
+                .forEach(oxo -> list.addObject()
+                        .put("serial", oxo.serial)
+                        .put("mode", oxo.mode.wireName())
+                        .put("rainbowEnabled", oxo.rainbowEnabled)
+                        .put("pabxId", oxo.pabxId)
+                        .put("activationCode", oxo.activationCode)
+                        .put("domainName", oxo.domainName)
+                        .put("rainbowStatus", oxo.agent().status().wireName())
+                        .put("webdiagRainbowStatus", oxo.webdiagStatus()));
         return list;
     }
 

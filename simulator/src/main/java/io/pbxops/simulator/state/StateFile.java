@@ -51,11 +51,15 @@ public final class StateFile {
     }
 
     public void saveEverySecond(ScheduledExecutorService scheduler) {
-        scheduler.scheduleWithFixedDelay(() -> {
-            if (world.takeDirty()) {
-                save();
-            }
-        }, SAVE_PERIOD_MS, SAVE_PERIOD_MS, TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> {
+                    if (world.takeDirty()) {
+                        save();
+                    }
+                },
+                SAVE_PERIOD_MS,
+                SAVE_PERIOD_MS,
+                TimeUnit.MILLISECONDS);
     }
 
     public void save() {

@@ -14,8 +14,7 @@ public final class BasicAuth {
         }
     }
 
-    private BasicAuth() {
-    }
+    private BasicAuth() {}
 
     /** The credentials of a {@code Basic} header, or null when absent or malformed. */
     public static Credentials decode(String header) {
@@ -23,7 +22,8 @@ public final class BasicAuth {
             return null;
         }
         try {
-            String decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+            String decoded =
+                    new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
             int colon = decoded.indexOf(':');
             return colon < 0 ? null : new Credentials(decoded.substring(0, colon), decoded.substring(colon + 1));
         } catch (IllegalArgumentException e) {

@@ -22,6 +22,5 @@ public final class Json {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
 
-    private Json() {
-    }
+    private Json() {}
 }

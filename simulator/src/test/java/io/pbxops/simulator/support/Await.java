@@ -7,8 +7,7 @@ import java.util.function.Supplier;
 /** Polls a condition until a deadline: the tests' only way to wait for the simulator's asynchronous steps. */
 public final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     /** Returns the first value {@code probe} gives that {@code done} accepts; fails after {@code timeout}. */
     public static <T> T until(Duration timeout, Supplier<T> probe, java.util.function.Predicate<T> done, String what) {
@@ -16,7 +15,8 @@ public final class Await {
         T last = probe.get();
         while (!done.test(last)) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out after " + timeout + " waiting for " + what + "; last value: " + last);
+                throw new AssertionError(
+                        "Timed out after " + timeout + " waiting for " + what + "; last value: " + last);
             }
             LockSupport.parkNanos(Duration.ofMillis(10).toNanos());
             last = probe.get();

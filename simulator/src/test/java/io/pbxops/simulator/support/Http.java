@@ -34,7 +34,9 @@ public final class Http {
 
     public static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
 
     private final URI base;
     private final Map<String, String> headers = new LinkedHashMap<>();
@@ -88,7 +90,8 @@ public final class Http {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            HttpResponse<String> response =
+                    CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             JsonNode json = response.body().isEmpty() ? null : JSON.readTree(response.body());
             return new Response(response.statusCode(), json, response.headers());
         } catch (InterruptedException e) {
@@ -103,7 +106,8 @@ public final class Http {
 
     public static String sha256Hex(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

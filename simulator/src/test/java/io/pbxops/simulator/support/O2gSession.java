@@ -1,11 +1,11 @@
 package io.pbxops.simulator.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** An O2G admin session as a management client opens it: authenticate, cookie, POST /sessions. */
 public final class O2gSession {
@@ -27,11 +27,13 @@ public final class O2gSession {
         anonymous.header("Authorization", Http.basic(login, password));
         Http.Response auth = anonymous.get("/api/rest/authenticate?version=1.0");
         assertEquals(200, auth.status(), () -> "authenticate: " + auth.body());
-        Http http = new Http(o2g).header("Cookie", "AlcUserId=" + auth.body().get("credential").asText());
+        Http http = new Http(o2g)
+                .header("Cookie", "AlcUserId=" + auth.body().get("credential").asText());
         if (host != null) {
             http.header("X-Forwarded-Host", host);
         }
-        Http.Response session = http.post("/api/rest/1.0/sessions", Http.JSON.createObjectNode().put("applicationName", "tests"));
+        Http.Response session =
+                http.post("/api/rest/1.0/sessions", Http.JSON.createObjectNode().put("applicationName", "tests"));
         assertEquals(200, session.status(), () -> "open session: " + session.body());
         return new O2gSession(http);
     }
@@ -42,7 +44,11 @@ public final class O2gSession {
 
     public Http.Response set(String node, String object, Map<String, String> values) {
         ObjectNode body = Http.JSON.createObjectNode();
-        values.forEach((name, value) -> body.withArray("attributes").addObject().put("name", name).putArray("value").add(value));
+        values.forEach((name, value) -> body.withArray("attributes")
+                .addObject()
+                .put("name", name)
+                .putArray("value")
+                .add(value));
         return http.put(PBXS + "/" + node + "/instances/" + object + "/1", body);
     }
 
@@ -53,7 +59,8 @@ public final class O2gSession {
 
     /** The first value of one attribute of instance 1 of an object. */
     public String value(String node, String object, String attribute) {
-        JsonNode body = http.get(PBXS + "/" + node + "/instances/" + object + "/1?attributes=" + attribute).body();
+        JsonNode body = http.get(PBXS + "/" + node + "/instances/" + object + "/1?attributes=" + attribute)
+                .body();
         for (JsonNode entry : body.get("attributes")) {
             if (entry.get("name").asText().equals(attribute)) {
                 return entry.get("value").get(0).asText();

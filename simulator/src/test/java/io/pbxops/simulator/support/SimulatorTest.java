@@ -1,5 +1,8 @@
 package io.pbxops.simulator.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pbxops.simulator.Simulator;
@@ -9,9 +12,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * One simulator per test class on free loopback ports, reset before each test, with helpers that speak the cloud
@@ -30,8 +30,13 @@ public abstract class SimulatorTest {
 
     /** The configuration of this class's simulator; override to change it. */
     protected SimulatorConfig config() {
-        return SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(42L)
-                .withActivationDelay(Duration.ofMillis(10)).withUpgradeDelay(Duration.ofMillis(50)).withClock(clock);
+        return SimulatorConfig.defaults()
+                .withCloudPort(0)
+                .withO2gPort(0)
+                .withSeed(42L)
+                .withActivationDelay(Duration.ofMillis(10))
+                .withUpgradeDelay(Duration.ofMillis(50))
+                .withClock(clock);
     }
 
     @BeforeAll
@@ -77,17 +82,28 @@ public abstract class SimulatorTest {
     }
 
     protected String createCompany(String name) {
-        return ok(cloud.post(ADMIN + "/companies", Http.JSON.createObjectNode().put("name", name).put("country", "FRA")))
-                .get("id").asText();
+        return ok(cloud.post(
+                        ADMIN + "/companies",
+                        Http.JSON.createObjectNode().put("name", name).put("country", "FRA")))
+                .get("id")
+                .asText();
     }
 
     protected String createSite(String companyId, String name) {
-        return ok(cloud.post(ADMIN + "/sites", Http.JSON.createObjectNode()
-                .put("name", name).put("status", "active").put("companyId", companyId))).get("id").asText();
+        return ok(cloud.post(
+                        ADMIN + "/sites",
+                        Http.JSON
+                                .createObjectNode()
+                                .put("name", name)
+                                .put("status", "active")
+                                .put("companyId", companyId)))
+                .get("id")
+                .asText();
     }
 
     protected ObjectNode system(String name, String type, String siteId) {
-        ObjectNode body = Http.JSON.createObjectNode().put("name", name).put("type", type).put("country", "FRA");
+        ObjectNode body =
+                Http.JSON.createObjectNode().put("name", name).put("type", type).put("country", "FRA");
         if (siteId != null) {
             body.put("siteId", siteId);
         }

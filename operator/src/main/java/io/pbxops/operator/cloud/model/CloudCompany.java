@@ -30,7 +30,19 @@ public record CloudCompany(
 
     /** The writable part, as it would be sent back: comparable with {@code equals} to a desired one. */
     public CompanySettings settings() {
-        return new CompanySettings(name, country, state, status, visibility, bpId, isBP, bpType, isCentrex,
-                companyCallNumber, externalReference, externalReference2, offerType);
+        return new CompanySettings(
+                name,
+                country,
+                state,
+                status,
+                visibility,
+                bpId,
+                isBP,
+                bpType,
+                isCentrex,
+                companyCallNumber,
+                externalReference,
+                externalReference2,
+                offerType);
     }
 }

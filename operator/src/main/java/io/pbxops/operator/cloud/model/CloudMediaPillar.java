@@ -42,5 +42,4 @@ public record CloudMediaPillar(
         @JsonProperty(MP_STATE) String state,
         @JsonProperty(MP_MAINTENANCE) Boolean maintenance,
         @JsonProperty(MP_DEFAULT_ROUTE) Boolean defaultRoute,
-        @JsonProperty(MP_CREATION_DATE) Instant creationDate) {
-}
+        @JsonProperty(MP_CREATION_DATE) Instant creationDate) {}

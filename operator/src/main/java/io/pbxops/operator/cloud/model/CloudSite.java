@@ -8,12 +8,7 @@ import java.time.Instant;
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudSite(
-        String id,
-        String name,
-        String companyId,
-        String status,
-        Instant creationDate,
-        Instant statusUpdatedDate) {
+        String id, String name, String companyId, String status, Instant creationDate, Instant statusUpdatedDate) {
 
     /** The writable part, comparable with {@code equals} to a desired one. */
     public SiteSettings settings() {

@@ -65,8 +65,8 @@ public record CloudSystem(
     public static final String STATUS_ACTIVATED = "activated";
 
     /** A fleet PBX's equipment ID is also its activation code, and the agent's JID holds the equipment ID. */
-    private static final Set<String> SECRETS = Set.of("pbxId", "jidPbxagent", "jidPbxagentPassword",
-            "jidPbxpcgPassword", "jidPbxagentPasswordActivating");
+    private static final Set<String> SECRETS =
+            Set.of("pbxId", "jidPbxagent", "jidPbxagentPassword", "jidPbxpcgPassword", "jidPbxagentPasswordActivating");
 
     public CloudSystem {
         siteId = siteId == null ? null : List.copyOf(siteId);
@@ -81,9 +81,22 @@ public record CloudSystem(
      * desired {@link SystemSettings} can be compared with what the cloud holds.
      */
     public SystemSettings settings() {
-        return new SystemSettings(name, type, country, version, serverPingTimeout, pbxLdapId, pbxMainBundlePrefix,
-                usePbxMainBundlePrefix, pbxNumberingTranslator, pbxNationalPrefix, pbxInternationalPrefix,
-                searchResultOrder, isShared, bpId, xPbxOps == null ? null : xPbxOps.withoutReadOnly());
+        return new SystemSettings(
+                name,
+                type,
+                country,
+                version,
+                serverPingTimeout,
+                pbxLdapId,
+                pbxMainBundlePrefix,
+                usePbxMainBundlePrefix,
+                pbxNumberingTranslator,
+                pbxNationalPrefix,
+                pbxInternationalPrefix,
+                searchResultOrder,
+                isShared,
+                bpId,
+                xPbxOps == null ? null : xPbxOps.withoutReadOnly());
     }
 
     /** True when linked to that site. */

@@ -31,7 +31,9 @@ public record CloudSystemState(
      * other formats); false when one is down or none is reported.
      */
     public boolean allUp() {
-        List<String> reported = Stream.of(connection, xmpp, conf, csta, http).filter(Objects::nonNull).toList();
+        List<String> reported = Stream.of(connection, xmpp, conf, csta, http)
+                .filter(Objects::nonNull)
+                .toList();
         return !reported.isEmpty() && reported.stream().allMatch(CHANNEL_UP::equals);
     }
 }

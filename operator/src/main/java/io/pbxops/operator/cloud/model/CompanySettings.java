@@ -32,12 +32,36 @@ public record CompanySettings(
     }
 
     public CompanySettings withCountry(String country) {
-        return new CompanySettings(name, country, state, status, visibility, bpId, isBP, bpType, isCentrex,
-                companyCallNumber, externalReference, externalReference2, offerType);
+        return new CompanySettings(
+                name,
+                country,
+                state,
+                status,
+                visibility,
+                bpId,
+                isBP,
+                bpType,
+                isCentrex,
+                companyCallNumber,
+                externalReference,
+                externalReference2,
+                offerType);
     }
 
     public CompanySettings withExternalReference(String externalReference) {
-        return new CompanySettings(name, country, state, status, visibility, bpId, isBP, bpType, isCentrex,
-                companyCallNumber, externalReference, externalReference2, offerType);
+        return new CompanySettings(
+                name,
+                country,
+                state,
+                status,
+                visibility,
+                bpId,
+                isBP,
+                bpType,
+                isCentrex,
+                companyCallNumber,
+                externalReference,
+                externalReference2,
+                offerType);
     }
 }

@@ -10,5 +10,4 @@ import java.time.Instant;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record ConnectionEvent(String eventType, Instant eventDate) {
-}
+public record ConnectionEvent(String eventType, Instant eventDate) {}

@@ -9,8 +9,7 @@ final class Masking {
 
     static final String MASK = "****";
 
-    private Masking() {
-    }
+    private Masking() {}
 
     static String recordToString(Record record, Set<String> secretComponents) {
         StringJoiner joiner = new StringJoiner(", ", record.getClass().getSimpleName() + "[", "]");

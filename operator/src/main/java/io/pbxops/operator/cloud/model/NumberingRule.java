@@ -10,5 +10,4 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record NumberingRule(String regexpMatch, String regexpReplace, String description) {
-}
+public record NumberingRule(String regexpMatch, String regexpReplace, String description) {}

@@ -48,38 +48,59 @@ public record PbxOpsExtension(
 
     /** The same without the read-only {@code secretIdentityActive}: what a write would carry. */
     public PbxOpsExtension withoutReadOnly() {
-        return new PbxOpsExtension(model, installationNumber, secretIdentity, null, emergencyThroughPbx, webRtc,
-                conference, ccd);
+        return new PbxOpsExtension(
+                model, installationNumber, secretIdentity, null, emergencyThroughPbx, webRtc, conference, ccd);
     }
 
     public PbxOpsExtension withInstallationNumber(String value) {
-        return new PbxOpsExtension(model, value, secretIdentity, secretIdentityActive, emergencyThroughPbx, webRtc,
-                conference, ccd);
+        return new PbxOpsExtension(
+                model, value, secretIdentity, secretIdentityActive, emergencyThroughPbx, webRtc, conference, ccd);
     }
 
     public PbxOpsExtension withSecretIdentity(Boolean value) {
-        return new PbxOpsExtension(model, installationNumber, value, secretIdentityActive, emergencyThroughPbx, webRtc,
-                conference, ccd);
+        return new PbxOpsExtension(
+                model, installationNumber, value, secretIdentityActive, emergencyThroughPbx, webRtc, conference, ccd);
     }
 
     public PbxOpsExtension withEmergencyThroughPbx(Boolean value) {
-        return new PbxOpsExtension(model, installationNumber, secretIdentity, secretIdentityActive, value, webRtc,
-                conference, ccd);
+        return new PbxOpsExtension(
+                model, installationNumber, secretIdentity, secretIdentityActive, value, webRtc, conference, ccd);
     }
 
     public PbxOpsExtension withWebRtc(WebRtc value) {
-        return new PbxOpsExtension(model, installationNumber, secretIdentity, secretIdentityActive, emergencyThroughPbx,
-                value, conference, ccd);
+        return new PbxOpsExtension(
+                model,
+                installationNumber,
+                secretIdentity,
+                secretIdentityActive,
+                emergencyThroughPbx,
+                value,
+                conference,
+                ccd);
     }
 
     public PbxOpsExtension withConference(Conference value) {
-        return new PbxOpsExtension(model, installationNumber, secretIdentity, secretIdentityActive, emergencyThroughPbx,
-                webRtc, value, ccd);
+        return new PbxOpsExtension(
+                model,
+                installationNumber,
+                secretIdentity,
+                secretIdentityActive,
+                emergencyThroughPbx,
+                webRtc,
+                value,
+                ccd);
     }
 
     public PbxOpsExtension withCcd(Ccd value) {
-        return new PbxOpsExtension(model, installationNumber, secretIdentity, secretIdentityActive, emergencyThroughPbx,
-                webRtc, conference, value);
+        return new PbxOpsExtension(
+                model,
+                installationNumber,
+                secretIdentity,
+                secretIdentityActive,
+                emergencyThroughPbx,
+                webRtc,
+                conference,
+                value);
     }
 
     /** WebRTC gateway activation; {@code enabled} needs {@code licenseAccepted}. */
@@ -87,16 +108,16 @@ public record PbxOpsExtension(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record WebRtc(
             @JsonProperty(WEB_RTC_ENABLED) Boolean enabled,
-            @JsonProperty(WEB_RTC_LICENSE_ACCEPTED) Boolean licenseAccepted) {
-    }
+            @JsonProperty(WEB_RTC_LICENSE_ACCEPTED) Boolean licenseAccepted) {}
 
     /** Conference options; {@code callPhoneNumbers} needs the installation number. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Conference(
             @JsonProperty(CONFERENCE_CALL_PHONE_NUMBERS) Boolean callPhoneNumbers,
-            @JsonProperty(CONFERENCE_PARTICIPATE_FROM_DESK_PHONE) Boolean participateFromDeskPhone) {
-    }
+
+            @JsonProperty(CONFERENCE_PARTICIPATE_FROM_DESK_PHONE)
+            Boolean participateFromDeskPhone) {}
 
     /** CCD agent behaviour (OmniPCX Enterprise only); {@code withdrawReason} 0..9, required once a withdraw is on. */
     @JsonIgnoreProperties(ignoreUnknown = true)
@@ -105,6 +126,5 @@ public record PbxOpsExtension(
             @JsonProperty(CCD_WITHDRAW_WHEN_BUSY) Boolean withdrawWhenBusy,
             @JsonProperty(CCD_IGNORE_PBX_CALLS_IN_DND) Boolean ignorePbxCallsInDnd,
             @JsonProperty(CCD_WITHDRAW_IN_DND) Boolean withdrawInDnd,
-            @JsonProperty(CCD_WITHDRAW_REASON) Integer withdrawReason) {
-    }
+            @JsonProperty(CCD_WITHDRAW_REASON) Integer withdrawReason) {}
 }

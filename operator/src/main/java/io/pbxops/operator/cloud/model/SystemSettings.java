@@ -49,8 +49,8 @@ public record SystemSettings(
 
     /** Nothing set: start of a partial update. */
     public static SystemSettings none() {
-        return new SystemSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-                null);
+        return new SystemSettings(
+                null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** The fields a create needs: name, type and country. */
@@ -59,56 +59,173 @@ public record SystemSettings(
     }
 
     public SystemSettings withName(String value) {
-        return new SystemSettings(value, type, country, version, serverPingTimeout, pbxLdapId, pbxMainBundlePrefix,
-                usePbxMainBundlePrefix, pbxNumberingTranslator, pbxNationalPrefix, pbxInternationalPrefix,
-                searchResultOrder, isShared, bpId, xPbxOps);
+        return new SystemSettings(
+                value,
+                type,
+                country,
+                version,
+                serverPingTimeout,
+                pbxLdapId,
+                pbxMainBundlePrefix,
+                usePbxMainBundlePrefix,
+                pbxNumberingTranslator,
+                pbxNationalPrefix,
+                pbxInternationalPrefix,
+                searchResultOrder,
+                isShared,
+                bpId,
+                xPbxOps);
     }
 
     public SystemSettings withType(String value) {
-        return new SystemSettings(name, value, country, version, serverPingTimeout, pbxLdapId, pbxMainBundlePrefix,
-                usePbxMainBundlePrefix, pbxNumberingTranslator, pbxNationalPrefix, pbxInternationalPrefix,
-                searchResultOrder, isShared, bpId, xPbxOps);
+        return new SystemSettings(
+                name,
+                value,
+                country,
+                version,
+                serverPingTimeout,
+                pbxLdapId,
+                pbxMainBundlePrefix,
+                usePbxMainBundlePrefix,
+                pbxNumberingTranslator,
+                pbxNationalPrefix,
+                pbxInternationalPrefix,
+                searchResultOrder,
+                isShared,
+                bpId,
+                xPbxOps);
     }
 
     public SystemSettings withCountry(String value) {
-        return new SystemSettings(name, type, value, version, serverPingTimeout, pbxLdapId, pbxMainBundlePrefix,
-                usePbxMainBundlePrefix, pbxNumberingTranslator, pbxNationalPrefix, pbxInternationalPrefix,
-                searchResultOrder, isShared, bpId, xPbxOps);
+        return new SystemSettings(
+                name,
+                type,
+                value,
+                version,
+                serverPingTimeout,
+                pbxLdapId,
+                pbxMainBundlePrefix,
+                usePbxMainBundlePrefix,
+                pbxNumberingTranslator,
+                pbxNationalPrefix,
+                pbxInternationalPrefix,
+                searchResultOrder,
+                isShared,
+                bpId,
+                xPbxOps);
     }
 
     public SystemSettings withOutboundPrefix(List<String> prefix, Boolean use) {
-        return new SystemSettings(name, type, country, version, serverPingTimeout, pbxLdapId, prefix, use,
-                pbxNumberingTranslator, pbxNationalPrefix, pbxInternationalPrefix, searchResultOrder, isShared, bpId,
+        return new SystemSettings(
+                name,
+                type,
+                country,
+                version,
+                serverPingTimeout,
+                pbxLdapId,
+                prefix,
+                use,
+                pbxNumberingTranslator,
+                pbxNationalPrefix,
+                pbxInternationalPrefix,
+                searchResultOrder,
+                isShared,
+                bpId,
                 xPbxOps);
     }
 
     public SystemSettings withNumberingTranslator(List<NumberingRule> value) {
-        return new SystemSettings(name, type, country, version, serverPingTimeout, pbxLdapId, pbxMainBundlePrefix,
-                usePbxMainBundlePrefix, value, pbxNationalPrefix, pbxInternationalPrefix, searchResultOrder, isShared,
-                bpId, xPbxOps);
+        return new SystemSettings(
+                name,
+                type,
+                country,
+                version,
+                serverPingTimeout,
+                pbxLdapId,
+                pbxMainBundlePrefix,
+                usePbxMainBundlePrefix,
+                value,
+                pbxNationalPrefix,
+                pbxInternationalPrefix,
+                searchResultOrder,
+                isShared,
+                bpId,
+                xPbxOps);
     }
 
     public SystemSettings withPrefixes(String national, String international) {
-        return new SystemSettings(name, type, country, version, serverPingTimeout, pbxLdapId, pbxMainBundlePrefix,
-                usePbxMainBundlePrefix, pbxNumberingTranslator, national, international, searchResultOrder, isShared,
-                bpId, xPbxOps);
+        return new SystemSettings(
+                name,
+                type,
+                country,
+                version,
+                serverPingTimeout,
+                pbxLdapId,
+                pbxMainBundlePrefix,
+                usePbxMainBundlePrefix,
+                pbxNumberingTranslator,
+                national,
+                international,
+                searchResultOrder,
+                isShared,
+                bpId,
+                xPbxOps);
     }
 
     public SystemSettings withShared(Boolean value) {
-        return new SystemSettings(name, type, country, version, serverPingTimeout, pbxLdapId, pbxMainBundlePrefix,
-                usePbxMainBundlePrefix, pbxNumberingTranslator, pbxNationalPrefix, pbxInternationalPrefix,
-                searchResultOrder, value, bpId, xPbxOps);
+        return new SystemSettings(
+                name,
+                type,
+                country,
+                version,
+                serverPingTimeout,
+                pbxLdapId,
+                pbxMainBundlePrefix,
+                usePbxMainBundlePrefix,
+                pbxNumberingTranslator,
+                pbxNationalPrefix,
+                pbxInternationalPrefix,
+                searchResultOrder,
+                value,
+                bpId,
+                xPbxOps);
     }
 
     public SystemSettings withBpId(String value) {
-        return new SystemSettings(name, type, country, version, serverPingTimeout, pbxLdapId, pbxMainBundlePrefix,
-                usePbxMainBundlePrefix, pbxNumberingTranslator, pbxNationalPrefix, pbxInternationalPrefix,
-                searchResultOrder, isShared, value, xPbxOps);
+        return new SystemSettings(
+                name,
+                type,
+                country,
+                version,
+                serverPingTimeout,
+                pbxLdapId,
+                pbxMainBundlePrefix,
+                usePbxMainBundlePrefix,
+                pbxNumberingTranslator,
+                pbxNationalPrefix,
+                pbxInternationalPrefix,
+                searchResultOrder,
+                isShared,
+                value,
+                xPbxOps);
     }
 
     public SystemSettings withExtension(PbxOpsExtension value) {
-        return new SystemSettings(name, type, country, version, serverPingTimeout, pbxLdapId, pbxMainBundlePrefix,
-                usePbxMainBundlePrefix, pbxNumberingTranslator, pbxNationalPrefix, pbxInternationalPrefix,
-                searchResultOrder, isShared, bpId, value);
+        return new SystemSettings(
+                name,
+                type,
+                country,
+                version,
+                serverPingTimeout,
+                pbxLdapId,
+                pbxMainBundlePrefix,
+                usePbxMainBundlePrefix,
+                pbxNumberingTranslator,
+                pbxNationalPrefix,
+                pbxInternationalPrefix,
+                searchResultOrder,
+                isShared,
+                bpId,
+                value);
     }
 }

@@ -65,7 +65,8 @@ public final class O2gClient implements AutoCloseable {
     private O2gClient(O2gEndpoint endpoint, O2gClientConfig config) {
         this.endpoint = endpoint;
         this.config = config;
-        this.urls = endpoint.standbyUrl() == null ? List.of(endpoint.url())
+        this.urls = endpoint.standbyUrl() == null
+                ? List.of(endpoint.url())
                 : List.of(endpoint.url(), endpoint.standbyUrl());
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
@@ -126,8 +127,8 @@ public final class O2gClient implements AutoCloseable {
             return;
         }
         try {
-            Answer answer = send(new Op("close the O2G session", "DELETE", sessionsPath(), Map.of(), null, Set.of()),
-                    true);
+            Answer answer =
+                    send(new Op("close the O2G session", "DELETE", sessionsPath(), Map.of(), null, Set.of()), true);
             if (!answer.ok()) {
                 LOG.debug("Closing the O2G session answered {}", answer.status());
             }
@@ -148,27 +149,53 @@ public final class O2gClient implements AutoCloseable {
 
     /** {@code GET /pbxs/{nodeId}/model}: the node's whole object model. */
     public synchronized O2gModel getModel(String nodeId) {
-        return convert(read(new Op("read the model of node " + nodeId, "GET",
-                nodePath(nodeId) + "/model", Map.of(), null, Set.of())), O2gModel.class);
+        return convert(
+                read(new Op(
+                        "read the model of node " + nodeId,
+                        "GET",
+                        nodePath(nodeId) + "/model",
+                        Map.of(),
+                        null,
+                        Set.of())),
+                O2gModel.class);
     }
 
     /** {@code GET /pbxs/{nodeId}/model/{objectName}}: one object's model with its attributes. */
     public synchronized O2gModel getModel(String nodeId, String objectName) {
-        return convert(read(new Op("read the model of " + objectName + " on node " + nodeId, "GET",
-                nodePath(nodeId) + "/model/" + segment(objectName), Map.of(), null, Set.of())), O2gModel.class);
+        return convert(
+                read(new Op(
+                        "read the model of " + objectName + " on node " + nodeId,
+                        "GET",
+                        nodePath(nodeId) + "/model/" + segment(objectName),
+                        Map.of(),
+                        null,
+                        Set.of())),
+                O2gModel.class);
     }
 
     /** {@code GET /pbxs/{nodeId}/instances}: the node's root object; {@code objectNames} lists its sub-objects. */
     public synchronized O2gInstance getRootInstance(String nodeId) {
-        return convert(read(new Op("read the root object of node " + nodeId, "GET",
-                nodePath(nodeId) + "/instances", Map.of(), null, Set.of())), O2gInstance.class);
+        return convert(
+                read(new Op(
+                        "read the root object of node " + nodeId,
+                        "GET",
+                        nodePath(nodeId) + "/instances",
+                        Map.of(),
+                        null,
+                        Set.of())),
+                O2gInstance.class);
     }
 
     /** {@code GET /pbxs/{nodeId}/instances/{objectName}[?filter=]}: instance ids (filter may be null). */
     public synchronized List<String> listInstanceIds(String nodeId, String objectName, String filter) {
         Map<String, String> query = filter == null ? Map.of() : Map.of("filter", filter);
-        JsonNode body = read(new Op("list the instances of " + objectName + " on node " + nodeId, "GET",
-                nodePath(nodeId) + "/instances/" + segment(objectName), query, null, Set.of()));
+        JsonNode body = read(new Op(
+                "list the instances of " + objectName + " on node " + nodeId,
+                "GET",
+                nodePath(nodeId) + "/instances/" + segment(objectName),
+                query,
+                null,
+                Set.of()));
         return strings(body.get("objectIds"));
     }
 
@@ -176,32 +203,44 @@ public final class O2gClient implements AutoCloseable {
      * {@code GET /pbxs/{nodeId}/instances/{objectName}/{objectId}[?attributes=a,b]}: with no attribute names, all
      * attributes.
      */
-    public synchronized O2gInstance getInstance(String nodeId, String objectName, String objectId,
-            String... attributes) {
-        Map<String, String> query = attributes.length == 0 ? Map.of()
-                : Map.of("attributes", String.join(",", attributes));
-        return convert(read(new Op("read " + objectName + "/" + objectId + " on node " + nodeId, "GET",
-                instancePath(nodeId, objectName, objectId), query, null, Set.of())), O2gInstance.class);
+    public synchronized O2gInstance getInstance(
+            String nodeId, String objectName, String objectId, String... attributes) {
+        Map<String, String> query =
+                attributes.length == 0 ? Map.of() : Map.of("attributes", String.join(",", attributes));
+        return convert(
+                read(new Op(
+                        "read " + objectName + "/" + objectId + " on node " + nodeId,
+                        "GET",
+                        instancePath(nodeId, objectName, objectId),
+                        query,
+                        null,
+                        Set.of())),
+                O2gInstance.class);
     }
 
     /** {@code PUT /pbxs/{nodeId}/instances/{objectName}/{objectId}} with {@code {"attributes": [...]}} (204). */
-    public synchronized void setAttributes(String nodeId, String objectName, String objectId,
-            List<O2gAttribute> attributes) {
+    public synchronized void setAttributes(
+            String nodeId, String objectName, String objectId, List<O2gAttribute> attributes) {
         Set<String> secrets = attributes.stream()
                 .filter(a -> O2gAttribute.isSecret(a.name()))
                 .flatMap(a -> a.value().stream())
                 .filter(v -> !v.isEmpty())
                 .collect(Collectors.toSet());
         String names = attributes.stream().map(O2gAttribute::name).collect(Collectors.joining(", "));
-        exchange(new Op("set " + names + " of " + objectName + "/" + objectId + " on node " + nodeId, "PUT",
-                instancePath(nodeId, objectName, objectId), Map.of(), Map.of("attributes", attributes), secrets));
+        exchange(new Op(
+                "set " + names + " of " + objectName + "/" + objectId + " on node " + nodeId,
+                "PUT",
+                instancePath(nodeId, objectName, objectId),
+                Map.of(),
+                Map.of("attributes", attributes),
+                secrets));
     }
 
     // ---- the machinery -----------------------------------------------------------------------------------------
 
     /** One call under {@code /api/rest/{version}}; {@code secrets} are values to keep out of messages. */
-    private record Op(String action, String method, String path, Map<String, String> query, Object body,
-            Set<String> secrets) {
+    private record Op(
+            String action, String method, String path, Map<String, String> query, Object body, Set<String> secrets) {
         @Override
         public String toString() {
             return method + " " + path + " (" + action + ")"; // never the body or the secrets
@@ -258,8 +297,11 @@ public final class O2gClient implements AutoCloseable {
             } catch (Unreachable e) {
                 URI failed = urls.get(active);
                 if (tried >= urls.size()) {
-                    throw new O2gUnavailableException("Cannot " + action + ": O2G " + describeUrls()
-                            + " cannot be reached (" + e.getCause().getClass().getSimpleName() + ")", 0, null,
+                    throw new O2gUnavailableException(
+                            "Cannot " + action + ": O2G " + describeUrls() + " cannot be reached ("
+                                    + e.getCause().getClass().getSimpleName() + ")",
+                            0,
+                            null,
                             e.getCause());
                 }
                 active = (active + 1) % urls.size();
@@ -284,11 +326,19 @@ public final class O2gClient implements AutoCloseable {
 
     private O2gSessionInfo startSession() {
         if (version == null) {
-            version = discoverOnActive().currentVersion().map(O2gDiscovery.Version::id).orElse(DEFAULT_VERSION);
+            version = discoverOnActive()
+                    .currentVersion()
+                    .map(O2gDiscovery.Version::id)
+                    .orElse(DEFAULT_VERSION);
         }
         authenticate();
-        Op open = new Op("open an O2G session", "POST", sessionsPath(), Map.of(),
-                Map.of("applicationName", config.applicationName()), Set.of());
+        Op open = new Op(
+                "open an O2G session",
+                "POST",
+                sessionsPath(),
+                Map.of(),
+                Map.of("applicationName", config.applicationName()),
+                Set.of());
         Answer answer = send(open, true);
         if (!answer.ok()) {
             O2gException failure = toException(open, answer);
@@ -296,7 +346,8 @@ public final class O2gClient implements AutoCloseable {
             throw failure;
         }
         O2gSessionInfo session = convert(parse(open, answer), O2gSessionInfo.class);
-        ttl = session.timeToLive() == null || session.timeToLive() <= 0 ? config.defaultSessionTtl()
+        ttl = session.timeToLive() == null || session.timeToLive() <= 0
+                ? config.defaultSessionTtl()
                 : Duration.ofSeconds(session.timeToLive());
         refreshedAt = config.clock().instant();
         managementPath = session.service(MANAGEMENT_SERVICE)
@@ -308,15 +359,25 @@ public final class O2gClient implements AutoCloseable {
     }
 
     private void authenticate() {
-        Op login = new Op("log in to O2G as " + endpoint.username(), "GET", null, Map.of("version", version), null,
+        Op login = new Op(
+                "log in to O2G as " + endpoint.username(),
+                "GET",
+                null,
+                Map.of("version", version),
+                null,
                 Set.of(endpoint.password()));
-        String basic = Base64.getEncoder().encodeToString(
-                (endpoint.username() + ":" + endpoint.password()).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString((endpoint.username() + ":" + endpoint.password()).getBytes(StandardCharsets.UTF_8));
         Answer answer = sendRaw(login, REST + "/authenticate", Map.of("Authorization", "Basic " + basic));
         if (answer.status() == 401 || answer.status() == 403) {
-            throw new O2gAuthenticationException(message(login, "O2G refused the credentials of "
-                    + endpoint.username() + " (" + answer.status() + "); correct the Secret the Pbx names"),
-                    answer.status(), errorOf(answer), null);
+            throw new O2gAuthenticationException(
+                    message(
+                            login,
+                            "O2G refused the credentials of " + endpoint.username() + " (" + answer.status()
+                                    + "); correct the Secret the Pbx names"),
+                    answer.status(),
+                    errorOf(answer),
+                    null);
         }
         if (!answer.ok()) {
             throw toException(login, answer);
@@ -336,8 +397,9 @@ public final class O2gClient implements AutoCloseable {
     }
 
     private boolean sendKeepAlive() {
-        Answer answer = send(new Op("keep the O2G session alive", "POST", sessionsPath() + "/keepalive", Map.of(),
-                null, Set.of()), true);
+        Answer answer = send(
+                new Op("keep the O2G session alive", "POST", sessionsPath() + "/keepalive", Map.of(), null, Set.of()),
+                true);
         if (answer.ok()) {
             refreshedAt = config.clock().instant();
             return true;
@@ -365,9 +427,8 @@ public final class O2gClient implements AutoCloseable {
     }
 
     private Answer send(Op op, boolean withSession) {
-        Map<String, String> headers = withSession && credential != null
-                ? Map.of("Cookie", COOKIE + "=" + credential)
-                : Map.of();
+        Map<String, String> headers =
+                withSession && credential != null ? Map.of("Cookie", COOKIE + "=" + credential) : Map.of();
         return sendRaw(op, REST + "/" + version + op.path(), headers);
     }
 
@@ -378,9 +439,8 @@ public final class O2gClient implements AutoCloseable {
             base = base.substring(0, base.length() - 1);
         }
         URI uri = URI.create(base + path + query(op.query()));
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
-                .timeout(config.requestTimeout())
-                .header("Accept", "application/json");
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(config.requestTimeout()).header("Accept", "application/json");
         if (route.forwardedHost() != null) {
             request.header("X-Forwarded-Host", route.forwardedHost());
         }
@@ -395,16 +455,15 @@ public final class O2gClient implements AutoCloseable {
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             LOG.debug("<- {} {} {}", response.statusCode(), op.method(), path);
-            return new Answer(response.statusCode(), response.body() == null ? new byte[0] : response.body(),
-                    response);
+            return new Answer(response.statusCode(), response.body() == null ? new byte[0] : response.body(), response);
         } catch (ConnectException | HttpConnectTimeoutException e) {
             throw new Unreachable(e);
         } catch (IOException e) {
             if (e.getCause() instanceof UnresolvedAddressException) {
                 throw new Unreachable(e);
             }
-            throw new O2gUnavailableException(message(op, "the connection failed (" + e.getClass().getSimpleName()
-                    + ")"), 0, null, e);
+            throw new O2gUnavailableException(
+                    message(op, "the connection failed (" + e.getClass().getSimpleName() + ")"), 0, null, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new O2gUnavailableException(message(op, "interrupted"), 0, null, e);
@@ -426,9 +485,15 @@ public final class O2gClient implements AutoCloseable {
             }
         }
         String message = redact(message(op, said.toString()), op.secrets());
-        O2gErrorInfo safeError = error == null ? null : new O2gErrorInfo(error.httpStatus(), error.code(),
-                redact(error.helpMessage(), op.secrets()), error.type(), redact(error.innerMessage(), op.secrets()),
-                error.canRetry());
+        O2gErrorInfo safeError = error == null
+                ? null
+                : new O2gErrorInfo(
+                        error.httpStatus(),
+                        error.code(),
+                        redact(error.helpMessage(), op.secrets()),
+                        error.type(),
+                        redact(error.innerMessage(), op.secrets()),
+                        error.canRetry());
         return switch (answer.status()) {
             case 400 -> new O2gInvalidRequestException(message, 400, safeError, null);
             case 404 -> new O2gNotFoundException(message, 404, safeError, null);
@@ -477,8 +542,11 @@ public final class O2gClient implements AutoCloseable {
         try {
             return json.treeToValue(node, type);
         } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new O2gException("Unexpected O2G answer shape for " + type.getSimpleName() + " from "
-                    + urls.get(active), 200, null, null);
+            throw new O2gException(
+                    "Unexpected O2G answer shape for " + type.getSimpleName() + " from " + urls.get(active),
+                    200,
+                    null,
+                    null);
         }
     }
 
@@ -515,10 +583,11 @@ public final class O2gClient implements AutoCloseable {
             return "";
         }
         Map<String, String> ordered = new LinkedHashMap<>(query);
-        return "?" + ordered.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
+        return "?"
+                + ordered.entrySet().stream()
+                        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                        .collect(Collectors.joining("&"));
     }
 
     private String describeUrls() {

@@ -29,8 +29,13 @@ public record O2gClientConfig(
     }
 
     public static O2gClientConfig defaults() {
-        return new O2gClientConfig(EndpointRouting.identity(), "pbx-operator", Duration.ofSeconds(5),
-                Duration.ofSeconds(30), Duration.ofMinutes(30), Clock.systemUTC());
+        return new O2gClientConfig(
+                EndpointRouting.identity(),
+                "pbx-operator",
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(30),
+                Duration.ofMinutes(30),
+                Clock.systemUTC());
     }
 
     public O2gClientConfig withRouting(EndpointRouting value) {

@@ -14,19 +14,18 @@ public record O2gDiscovery(ServerInfo serverInfo, List<Version> versions) {
 
     /** The version marked {@code CURRENT}, else the first one listed. */
     public Optional<Version> currentVersion() {
-        return versions.stream().filter(v -> "CURRENT".equalsIgnoreCase(v.status())).findFirst()
+        return versions.stream()
+                .filter(v -> "CURRENT".equalsIgnoreCase(v.status()))
+                .findFirst()
                 .or(() -> versions.stream().findFirst());
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ServerInfo(String productName, String productType, ProductVersion productVersion, Boolean haMode) {
-    }
+    public record ServerInfo(String productName, String productType, ProductVersion productVersion, Boolean haMode) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record ProductVersion(String major, String minor) {
-    }
+    public record ProductVersion(String major, String minor) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Version(String id, String status, String publicUrl, String internalUrl) {
-    }
+    public record Version(String id, String status, String publicUrl, String internalUrl) {}
 }

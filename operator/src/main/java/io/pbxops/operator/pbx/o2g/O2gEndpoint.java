@@ -31,7 +31,7 @@ public record O2gEndpoint(URI url, URI standbyUrl, String nodeId, String usernam
 
     @Override
     public String toString() {
-        return "O2gEndpoint[url=" + url + ", standbyUrl=" + standbyUrl + ", nodeId=" + nodeId + ", username="
-                + username + ", password=****]";
+        return "O2gEndpoint[url=" + url + ", standbyUrl=" + standbyUrl + ", nodeId=" + nodeId + ", username=" + username
+                + ", password=****]";
     }
 }

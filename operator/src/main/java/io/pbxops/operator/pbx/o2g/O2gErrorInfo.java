@@ -8,6 +8,5 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
  * @param httpStatus the status name, e.g. {@code BAD_REQUEST}
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record O2gErrorInfo(String httpStatus, Integer code, String helpMessage, String type, String innerMessage,
-        Boolean canRetry) {
-}
+public record O2gErrorInfo(
+        String httpStatus, Integer code, String helpMessage, String type, String innerMessage, Boolean canRetry) {}

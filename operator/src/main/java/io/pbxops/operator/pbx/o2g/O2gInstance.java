@@ -11,8 +11,7 @@ import java.util.Optional;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record O2gInstance(String objectName, String objectId, List<O2gAttribute> attributes,
-        List<String> objectNames) {
+public record O2gInstance(String objectName, String objectId, List<O2gAttribute> attributes, List<String> objectNames) {
 
     public O2gInstance {
         attributes = attributes == null ? List.of() : List.copyOf(attributes);

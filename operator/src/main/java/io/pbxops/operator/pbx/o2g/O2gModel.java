@@ -34,7 +34,9 @@ public record O2gModel(
 
     /** The first object (this one or below) whose name matches. */
     public Optional<O2gModel> findObject(Predicate<String> name) {
-        return allObjects().stream().filter(o -> o.objectName() != null && name.test(o.objectName())).findFirst();
+        return allObjects().stream()
+                .filter(o -> o.objectName() != null && name.test(o.objectName()))
+                .findFirst();
     }
 
     public Optional<O2gAttributeModel> attribute(String name) {

@@ -21,8 +21,7 @@ public final class O2gRainbowDiscovery {
     private static final Pattern CODE = Pattern.compile("(?i).*activation.*");
     private static final Pattern STATUS = Pattern.compile("(?i).*status.*");
 
-    private O2gRainbowDiscovery() {
-    }
+    private O2gRainbowDiscovery() {}
 
     /**
      * Reads the node's model (and the Rainbow object's own model when the node's lists no attributes) and returns
@@ -48,15 +47,18 @@ public final class O2gRainbowDiscovery {
                     .filter(o -> matches(RAINBOW, o.objectName()) && !matches(NETWORK, o.objectName()))
                     .toList();
             String found = candidates.stream()
-                    .filter(o -> o.attributes().stream().anyMatch(a -> matches(CODE, a.name())
-                            || matches(PBX_ID, a.name())))
+                    .filter(o ->
+                            o.attributes().stream().anyMatch(a -> matches(CODE, a.name()) || matches(PBX_ID, a.name())))
                     .findFirst()
                     .or(() -> candidates.stream().findFirst())
                     .map(O2gModel::objectName)
-                    .orElseThrow(() -> new O2gNotFoundException("No Rainbow object in the model of OXE node "
-                            + nodeId + ": neither " + configured.objectName()
-                            + " nor any object named like 'rainbow'; set the names in the operator's configuration",
-                            404, null, null));
+                    .orElseThrow(() -> new O2gNotFoundException(
+                            "No Rainbow object in the model of OXE node "
+                                    + nodeId + ": neither " + configured.objectName()
+                                    + " nor any object named like 'rainbow'; set the names in the operator's configuration",
+                            404,
+                            null,
+                            null));
             names = names.withObjectName(found);
         }
         if (!has(objects, configured.networkObjectName())) {

@@ -26,10 +26,12 @@ public record O2gRainbowNames(
 
     /** Enumerated values of the agent switch. */
     public static final String YES = "Yes";
+
     public static final String NO = "No";
 
     /** Values of the read-only connection status. */
     public static final String STATUS_DISABLED = "Disabled";
+
     public static final String STATUS_WAITING_NETWORK = "Waiting_Network";
     public static final String STATUS_CONNECTING = "Connecting";
     public static final String STATUS_CONNECTED = "Connected";
@@ -40,27 +42,79 @@ public record O2gRainbowNames(
     public static final String MASKED_VALUE = "********";
 
     public static O2gRainbowNames defaults() {
-        return new O2gRainbowNames("Rainbow", "1", "Rainbow_Agent_Enable", "Rainbow_Domain", "Rainbow_PBXID",
-                "Rainbow_Activation_Code", "Rainbow_Connection_Status", "Rainbow_Network", "1", "DNS_Primary",
-                "DNS_Secondary", "Proxy_Host", "Proxy_Port", "Proxy_Login", "Proxy_Password");
+        return new O2gRainbowNames(
+                "Rainbow",
+                "1",
+                "Rainbow_Agent_Enable",
+                "Rainbow_Domain",
+                "Rainbow_PBXID",
+                "Rainbow_Activation_Code",
+                "Rainbow_Connection_Status",
+                "Rainbow_Network",
+                "1",
+                "DNS_Primary",
+                "DNS_Secondary",
+                "Proxy_Host",
+                "Proxy_Port",
+                "Proxy_Login",
+                "Proxy_Password");
     }
 
     public O2gRainbowNames withObjectName(String value) {
-        return new O2gRainbowNames(value, instanceId, agentEnable, domain, pbxId, activationCode, connectionStatus,
-                networkObjectName, networkInstanceId, dnsPrimary, dnsSecondary, proxyHost, proxyPort, proxyLogin,
+        return new O2gRainbowNames(
+                value,
+                instanceId,
+                agentEnable,
+                domain,
+                pbxId,
+                activationCode,
+                connectionStatus,
+                networkObjectName,
+                networkInstanceId,
+                dnsPrimary,
+                dnsSecondary,
+                proxyHost,
+                proxyPort,
+                proxyLogin,
                 proxyPassword);
     }
 
     public O2gRainbowNames withNetworkObjectName(String value) {
-        return new O2gRainbowNames(objectName, instanceId, agentEnable, domain, pbxId, activationCode,
-                connectionStatus, value, networkInstanceId, dnsPrimary, dnsSecondary, proxyHost, proxyPort, proxyLogin,
+        return new O2gRainbowNames(
+                objectName,
+                instanceId,
+                agentEnable,
+                domain,
+                pbxId,
+                activationCode,
+                connectionStatus,
+                value,
+                networkInstanceId,
+                dnsPrimary,
+                dnsSecondary,
+                proxyHost,
+                proxyPort,
+                proxyLogin,
                 proxyPassword);
     }
 
-    public O2gRainbowNames withAgentAttributes(String agentEnable, String domain, String pbxId, String activationCode,
-            String connectionStatus) {
-        return new O2gRainbowNames(objectName, instanceId, agentEnable, domain, pbxId, activationCode,
-                connectionStatus, networkObjectName, networkInstanceId, dnsPrimary, dnsSecondary, proxyHost, proxyPort,
-                proxyLogin, proxyPassword);
+    public O2gRainbowNames withAgentAttributes(
+            String agentEnable, String domain, String pbxId, String activationCode, String connectionStatus) {
+        return new O2gRainbowNames(
+                objectName,
+                instanceId,
+                agentEnable,
+                domain,
+                pbxId,
+                activationCode,
+                connectionStatus,
+                networkObjectName,
+                networkInstanceId,
+                dnsPrimary,
+                dnsSecondary,
+                proxyHost,
+                proxyPort,
+                proxyLogin,
+                proxyPassword);
     }
 }

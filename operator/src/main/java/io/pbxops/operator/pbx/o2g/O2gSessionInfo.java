@@ -19,10 +19,11 @@ public record O2gSessionInfo(
 
     /** A service by name, case-insensitive (the Java SDK keys them by lower-cased name). */
     public Optional<Service> service(String name) {
-        return services.stream().filter(s -> name.equalsIgnoreCase(s.serviceName())).findFirst();
+        return services.stream()
+                .filter(s -> name.equalsIgnoreCase(s.serviceName()))
+                .findFirst();
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Service(String serviceName, String serviceVersion, String relativeUrl) {
-    }
+    public record Service(String serviceName, String serviceVersion, String relativeUrl) {}
 }

@@ -13,7 +13,6 @@ import io.pbxops.operator.pbx.o2g.O2gException;
 import io.pbxops.operator.pbx.o2g.O2gInstance;
 import io.pbxops.operator.pbx.o2g.O2gRainbowDiscovery;
 import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +33,7 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
     private final PbxEndpointMetrics metrics;
     private final Map<O2gEndpoint, Connection> connections = new ConcurrentHashMap<>();
 
-    private record Connection(O2gClient client, O2gRainbowNames names) {
-    }
+    private record Connection(O2gClient client, O2gRainbowNames names) {}
 
     public O2gPbxEndpoints(O2gClientConfig config, O2gRainbowNames configuredNames) {
         this(config, configuredNames, PbxEndpointMetrics.none());
@@ -49,7 +47,9 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
 
     @Override
     public EndpointState observe(PbxEndpointTarget target) {
-        return counted("observe", () -> read(connect(target.endpoint()), target.endpoint().nodeId(), List.of()));
+        return counted(
+                "observe",
+                () -> read(connect(target.endpoint()), target.endpoint().nodeId(), List.of()));
     }
 
     @Override
@@ -63,7 +63,13 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
             metrics.operation(operation, "success");
             return result;
         } catch (O2gException e) {
-            metrics.operation(operation, e.getClass().getSimpleName().replace("O2g", "").replace("Exception", "").toLowerCase(java.util.Locale.ROOT));
+            metrics.operation(
+                    operation,
+                    e.getClass()
+                            .getSimpleName()
+                            .replace("O2g", "")
+                            .replace("Exception", "")
+                            .toLowerCase(java.util.Locale.ROOT));
             throw e;
         }
     }
@@ -86,7 +92,8 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
             writes.add(O2gAttribute.of(names.domain(), RAINBOW_DOMAIN));
             changes.add("set the Rainbow domain to " + RAINBOW_DOMAIN);
         }
-        boolean newId = !Objects.equals(desired.equipmentId(), rainbow.value(names.pbxId()).orElse(null));
+        boolean newId = !Objects.equals(
+                desired.equipmentId(), rainbow.value(names.pbxId()).orElse(null));
         if (newId) {
             writes.add(O2gAttribute.of(names.pbxId(), desired.equipmentId()));
             changes.add("entered the PBX ID");
@@ -106,8 +113,13 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
         try {
             Connection connection = connect(target.endpoint());
             O2gRainbowNames names = connection.names();
-            connection.client().setAttributes(target.endpoint().nodeId(), names.objectName(), names.instanceId(),
-                    List.of(O2gAttribute.of(names.agentEnable(), O2gRainbowNames.NO)));
+            connection
+                    .client()
+                    .setAttributes(
+                            target.endpoint().nodeId(),
+                            names.objectName(),
+                            names.instanceId(),
+                            List.of(O2gAttribute.of(names.agentEnable(), O2gRainbowNames.NO)));
             metrics.operation("disable", "success");
             return true;
         } catch (O2gException e) {
@@ -116,9 +128,11 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
         }
     }
 
-    private void applyNetwork(Connection connection, String node, EndpointSettings.Network network, List<String> changes) {
+    private void applyNetwork(
+            Connection connection, String node, EndpointSettings.Network network, List<String> changes) {
         O2gRainbowNames names = connection.names();
-        O2gInstance current = connection.client().getInstance(node, names.networkObjectName(), names.networkInstanceId());
+        O2gInstance current =
+                connection.client().getInstance(node, names.networkObjectName(), names.networkInstanceId());
         List<O2gAttribute> writes = new ArrayList<>();
         boolean proxy = network.proxyHost() != null;
         set(writes, current, names.dnsPrimary(), proxy ? "" : network.dnsPrimary());
@@ -145,9 +159,12 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
     private EndpointState read(Connection connection, String node, List<String> changes) {
         O2gRainbowNames names = connection.names();
         O2gInstance rainbow = connection.client().getInstance(node, names.objectName(), names.instanceId());
-        return new EndpointState(O2gRainbowNames.YES.equals(rainbow.value(names.agentEnable()).orElse(null)),
-                rainbow.value(names.pbxId()).orElse(null), rainbow.value(names.connectionStatus()).orElse(null),
-                networkManaged(names), changes);
+        return new EndpointState(
+                O2gRainbowNames.YES.equals(rainbow.value(names.agentEnable()).orElse(null)),
+                rainbow.value(names.pbxId()).orElse(null),
+                rainbow.value(names.connectionStatus()).orElse(null),
+                networkManaged(names),
+                changes);
     }
 
     private static boolean networkManaged(O2gRainbowNames names) {
@@ -166,7 +183,8 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
                 return existing;
             }
             connections.entrySet().removeIf(entry -> {
-                boolean stale = entry.getKey().url().equals(endpoint.url()) && entry.getKey().nodeId().equals(endpoint.nodeId());
+                boolean stale = entry.getKey().url().equals(endpoint.url())
+                        && entry.getKey().nodeId().equals(endpoint.nodeId());
                 if (stale) {
                     entry.getValue().client().close();
                 }
@@ -174,7 +192,8 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
             });
             O2gClient client = O2gClient.create(endpoint, config);
             try {
-                Connection connection = new Connection(client, O2gRainbowDiscovery.discover(client, endpoint.nodeId(), configuredNames));
+                Connection connection = new Connection(
+                        client, O2gRainbowDiscovery.discover(client, endpoint.nodeId(), configuredNames));
                 connections.put(endpoint, connection);
                 return connection;
             } catch (RuntimeException failure) {

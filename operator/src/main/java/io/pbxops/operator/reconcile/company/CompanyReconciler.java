@@ -20,15 +20,14 @@ import io.pbxops.operator.mapping.CompanyMapping;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
 import io.pbxops.operator.reconcile.CloudLookups;
+import io.pbxops.operator.reconcile.CloudReconciler;
 import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
-import io.pbxops.operator.reconcile.CloudReconciler;
 import io.pbxops.operator.reconcile.Outcome;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -46,18 +45,28 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
     static final String PBXS = "pbx-of-company";
     static final String SHARES = "share-of-company";
 
-
-    public CompanyReconciler(ReconcileSupport support, CloudPort cloud, CloudLedger ledger, DriftTrigger<Company> drift) {
+    public CompanyReconciler(
+            ReconcileSupport support, CloudPort cloud, CloudLedger ledger, DriftTrigger<Company> drift) {
         super(support, cloud, ledger, drift);
     }
 
     @Override
     public List<EventSource<?, Company>> prepareEventSources(EventSourceContext<Company> context) {
         return List.of(
-                ReferenceIndex.referencing(Pbx.class, context, PBXS,
-                        pbx -> Optional.ofNullable(pbx.getSpec()).map(s -> s.getCompanyRef()).map(r -> r.getName())),
-                ReferenceIndex.referencing(PbxShare.class, context, SHARES,
-                        share -> Optional.ofNullable(share.getSpec()).map(s -> s.getCompanyRef()).map(r -> r.getName())),
+                ReferenceIndex.referencing(
+                        Pbx.class,
+                        context,
+                        PBXS,
+                        pbx -> Optional.ofNullable(pbx.getSpec())
+                                .map(s -> s.getCompanyRef())
+                                .map(r -> r.getName())),
+                ReferenceIndex.referencing(
+                        PbxShare.class,
+                        context,
+                        SHARES,
+                        share -> Optional.ofNullable(share.getSpec())
+                                .map(s -> s.getCompanyRef())
+                                .map(r -> r.getName())),
                 drift.eventSource());
     }
 
@@ -72,8 +81,10 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        List<FleetProblem> conflicts = FleetRules.checkCompany(company, CacheFleetView.empty()
-                .withCompanies(() -> context.getPrimaryCache().list().toList()));
+        List<FleetProblem> conflicts = FleetRules.checkCompany(
+                company,
+                CacheFleetView.empty()
+                        .withCompanies(() -> context.getPrimaryCache().list().toList()));
         if (!conflicts.isEmpty()) {
             return Outcome.of(conflicts.get(0));
         }
@@ -89,36 +100,47 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
         Changes<CompanySettings> changes = CompanyMapping.diff(cloudCompany, company);
         if (!changes.isEmpty()) {
             cloudCompany = cloud.companies().update(cloudCompany.id(), changes.update());
-            support.events().normal(company, "Updated", "updated company " + cloudCompany.id() + ": " + changes.describe());
+            support.events()
+                    .normal(company, "Updated", "updated company " + cloudCompany.id() + ": " + changes.describe());
         }
         CloudSite site = observeOrCreateSite(company, cloudCompany);
         Changes<SiteSettings> siteChanges = CompanyMapping.diffSite(site, company);
         if (!siteChanges.isEmpty()) {
             site = cloud.sites().update(site.id(), siteChanges.update());
-            support.events().normal(company, "SiteUpdated", "updated site " + site.id() + ": " + siteChanges.describe());
+            support.events()
+                    .normal(company, "SiteUpdated", "updated site " + site.id() + ": " + siteChanges.describe());
         }
         status.setCompanyId(cloudCompany.id());
         status.setSiteId(site.id());
         status.setCloudStatus(cloudCompany.status());
-        Outcome outcome = Outcome.available("company " + cloudCompany.id() + " (" + cloudCompany.status() + ") with site "
-                + site.id() + "; " + pbxs.size() + " PBXs");
-        ledger.applied(key(company), fingerprint, cloudCompany.id() + "/" + site.id(),
+        Outcome outcome = Outcome.available("company " + cloudCompany.id() + " (" + cloudCompany.status()
+                + ") with site " + site.id() + "; " + pbxs.size() + " PBXs");
+        ledger.applied(
+                key(company),
+                fingerprint,
+                cloudCompany.id() + "/" + site.id(),
                 List.of(CompanyMapping.signature(cloudCompany), CompanyMapping.signature(site)));
         return outcome;
     }
 
     private CloudCompany observeOrCreate(Company company) {
-        String knownId = ExternalIds.orElse(ExternalIds.of(company), company.getStatus().getCompanyId());
+        String knownId =
+                ExternalIds.orElse(ExternalIds.of(company), company.getStatus().getCompanyId());
         String name = CompanyMapping.cloudName(company);
         CloudLookups.Found<CloudCompany> found = lookups.company(knownId, company);
         if (found.knownIdMissing()) {
-            support.events().warning(company, "CloudObjectMissing", "company " + knownId + " is not in the cloud any more");
+            support.events()
+                    .warning(company, "CloudObjectMissing", "company " + knownId + " is not in the cloud any more");
         }
         if (found.object().isPresent()) {
             if (!found.object().get().id().equals(ExternalIds.of(company))) {
                 ExternalIds.record(support, company, found.object().get().id());
-                support.events().normal(company, "Adopted", "adopted the existing company " + found.object().get().id()
-                        + " named \"" + name + "\"");
+                support.events()
+                        .normal(
+                                company,
+                                "Adopted",
+                                "adopted the existing company "
+                                        + found.object().get().id() + " named \"" + name + "\"");
             }
             return found.object().get();
         }
@@ -134,7 +156,8 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
             return site.get();
         }
         CloudSite created = cloud.sites().create(CompanyMapping.desiredSite(company, cloudCompany.id()));
-        support.events().normal(company, "SiteCreated", "created site " + created.id() + " named \"" + created.name() + "\"");
+        support.events()
+                .normal(company, "SiteCreated", "created site " + created.id() + " named \"" + created.name() + "\"");
         return created;
     }
 
@@ -143,14 +166,20 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
         String namespace = company.getMetadata().getNamespace();
         String name = company.getMetadata().getName();
         List<Pbx> owned = ReferenceIndex.list(context, Pbx.class, PBXS).stream()
-                .filter(pbx -> Objects.equals(namespace, pbx.getMetadata().getNamespace()) && pbx.getSpec() != null
-                        && !pbx.getSpec().isSharedPbx() && pbx.getSpec().getCompanyRef() != null
+                .filter(pbx -> Objects.equals(namespace, pbx.getMetadata().getNamespace())
+                        && pbx.getSpec() != null
+                        && !pbx.getSpec().isSharedPbx()
+                        && pbx.getSpec().getCompanyRef() != null
                         && name.equals(pbx.getSpec().getCompanyRef().getName()))
                 .toList();
         List<String> sharedNames = ReferenceIndex.list(context, PbxShare.class, SHARES).stream()
-                .filter(share -> Objects.equals(namespace, share.getMetadata().getNamespace()) && share.getSpec() != null
-                        && share.getSpec().getCompanyRef() != null && name.equals(share.getSpec().getCompanyRef().getName()))
-                .map(share -> share.getSpec().getPbxRef() == null ? "" : share.getSpec().getPbxRef().getName())
+                .filter(share -> Objects.equals(namespace, share.getMetadata().getNamespace())
+                        && share.getSpec() != null
+                        && share.getSpec().getCompanyRef() != null
+                        && name.equals(share.getSpec().getCompanyRef().getName()))
+                .map(share -> share.getSpec().getPbxRef() == null
+                        ? ""
+                        : share.getSpec().getPbxRef().getName())
                 .toList();
         List<Pbx> shared = sharedNames.stream()
                 .map(pbxName -> ReferenceIndex.lookup(context, Pbx.class, PBXS, namespace, pbxName))
@@ -168,8 +197,12 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
         ledger.forget(key(company));
         List<Pbx> dependents = dependents(context, company);
         if (!dependents.isEmpty()) {
-            support.events().normal(company, "DeletionWaiting", "waiting for " + dependents.size()
-                    + " PBXs of the company to be removed first: " + names(dependents));
+            support.events()
+                    .normal(
+                            company,
+                            "DeletionWaiting",
+                            "waiting for " + dependents.size() + " PBXs of the company to be removed first: "
+                                    + names(dependents));
             return support.settings().pendingRecheck();
         }
         CompanyStatus status = Objects.requireNonNullElseGet(company.getStatus(), CompanyStatus::new);
@@ -177,12 +210,18 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
         if (companyId == null) {
             return null; // never reached the cloud
         }
-        Optional<CloudSite> site = cloud.sites().observe(status.getSiteId(), companyId, CompanyMapping.siteName(company));
+        Optional<CloudSite> site =
+                cloud.sites().observe(status.getSiteId(), companyId, CompanyMapping.siteName(company));
         if (site.isPresent()) {
             int linked = cloud.sites().linkedSystems(site.get().id());
             if (linked > 0) {
-                support.events().warning(company, "DeletionBlocked", linked + " PBXs are still linked to site " + site.get().id()
-                        + " in the cloud; unlink them, or set deletionPolicy: Orphan to leave the company in the cloud");
+                support.events()
+                        .warning(
+                                company,
+                                "DeletionBlocked",
+                                linked + " PBXs are still linked to site "
+                                        + site.get().id()
+                                        + " in the cloud; unlink them, or set deletionPolicy: Orphan to leave the company in the cloud");
                 return support.settings().maxFailureBackoff();
             }
             cloud.sites().delete(site.get().id());
@@ -194,6 +233,7 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
     }
 
     private static String names(List<Pbx> pbxs) {
-        return String.join(", ", pbxs.stream().map(p -> p.getMetadata().getName()).toList());
+        return String.join(
+                ", ", pbxs.stream().map(p -> p.getMetadata().getName()).toList());
     }
 }

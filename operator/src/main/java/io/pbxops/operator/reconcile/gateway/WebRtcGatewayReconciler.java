@@ -19,16 +19,15 @@ import io.pbxops.operator.mapping.GatewayMapping;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
 import io.pbxops.operator.reconcile.CloudLookups;
+import io.pbxops.operator.reconcile.CloudReconciler;
 import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
-import io.pbxops.operator.reconcile.CloudReconciler;
 import io.pbxops.operator.reconcile.Outcome;
 import io.pbxops.operator.reconcile.Reasons;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -39,20 +38,26 @@ import java.util.Optional;
  * {@code latest}), in or out of maintenance, carrying its Pbx's "used as default route"; removed with the object.
  */
 @ControllerConfiguration(name = "webrtcgateway")
-public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebRtcGatewayStatus> implements Cleaner<WebRtcGateway> {
+public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebRtcGatewayStatus>
+        implements Cleaner<WebRtcGateway> {
 
     static final String PBXS = "pbx-of-gateway";
 
-
-    public WebRtcGatewayReconciler(ReconcileSupport support, CloudPort cloud, CloudLedger ledger, DriftTrigger<WebRtcGateway> drift) {
+    public WebRtcGatewayReconciler(
+            ReconcileSupport support, CloudPort cloud, CloudLedger ledger, DriftTrigger<WebRtcGateway> drift) {
         super(support, cloud, ledger, drift);
     }
 
     @Override
     public List<EventSource<?, WebRtcGateway>> prepareEventSources(EventSourceContext<WebRtcGateway> context) {
         return List.of(
-                ReferenceIndex.referencedBy(Pbx.class, context, PBXS,
-                        gateway -> Optional.ofNullable(gateway.getSpec()).map(s -> s.getPbxRef()).map(r -> r.getName())),
+                ReferenceIndex.referencedBy(
+                        Pbx.class,
+                        context,
+                        PBXS,
+                        gateway -> Optional.ofNullable(gateway.getSpec())
+                                .map(s -> s.getPbxRef())
+                                .map(r -> r.getName())),
                 drift.eventSource());
     }
 
@@ -67,21 +72,32 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        Optional<Pbx> found = ReferenceIndex.lookup(context, Pbx.class, PBXS, gateway.getMetadata().getNamespace(),
+        Optional<Pbx> found = ReferenceIndex.lookup(
+                context,
+                Pbx.class,
+                PBXS,
+                gateway.getMetadata().getNamespace(),
                 gateway.getSpec().getPbxRef().getName());
-        List<FleetProblem> problemsBetween = FleetRules.checkGateway(gateway, CacheFleetView.empty()
-                .withPbxs(() -> found.map(List::of).orElse(List.of()))
-                .withGateways(() -> context.getPrimaryCache().list().toList()));
+        List<FleetProblem> problemsBetween = FleetRules.checkGateway(
+                gateway,
+                CacheFleetView.empty()
+                        .withPbxs(() -> found.map(List::of).orElse(List.of()))
+                        .withGateways(() -> context.getPrimaryCache().list().toList()));
         if (!problemsBetween.isEmpty()) {
             return Outcome.of(problemsBetween.get(0));
         }
         Pbx pbx = found.get();
         String systemId = pbx.getStatus() == null ? null : pbx.getStatus().getSystemId();
         if (systemId == null) {
-            return Outcome.waitingFor(Reasons.DEPENDENCY_NOT_READY, "waiting for Pbx " + pbx.getMetadata().getName()
-                    + " to be declared in the cloud");
+            return Outcome.waitingFor(
+                    Reasons.DEPENDENCY_NOT_READY,
+                    "waiting for Pbx " + pbx.getMetadata().getName() + " to be declared in the cloud");
         }
-        String fingerprint = CloudLedger.hash(Arrays.asList(gateway.getSpec(), ExternalIds.of(gateway), systemId, pbx.getSpec().getWebRtc()));
+        String fingerprint = CloudLedger.hash(Arrays.asList(
+                gateway.getSpec(),
+                ExternalIds.of(gateway),
+                systemId,
+                pbx.getSpec().getWebRtc()));
         if (unchanged(ledger, gateway, fingerprint)) {
             return Outcome.UNCHANGED;
         }
@@ -90,13 +106,21 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
         if (observed == null) {
             observed = cloud.gateways().create(GatewayMapping.newGateway(gateway, pbx, systemId));
             ExternalIds.record(support, gateway, observed.id());
-            support.events().normal(gateway, "Created", "created " + observed.type() + " WebRTC gateway " + observed.pbxId()
-                    + " on system " + systemId + ", version " + observed.runningVersion());
+            support.events()
+                    .normal(
+                            gateway,
+                            "Created",
+                            "created " + observed.type() + " WebRTC gateway " + observed.pbxId() + " on system "
+                                    + systemId + ", version " + observed.runningVersion());
         } else {
             Changes<MediaPillarSettings> changes = GatewayMapping.diff(observed, gateway, pbx);
             if (!changes.isEmpty()) {
                 observed = cloud.gateways().update(observed.id(), changes.update());
-                support.events().normal(gateway, "Updated", "updated WebRTC gateway " + observed.pbxId() + ": " + changes.describe());
+                support.events()
+                        .normal(
+                                gateway,
+                                "Updated",
+                                "updated WebRTC gateway " + observed.pbxId() + ": " + changes.describe());
             }
         }
         WebRtcGatewayStatus status = gateway.getStatus();
@@ -106,11 +130,22 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
         GatewayState state = GatewayMapping.state(observed);
         status.setState(state);
         Outcome outcome = switch (state) {
-            case Online -> Outcome.available("WebRTC gateway " + observed.pbxId() + " online, version " + observed.runningVersion());
-            case Upgrading -> Outcome.progressing(Conditions.Ready.UNAVAILABLE, "upgrading from " + observed.runningVersion()
-                    + " to " + observed.targetVersion(), support.settings().pendingRecheck());
-            case Maintenance -> Outcome.progressing(Conditions.Ready.UNAVAILABLE, "in maintenance mode, as spec.maintenance asks", null);
-            case Offline -> Outcome.progressing(Conditions.Ready.UNAVAILABLE, "the gateway is offline", support.settings().pendingRecheck());
+            case Online ->
+                Outcome.available(
+                        "WebRTC gateway " + observed.pbxId() + " online, version " + observed.runningVersion());
+            case Upgrading ->
+                Outcome.progressing(
+                        Conditions.Ready.UNAVAILABLE,
+                        "upgrading from " + observed.runningVersion() + " to " + observed.targetVersion(),
+                        support.settings().pendingRecheck());
+            case Maintenance ->
+                Outcome.progressing(
+                        Conditions.Ready.UNAVAILABLE, "in maintenance mode, as spec.maintenance asks", null);
+            case Offline ->
+                Outcome.progressing(
+                        Conditions.Ready.UNAVAILABLE,
+                        "the gateway is offline",
+                        support.settings().pendingRecheck());
         };
         if (state == GatewayState.Online || state == GatewayState.Maintenance) {
             ledger.applied(key(gateway), fingerprint, observed.id(), GatewayMapping.signature(observed));
@@ -124,11 +159,20 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
         String knownId = ExternalIds.of(gateway);
         CloudLookups.Found<CloudMediaPillar> found = lookups.gateway(knownId, gateway, systemId);
         if (found.knownIdMissing()) {
-            support.events().warning(gateway, "CloudObjectMissing", "WebRTC gateway " + knownId + " is not in the cloud any more; creating it again");
+            support.events()
+                    .warning(
+                            gateway,
+                            "CloudObjectMissing",
+                            "WebRTC gateway " + knownId + " is not in the cloud any more; creating it again");
         }
         if (found.object().isPresent() && !found.object().get().id().equals(knownId)) {
             ExternalIds.record(support, gateway, found.object().get().id());
-            support.events().normal(gateway, "Adopted", "adopted the existing WebRTC gateway " + found.object().get().pbxId());
+            support.events()
+                    .normal(
+                            gateway,
+                            "Adopted",
+                            "adopted the existing WebRTC gateway "
+                                    + found.object().get().pbxId());
         }
         return found.object().orElse(null);
     }
@@ -142,7 +186,11 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
         ledger.forget(key(gateway));
         String id = ExternalIds.of(gateway);
         if (id != null && cloud.gateways().delete(id)) {
-            support.events().normal(gateway, "Deleted", "removed WebRTC gateway " + gateway.getStatus().getGatewayId());
+            support.events()
+                    .normal(
+                            gateway,
+                            "Deleted",
+                            "removed WebRTC gateway " + gateway.getStatus().getGatewayId());
         }
         return null;
     }

@@ -7,7 +7,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxActivation;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -33,13 +32,17 @@ final class ActivationSecrets {
 
     static String name(Pbx pbx) {
         PbxActivation activation = pbx.getSpec().getActivation();
-        return activation != null && activation.getSecretName() != null ? activation.getSecretName()
+        return activation != null && activation.getSecretName() != null
+                ? activation.getSecretName()
                 : pbx.getMetadata().getName() + "-activation";
     }
 
     /** The values the Secret holds, if it exists. */
     Optional<Map<String, String>> read(Pbx pbx) {
-        Secret secret = client.secrets().inNamespace(pbx.getMetadata().getNamespace()).withName(name(pbx)).get();
+        Secret secret = client.secrets()
+                .inNamespace(pbx.getMetadata().getNamespace())
+                .withName(name(pbx))
+                .get();
         return Optional.ofNullable(secret).map(ActivationSecrets::decode);
     }
 
@@ -78,14 +81,19 @@ final class ActivationSecrets {
     }
 
     void delete(Pbx pbx) {
-        client.secrets().inNamespace(pbx.getMetadata().getNamespace()).withName(name(pbx)).delete();
+        client.secrets()
+                .inNamespace(pbx.getMetadata().getNamespace())
+                .withName(name(pbx))
+                .delete();
     }
 
     static Map<String, String> decode(Secret secret) {
         Map<String, String> values = new LinkedHashMap<>();
-        Objects.requireNonNullElse(secret.getData(), Map.<String, String>of()).forEach((key, value) ->
-                values.put(key, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
-        Objects.requireNonNullElse(secret.getStringData(), Map.<String, String>of()).forEach(values::put);
+        Objects.requireNonNullElse(secret.getData(), Map.<String, String>of())
+                .forEach((key, value) ->
+                        values.put(key, new String(Base64.getDecoder().decode(value), StandardCharsets.UTF_8)));
+        Objects.requireNonNullElse(secret.getStringData(), Map.<String, String>of())
+                .forEach(values::put);
         return values;
     }
 }

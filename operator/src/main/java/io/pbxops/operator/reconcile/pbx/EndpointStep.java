@@ -12,7 +12,6 @@ import io.pbxops.operator.pbx.PbxEndpointPort;
 import io.pbxops.operator.pbx.PbxEndpointTarget;
 import io.pbxops.operator.pbx.o2g.O2gEndpoint;
 import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
-
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +33,13 @@ final class EndpointStep {
     record Target(PbxEndpointTarget endpoint, EndpointSettings.Network network, List<String> secretVersions) {
 
         String fingerprint() {
-            return endpoint.endpoint().url() + "|" + endpoint.endpoint().nodeId() + "|" + network + "|" + secretVersions;
+            return endpoint.endpoint().url() + "|" + endpoint.endpoint().nodeId() + "|" + network + "|"
+                    + secretVersions;
         }
     }
 
-    private static final Set<String> CODE_NEEDED = Set.of(O2gRainbowNames.STATUS_ACTIVATION_REFUSED, O2gRainbowNames.STATUS_DISABLED);
+    private static final Set<String> CODE_NEEDED =
+            Set.of(O2gRainbowNames.STATUS_ACTIVATION_REFUSED, O2gRainbowNames.STATUS_DISABLED);
 
     private final PbxEndpointPort endpoints;
 
@@ -48,22 +49,29 @@ final class EndpointStep {
 
     static Optional<Target> target(Pbx pbx, Function<String, Optional<Secret>> secrets) {
         PbxEndpoint endpoint = pbx.getSpec().getEndpoint();
-        Optional<Map<String, String>> credentials = secrets.apply(endpoint.getCredentialsSecretRef().getName()).map(ActivationSecrets::decode);
-        if (credentials.isEmpty() || !credentials.get().containsKey(USERNAME) || !credentials.get().containsKey(PASSWORD)) {
+        Optional<Map<String, String>> credentials =
+                secrets.apply(endpoint.getCredentialsSecretRef().getName()).map(ActivationSecrets::decode);
+        if (credentials.isEmpty()
+                || !credentials.get().containsKey(USERNAME)
+                || !credentials.get().containsKey(PASSWORD)) {
             return Optional.empty();
         }
         List<String> versions = new ArrayList<>();
-        versions.add(secrets.apply(endpoint.getCredentialsSecretRef().getName()).map(s -> s.getMetadata().getResourceVersion()).orElse(""));
+        versions.add(secrets.apply(endpoint.getCredentialsSecretRef().getName())
+                .map(s -> s.getMetadata().getResourceVersion())
+                .orElse(""));
         EndpointSettings.Network network = null;
         PbxNetwork declared = pbx.getSpec().getNetwork();
         if (declared != null && declared.getDns() != null) {
-            network = EndpointSettings.Network.dns(declared.getDns().getPrimary(), declared.getDns().getSecondary());
+            network = EndpointSettings.Network.dns(
+                    declared.getDns().getPrimary(), declared.getDns().getSecondary());
         } else if (declared != null && declared.getProxy() != null) {
             PbxProxy proxy = declared.getProxy();
             String login = null;
             String password = null;
             if (proxy.getCredentialsSecretRef() != null) {
-                Optional<Secret> secret = secrets.apply(proxy.getCredentialsSecretRef().getName());
+                Optional<Secret> secret =
+                        secrets.apply(proxy.getCredentialsSecretRef().getName());
                 if (secret.isEmpty()) {
                     return Optional.empty();
                 }
@@ -74,8 +82,11 @@ final class EndpointStep {
             }
             network = EndpointSettings.Network.proxy(proxy.getHost(), proxy.getPort(), login, password);
         }
-        O2gEndpoint o2g = O2gEndpoint.of(URI.create(endpoint.getUrl()), endpoint.getNodeId(),
-                credentials.get().get(USERNAME), credentials.get().get(PASSWORD));
+        O2gEndpoint o2g = O2gEndpoint.of(
+                URI.create(endpoint.getUrl()),
+                endpoint.getNodeId(),
+                credentials.get().get(USERNAME),
+                credentials.get().get(PASSWORD));
         if (endpoint.getStandbyUrl() != null) {
             o2g = o2g.withStandby(URI.create(endpoint.getStandbyUrl()));
         }
@@ -83,7 +94,8 @@ final class EndpointStep {
     }
 
     static String missingSecretsMessage(Pbx pbx, Function<String, Optional<Secret>> secrets) {
-        String endpointSecret = pbx.getSpec().getEndpoint().getCredentialsSecretRef().getName();
+        String endpointSecret =
+                pbx.getSpec().getEndpoint().getCredentialsSecretRef().getName();
         Optional<Secret> credentials = secrets.apply(endpointSecret);
         if (credentials.isEmpty()) {
             return "Secret " + endpointSecret + " (the O2G credentials of spec.endpoint) does not exist";
@@ -92,8 +104,12 @@ final class EndpointStep {
         if (!values.containsKey(USERNAME) || !values.containsKey(PASSWORD)) {
             return "Secret " + endpointSecret + " must hold the keys username and password";
         }
-        return "Secret " + pbx.getSpec().getNetwork().getProxy().getCredentialsSecretRef().getName()
-                + " (the proxy credentials of spec.network.proxy) does not exist";
+        return "Secret "
+                + pbx.getSpec()
+                        .getNetwork()
+                        .getProxy()
+                        .getCredentialsSecretRef()
+                        .getName() + " (the proxy credentials of spec.network.proxy) does not exist";
     }
 
     /**
@@ -102,9 +118,13 @@ final class EndpointStep {
      */
     EndpointState enter(Target target, CloudSystem system, String code, boolean freshCode) {
         EndpointState current = endpoints.observe(target.endpoint());
-        boolean enterCode = code != null && (freshCode || CloudSystem.STATUS_CREATED.equals(system.status())
-                && (current.connectionStatus() == null || CODE_NEEDED.contains(current.connectionStatus())));
-        return endpoints.apply(target.endpoint(), new EndpointSettings(system.pbxId(), code, enterCode, target.network()));
+        boolean enterCode = code != null
+                && (freshCode
+                        || CloudSystem.STATUS_CREATED.equals(system.status())
+                                && (current.connectionStatus() == null
+                                        || CODE_NEEDED.contains(current.connectionStatus())));
+        return endpoints.apply(
+                target.endpoint(), new EndpointSettings(system.pbxId(), code, enterCode, target.network()));
     }
 
     void disable(Target target) {

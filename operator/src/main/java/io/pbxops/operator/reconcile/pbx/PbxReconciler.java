@@ -30,9 +30,9 @@ import io.pbxops.operator.pbx.PbxEndpointPort;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
 import io.pbxops.operator.reconcile.CloudLookups;
+import io.pbxops.operator.reconcile.CloudReconciler;
 import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
-import io.pbxops.operator.reconcile.CloudReconciler;
 import io.pbxops.operator.reconcile.Outcome;
 import io.pbxops.operator.reconcile.Reasons;
 import io.pbxops.operator.reconcile.ReconcileSupport;
@@ -41,7 +41,6 @@ import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
 import io.pbxops.operator.validation.ObjectValidator;
 import io.pbxops.operator.validation.Problem;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -62,7 +61,8 @@ import java.util.stream.Collectors;
 public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cleaner<Pbx> {
 
     /** {@code <fleet reference>-<installation reference>}, e.g. ALE12-1234.5678.90 (seed 001). */
-    static final java.util.regex.Pattern FLEET_EQUIPMENT_ID = java.util.regex.Pattern.compile("^[A-Z0-9]{2,10}-[0-9]{4}\\.[0-9]{4}\\.[0-9]{2}$");
+    static final java.util.regex.Pattern FLEET_EQUIPMENT_ID =
+            java.util.regex.Pattern.compile("^[A-Z0-9]{2,10}-[0-9]{4}\\.[0-9]{4}\\.[0-9]{2}$");
 
     static final String COMPANIES = "company-of-pbx";
     static final String PLANS = "plan-of-pbx";
@@ -73,8 +73,12 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
     private final ActivationSecrets activationSecrets;
     private final EndpointStep endpointStep;
 
-    public PbxReconciler(ReconcileSupport support, CloudPort cloud, PbxEndpointPort endpoints, CloudLedger ledger,
-                         DriftTrigger<Pbx> drift) {
+    public PbxReconciler(
+            ReconcileSupport support,
+            CloudPort cloud,
+            PbxEndpointPort endpoints,
+            CloudLedger ledger,
+            DriftTrigger<Pbx> drift) {
         super(support, cloud, ledger, drift);
         this.endpoints = endpoints;
         this.activationSecrets = new ActivationSecrets(support.client());
@@ -84,19 +88,41 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
     @Override
     public List<EventSource<?, Pbx>> prepareEventSources(EventSourceContext<Pbx> context) {
         return List.of(
-                ReferenceIndex.referencedBy(Company.class, context, COMPANIES,
-                        pbx -> pbx.getSpec() == null || pbx.getSpec().isSharedPbx() || pbx.getSpec().getCompanyRef() == null
-                                ? Optional.empty() : Optional.of(pbx.getSpec().getCompanyRef().getName())),
-                ReferenceIndex.referencedBy(NumberingPlan.class, context, PLANS,
+                ReferenceIndex.referencedBy(
+                        Company.class,
+                        context,
+                        COMPANIES,
+                        pbx -> pbx.getSpec() == null
+                                        || pbx.getSpec().isSharedPbx()
+                                        || pbx.getSpec().getCompanyRef() == null
+                                ? Optional.empty()
+                                : Optional.of(pbx.getSpec().getCompanyRef().getName())),
+                ReferenceIndex.referencedBy(
+                        NumberingPlan.class,
+                        context,
+                        PLANS,
                         pbx -> pbx.getSpec() == null || pbx.getSpec().getNumberingPlanRef() == null
-                                ? Optional.empty() : Optional.of(pbx.getSpec().getNumberingPlanRef().getName())),
-                ReferenceIndex.referencing(PbxShare.class, context, SHARES,
+                                ? Optional.empty()
+                                : Optional.of(
+                                        pbx.getSpec().getNumberingPlanRef().getName())),
+                ReferenceIndex.referencing(
+                        PbxShare.class,
+                        context,
+                        SHARES,
                         share -> share.getSpec() == null || share.getSpec().getPbxRef() == null
-                                ? Optional.empty() : Optional.of(share.getSpec().getPbxRef().getName())),
-                ReferenceIndex.waking(Secret.class, context, SECRETS, secret -> context.getPrimaryCache()
-                        .list(secret.getMetadata().getNamespace(), pbx -> secretNames(pbx).contains(secret.getMetadata().getName()))
-                        .map(ResourceID::fromResource)
-                        .collect(Collectors.toSet())),
+                                ? Optional.empty()
+                                : Optional.of(share.getSpec().getPbxRef().getName())),
+                ReferenceIndex.waking(
+                        Secret.class,
+                        context,
+                        SECRETS,
+                        secret -> context.getPrimaryCache()
+                                .list(
+                                        secret.getMetadata().getNamespace(),
+                                        pbx -> secretNames(pbx)
+                                                .contains(secret.getMetadata().getName()))
+                                .map(ResourceID::fromResource)
+                                .collect(Collectors.toSet())),
                 drift.eventSource());
     }
 
@@ -116,36 +142,55 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
 
         Company owner = null;
         if (!spec.isSharedPbx()) {
-            Optional<Company> company = ReferenceIndex.lookup(context, Company.class, COMPANIES, namespace, spec.getCompanyRef().getName());
+            Optional<Company> company = ReferenceIndex.lookup(
+                    context,
+                    Company.class,
+                    COMPANIES,
+                    namespace,
+                    spec.getCompanyRef().getName());
             if (company.isEmpty()) {
-                return Outcome.waitingFor(Conditions.Ready.DEPENDENCY_NOT_FOUND, "Company " + spec.getCompanyRef().getName()
-                        + " does not exist in namespace " + namespace + "; the PBX is declared in the cloud once it does");
+                return Outcome.waitingFor(
+                        Conditions.Ready.DEPENDENCY_NOT_FOUND,
+                        "Company " + spec.getCompanyRef().getName() + " does not exist in namespace " + namespace
+                                + "; the PBX is declared in the cloud once it does");
             }
             owner = company.get();
             if (owner.getStatus() == null || owner.getStatus().getSiteId() == null) {
-                return Outcome.waitingFor(Reasons.DEPENDENCY_NOT_READY, "waiting for Company " + owner.getMetadata().getName()
-                        + " and its site to be created in the cloud");
+                return Outcome.waitingFor(
+                        Reasons.DEPENDENCY_NOT_READY,
+                        "waiting for Company " + owner.getMetadata().getName()
+                                + " and its site to be created in the cloud");
             }
         }
         NumberingPlan plan = null;
         if (spec.getNumberingPlanRef() != null) {
-            Optional<NumberingPlan> found = ReferenceIndex.lookup(context, NumberingPlan.class, PLANS, namespace,
+            Optional<NumberingPlan> found = ReferenceIndex.lookup(
+                    context,
+                    NumberingPlan.class,
+                    PLANS,
+                    namespace,
                     spec.getNumberingPlanRef().getName());
             if (found.isEmpty()) {
-                return Outcome.waitingFor(Conditions.Ready.DEPENDENCY_NOT_FOUND, "NumberingPlan " + spec.getNumberingPlanRef().getName()
-                        + " does not exist in namespace " + namespace);
+                return Outcome.waitingFor(
+                        Conditions.Ready.DEPENDENCY_NOT_FOUND,
+                        "NumberingPlan " + spec.getNumberingPlanRef().getName() + " does not exist in namespace "
+                                + namespace);
             }
             plan = found.get();
             List<Problem> planProblems = ObjectValidator.get().validate(plan);
             if (!planProblems.isEmpty()) {
-                return Outcome.waitingFor(Reasons.DEPENDENCY_NOT_READY, "NumberingPlan " + plan.getMetadata().getName()
-                        + " is invalid (" + planProblems.get(0) + "): its rules are not pushed until it is fixed");
+                return Outcome.waitingFor(
+                        Reasons.DEPENDENCY_NOT_READY,
+                        "NumberingPlan " + plan.getMetadata().getName() + " is invalid (" + planProblems.get(0)
+                                + "): its rules are not pushed until it is fixed");
             }
         }
-        List<FleetProblem> conflicts = FleetRules.checkPbx(pbx, CacheFleetView.empty()
-                .withPbxs(() -> context.getPrimaryCache().list().toList())
-                .withCompanies(() -> ReferenceIndex.list(context, Company.class, COMPANIES))
-                .withPlans(() -> ReferenceIndex.list(context, NumberingPlan.class, PLANS)));
+        List<FleetProblem> conflicts = FleetRules.checkPbx(
+                pbx,
+                CacheFleetView.empty()
+                        .withPbxs(() -> context.getPrimaryCache().list().toList())
+                        .withCompanies(() -> ReferenceIndex.list(context, Company.class, COMPANIES))
+                        .withPlans(() -> ReferenceIndex.list(context, NumberingPlan.class, PLANS)));
         for (FleetProblem conflict : conflicts) {
             if (conflict.severity() != FleetProblem.Severity.MISSING_REFERENCE) {
                 return Outcome.of(conflict);
@@ -153,17 +198,24 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         }
         EndpointStep.Target endpoint = null;
         if (spec.getEndpoint() != null) {
-            Optional<EndpointStep.Target> target = EndpointStep.target(pbx, name -> ReferenceIndex.lookup(context, Secret.class, SECRETS, namespace, name));
+            Optional<EndpointStep.Target> target = EndpointStep.target(
+                    pbx, name -> ReferenceIndex.lookup(context, Secret.class, SECRETS, namespace, name));
             if (target.isEmpty()) {
-                return Outcome.waitingFor(Conditions.Ready.DEPENDENCY_NOT_FOUND, EndpointStep.missingSecretsMessage(pbx,
-                        name -> ReferenceIndex.lookup(context, Secret.class, SECRETS, namespace, name)));
+                return Outcome.waitingFor(
+                        Conditions.Ready.DEPENDENCY_NOT_FOUND,
+                        EndpointStep.missingSecretsMessage(
+                                pbx, name -> ReferenceIndex.lookup(context, Secret.class, SECRETS, namespace, name)));
             }
             endpoint = target.get();
         }
 
         String ownerSite = owner == null ? null : owner.getStatus().getSiteId();
-        String fingerprint = CloudLedger.hash(Arrays.asList(spec, ExternalIds.of(pbx), ownerSite,
-                plan == null ? null : plan.getSpec().getRules(), linkedShares(context, pbx),
+        String fingerprint = CloudLedger.hash(Arrays.asList(
+                spec,
+                ExternalIds.of(pbx),
+                ownerSite,
+                plan == null ? null : plan.getSpec().getRules(),
+                linkedShares(context, pbx),
                 endpoint == null ? null : endpoint.fingerprint()));
         if (unchanged(ledger, pbx, fingerprint) && pbx.getStatus().getSystemId() != null) {
             return Outcome.UNCHANGED;
@@ -176,9 +228,14 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
             system = cloud.systems().create(SystemMapping.newSystem(pbx, plan, ownerSite));
             ExternalIds.record(support, pbx, system.id());
             created = true;
-            support.events().normal(pbx, "Created", "declared system " + system.id() + " "
-                    + (ownerSite == null ? "at reseller level" : "in site " + ownerSite) + "; its activation data is in Secret "
-                    + ActivationSecrets.name(pbx));
+            support.events()
+                    .normal(
+                            pbx,
+                            "Created",
+                            "declared system " + system.id() + " "
+                                    + (ownerSite == null ? "at reseller level" : "in site " + ownerSite)
+                                    + "; its activation data is in Secret "
+                                    + ActivationSecrets.name(pbx));
         } else {
             Changes<SystemSettings> changes = SystemMapping.diff(system, pbx, plan);
             if (!changes.isEmpty()) {
@@ -188,7 +245,11 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         }
         if (ownerSite != null && !system.isLinkedTo(ownerSite)) {
             system = cloud.systems().link(ownerSite, system.id());
-            support.events().normal(pbx, "Linked", "linked system " + system.id() + " to the site " + ownerSite + " of its company");
+            support.events()
+                    .normal(
+                            pbx,
+                            "Linked",
+                            "linked system " + system.id() + " to the site " + ownerSite + " of its company");
         }
         status.setSystemId(system.id());
         // A fleet PBX's equipment ID is also its activation code: it stays in the Secret only. Judged from the cloud's
@@ -204,8 +265,11 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         if (!CloudSystem.STATUS_ACTIVATED.equals(system.status()) && system.jidPbxagentPassword() != null) {
             // While Pending the cloud shows the activation code: keep the Secret in step with it.
             if (activationSecrets.write(pbx, system.pbxId(), system.jidPbxagentPassword()) && !created && !reset) {
-                support.events().normal(pbx, "ActivationSecretUpdated", "wrote the equipment ID and activation code to Secret "
-                        + ActivationSecrets.name(pbx));
+                support.events()
+                        .normal(
+                                pbx,
+                                "ActivationSecretUpdated",
+                                "wrote the equipment ID and activation code to Secret " + ActivationSecrets.name(pbx));
             }
         } else {
             activationSecrets.write(pbx, system.pbxId(), null);
@@ -213,20 +277,30 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
 
         EndpointState pbxSide = null;
         if (endpoint != null && !CloudSystem.STATUS_ACTIVATED.equals(system.status())) {
-            String code = activationSecrets.read(pbx).map(values -> values.get(ActivationSecrets.ACTIVATION_CODE)).orElse(null);
+            String code = activationSecrets
+                    .read(pbx)
+                    .map(values -> values.get(ActivationSecrets.ACTIVATION_CODE))
+                    .orElse(null);
             pbxSide = endpointStep.enter(endpoint, system, code, created || reset);
             if (!pbxSide.changes().isEmpty()) {
-                support.events().normal(pbx, "PbxConfigured", "on the PBX through O2G: " + String.join("; ", pbxSide.changes()));
+                support.events()
+                        .normal(
+                                pbx,
+                                "PbxConfigured",
+                                "on the PBX through O2G: " + String.join("; ", pbxSide.changes()));
             }
         }
 
-        CloudSystemState state = CloudSystem.STATUS_ACTIVATED.equals(system.status()) ? cloud.systems().connection(system.id()) : null;
+        CloudSystemState state = CloudSystem.STATUS_ACTIVATED.equals(system.status())
+                ? cloud.systems().connection(system.id())
+                : null;
         ConnectionState connection = SystemMapping.connection(system, state);
         ConnectionState before = status.getConnection();
         status.setCloudStatus(system.status());
         status.setConnection(connection);
         status.setCompanies(system.siteId() == null ? 0 : system.siteId().size());
-        status.setSecretIdentityActive(system.xPbxOps() == null ? null : system.xPbxOps().secretIdentityActive());
+        status.setSecretIdentityActive(
+                system.xPbxOps() == null ? null : system.xPbxOps().secretIdentityActive());
         if (before != connection && before != null) {
             support.events().normal(pbx, "Connection" + connection, "the PBX is now " + connection);
         }
@@ -245,18 +319,29 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         String knownId = ExternalIds.orElse(ExternalIds.of(pbx), pbx.getStatus().getSystemId());
         CloudLookups.Found<CloudSystem> found = lookups.system(knownId, pbx, ownerSite);
         if (found.knownIdMissing()) {
-            support.events().warning(pbx, "CloudObjectMissing", "system " + knownId + " is not in the cloud any more; declaring it again");
+            support.events()
+                    .warning(
+                            pbx,
+                            "CloudObjectMissing",
+                            "system " + knownId + " is not in the cloud any more; declaring it again");
         }
         if (found.object().isPresent() && !found.object().get().id().equals(ExternalIds.of(pbx))) {
             ExternalIds.record(support, pbx, found.object().get().id());
-            support.events().normal(pbx, "Adopted", "adopted the existing system " + found.object().get().id());
+            support.events()
+                    .normal(
+                            pbx,
+                            "Adopted",
+                            "adopted the existing system "
+                                    + found.object().get().id());
         }
         return found.object().orElse(null);
     }
 
     private static boolean resetRequested(Pbx pbx) {
         String token = pbx.getSpec().getResetToken();
-        return token != null && !token.isEmpty() && !token.equals(pbx.getStatus().getLastResetToken());
+        return token != null
+                && !token.isEmpty()
+                && !token.equals(pbx.getStatus().getLastResetToken());
     }
 
     /**
@@ -276,15 +361,22 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         }
         activationSecrets.write(pbx, system.pbxId(), system.jidPbxagentPassword());
         status.setLastResetToken(token);
-        status.setLastResetTime(Instant.now(support.clock()).truncatedTo(ChronoUnit.SECONDS).toString());
+        status.setLastResetTime(
+                Instant.now(support.clock()).truncatedTo(ChronoUnit.SECONDS).toString());
         ResetIntent.clear(status);
-        support.events().normal(pbx, "Reset", "reset the PBX connection: a new activation code is in Secret "
-                + ActivationSecrets.name(pbx) + " and the PBX is Pending until it is entered");
+        support.events()
+                .normal(
+                        pbx,
+                        "Reset",
+                        "reset the PBX connection: a new activation code is in Secret " + ActivationSecrets.name(pbx)
+                                + " and the PBX is Pending until it is entered");
         return system;
     }
 
     private boolean resetSince(String systemId, Instant since) {
-        return cloud.systems().observeWithHistory(systemId)
+        return cloud
+                .systems()
+                .observeWithHistory(systemId)
                 .map(CloudSystem::connectionHistory)
                 .orElse(List.of())
                 .stream()
@@ -300,18 +392,31 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
             case Pending -> "declared in the cloud, no PBX connected yet";
             case Degraded -> "connected, but " + downChannels(state) + " down";
         };
-        support.conditions().set(pbx.getStatus(), generation, Conditions.CONNECTED, connection == ConnectionState.Running,
-                connection.name(), message);
+        support.conditions()
+                .set(
+                        pbx.getStatus(),
+                        generation,
+                        Conditions.CONNECTED,
+                        connection == ConnectionState.Running,
+                        connection.name(),
+                        message);
     }
 
-    private Outcome outcome(Pbx pbx, CloudSystem system, ConnectionState connection, CloudSystemState state, EndpointState pbxSide) {
+    private Outcome outcome(
+            Pbx pbx, CloudSystem system, ConnectionState connection, CloudSystemState state, EndpointState pbxSide) {
         Duration recheck = support.settings().pendingRecheck();
         return switch (connection) {
             case Running -> Outcome.available("system " + system.id() + " connected, every channel up");
-            case Degraded -> Outcome.progressing(Conditions.Ready.UNAVAILABLE, "system " + system.id() + " is connected but "
-                    + downChannels(state) + " down", recheck);
-            case Pending -> Outcome.progressing(Conditions.Ready.AWAITING_ACTIVATION, pendingMessage(pbx, system, pbxSide),
-                    waitsForAPerson(pbx, pbxSide) ? recheck.multipliedBy(INSTALLER_RECHECK_FACTOR) : recheck);
+            case Degraded ->
+                Outcome.progressing(
+                        Conditions.Ready.UNAVAILABLE,
+                        "system " + system.id() + " is connected but " + downChannels(state) + " down",
+                        recheck);
+            case Pending ->
+                Outcome.progressing(
+                        Conditions.Ready.AWAITING_ACTIVATION,
+                        pendingMessage(pbx, system, pbxSide),
+                        waitsForAPerson(pbx, pbxSide) ? recheck.multipliedBy(INSTALLER_RECHECK_FACTOR) : recheck);
         };
     }
 
@@ -354,16 +459,23 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         if ("down".equals(state.http())) {
             down.add("http");
         }
-        return down.isEmpty() ? "the connection is" : "channel " + String.join(", ", down) + (down.size() == 1 ? " is" : " are");
+        return down.isEmpty()
+                ? "the connection is"
+                : "channel " + String.join(", ", down) + (down.size() == 1 ? " is" : " are");
     }
 
     /** The PbxShares of this Pbx that are linked: the Pbx's company count follows them. */
     private static List<String> linkedShares(Context<Pbx> context, Pbx pbx) {
         return ReferenceIndex.list(context, PbxShare.class, SHARES).stream()
-                .filter(share -> Objects.equals(share.getMetadata().getNamespace(), pbx.getMetadata().getNamespace()))
-                .filter(share -> share.getSpec() != null && share.getSpec().getPbxRef() != null
-                        && pbx.getMetadata().getName().equals(share.getSpec().getPbxRef().getName()))
-                .filter(share -> share.getStatus() != null && Boolean.TRUE.equals(share.getStatus().getLinked()))
+                .filter(share -> Objects.equals(
+                        share.getMetadata().getNamespace(), pbx.getMetadata().getNamespace()))
+                .filter(share -> share.getSpec() != null
+                        && share.getSpec().getPbxRef() != null
+                        && pbx.getMetadata()
+                                .getName()
+                                .equals(share.getSpec().getPbxRef().getName()))
+                .filter(share -> share.getStatus() != null
+                        && Boolean.TRUE.equals(share.getStatus().getLinked()))
                 .map(share -> share.getMetadata().getName())
                 .sorted()
                 .toList();
@@ -378,9 +490,14 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         if (pbx.getSpec().getEndpoint() != null && pbx.getSpec().getEndpoint().getCredentialsSecretRef() != null) {
             names.add(pbx.getSpec().getEndpoint().getCredentialsSecretRef().getName());
         }
-        if (pbx.getSpec().getNetwork() != null && pbx.getSpec().getNetwork().getProxy() != null
+        if (pbx.getSpec().getNetwork() != null
+                && pbx.getSpec().getNetwork().getProxy() != null
                 && pbx.getSpec().getNetwork().getProxy().getCredentialsSecretRef() != null) {
-            names.add(pbx.getSpec().getNetwork().getProxy().getCredentialsSecretRef().getName());
+            names.add(pbx.getSpec()
+                    .getNetwork()
+                    .getProxy()
+                    .getCredentialsSecretRef()
+                    .getName());
         }
         return names;
     }
@@ -409,11 +526,19 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         }
         for (CloudMediaPillar gateway : cloud.gateways().listBySystem(systemId).toList()) {
             if (cloud.gateways().delete(gateway.id())) {
-                support.events().normal(pbx, "GatewayRemoved", "removed WebRTC gateway " + gateway.pbxId() + " of the PBX");
+                support.events()
+                        .normal(pbx, "GatewayRemoved", "removed WebRTC gateway " + gateway.pbxId() + " of the PBX");
             }
         }
         if (pbx.getSpec().getEndpoint() != null) {
-            EndpointStep.target(pbx, name -> ReferenceIndex.lookup(context, Secret.class, SECRETS, pbx.getMetadata().getNamespace(), name))
+            EndpointStep.target(
+                            pbx,
+                            name -> ReferenceIndex.lookup(
+                                    context,
+                                    Secret.class,
+                                    SECRETS,
+                                    pbx.getMetadata().getNamespace(),
+                                    name))
                     .ifPresent(endpointStep::disable);
         }
         if (cloud.systems().delete(systemId)) {

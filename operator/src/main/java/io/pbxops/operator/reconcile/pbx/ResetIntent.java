@@ -3,7 +3,6 @@ package io.pbxops.operator.reconcile.pbx;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxStatus;
 import io.pbxops.operator.reconcile.ReconcileSupport;
-
 import java.time.Instant;
 
 /**
@@ -20,7 +19,10 @@ record ResetIntent(String token, Instant since) {
     }
 
     static void record(ReconcileSupport support, Pbx pbx, String token, Instant since) {
-        Pbx edited = support.client().resources(Pbx.class).inNamespace(pbx.getMetadata().getNamespace()).withName(pbx.getMetadata().getName())
+        Pbx edited = support.client()
+                .resources(Pbx.class)
+                .inNamespace(pbx.getMetadata().getNamespace())
+                .withName(pbx.getMetadata().getName())
                 .editStatus(current -> {
                     if (current.getStatus() == null) {
                         current.setStatus(new PbxStatus());

@@ -16,7 +16,6 @@ import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.validation.NumberingPlanEvaluator;
 import io.pbxops.operator.validation.ObjectValidator;
 import io.pbxops.operator.validation.Problem;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -37,7 +36,8 @@ public class NumberingPlanReconciler extends ManagedReconciler<NumberingPlan, Nu
     @Override
     public List<EventSource<?, NumberingPlan>> prepareEventSources(EventSourceContext<NumberingPlan> context) {
         // A Pbx may stop naming one plan for another: recount every plan of its namespace.
-        return List.of(ReferenceIndex.waking(Pbx.class, context, PBXS, pbx -> ReferenceIndex.allInNamespace(context, pbx)));
+        return List.of(
+                ReferenceIndex.waking(Pbx.class, context, PBXS, pbx -> ReferenceIndex.allInNamespace(context, pbx)));
     }
 
     @Override
@@ -50,16 +50,22 @@ public class NumberingPlanReconciler extends ManagedReconciler<NumberingPlan, Nu
         NumberingPlanSpec spec = Objects.requireNonNullElseGet(plan.getSpec(), NumberingPlanSpec::new);
         NumberingPlanStatus status = plan.getStatus();
         status.setPbxCount((int) ReferenceIndex.list(context, Pbx.class, PBXS).stream()
-                .filter(pbx -> Objects.equals(pbx.getMetadata().getNamespace(), plan.getMetadata().getNamespace()))
-                .filter(pbx -> pbx.getSpec() != null && pbx.getSpec().getNumberingPlanRef() != null
-                        && plan.getMetadata().getName().equals(pbx.getSpec().getNumberingPlanRef().getName()))
+                .filter(pbx -> Objects.equals(
+                        pbx.getMetadata().getNamespace(), plan.getMetadata().getNamespace()))
+                .filter(pbx -> pbx.getSpec() != null
+                        && pbx.getSpec().getNumberingPlanRef() != null
+                        && plan.getMetadata()
+                                .getName()
+                                .equals(pbx.getSpec().getNumberingPlanRef().getName()))
                 .count());
         status.setInternalNumberLength(NumberingPlanEvaluator.internalNumberLength(spec.getExtensions()));
         List<Problem> compileProblems = new ArrayList<>();
-        NumberingPlanEvaluator evaluator = NumberingPlanEvaluator.compile(spec.getRules(), "spec.rules", compileProblems);
+        NumberingPlanEvaluator evaluator =
+                NumberingPlanEvaluator.compile(spec.getRules(), "spec.rules", compileProblems);
         int passed = 0;
         for (NumberingExample example : spec.getExamples()) {
-            if (example.getDialed() != null && evaluator.checkExample(example, spec.getRules()).isEmpty()) {
+            if (example.getDialed() != null
+                    && evaluator.checkExample(example, spec.getRules()).isEmpty()) {
                 passed++;
             }
         }
@@ -67,10 +73,13 @@ public class NumberingPlanReconciler extends ManagedReconciler<NumberingPlan, Nu
         status.setExamplesPassed(passed);
         List<Problem> problems = ObjectValidator.get().validate(plan);
         if (!problems.isEmpty()) {
-            return Outcome.invalid(problems.size() == 1 ? problems.get(0).toString()
-                    : problems.get(0) + " (and " + (problems.size() - 1) + " more problems; run pbx-operator validate)");
+            return Outcome.invalid(
+                    problems.size() == 1
+                            ? problems.get(0).toString()
+                            : problems.get(0) + " (and " + (problems.size() - 1)
+                                    + " more problems; run pbx-operator validate)");
         }
-        return Outcome.available(spec.getRules().size() + " rules; " + passed + " of " + spec.getExamples().size()
-                + " worked examples pass; used by " + status.getPbxCount() + " PBXs");
+        return Outcome.available(spec.getRules().size() + " rules; " + passed + " of "
+                + spec.getExamples().size() + " worked examples pass; used by " + status.getPbxCount() + " PBXs");
     }
 }

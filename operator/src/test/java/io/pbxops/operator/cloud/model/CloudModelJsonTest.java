@@ -39,7 +39,9 @@ class CloudModelJsonTest {
 
         assertEquals(List.of("5a01", "5a02"), system.siteId());
         assertEquals(List.of("0"), system.pbxMainBundlePrefix());
-        assertEquals(new NumberingRule("^218", "039067", "218"), system.pbxNumberingTranslator().get(0));
+        assertEquals(
+                new NumberingRule("^218", "039067", "218"),
+                system.pbxNumberingTranslator().get(0));
         assertTrue(system.isShared());
         assertFalse(system.isCentrex());
         assertEquals("59f0", system.bpId());
@@ -71,8 +73,21 @@ class CloudModelJsonTest {
 
         SystemSettings observed = system.settings();
         assertNull(observed.xPbxOps().secretIdentityActive());
-        SystemSettings desired = new SystemSettings("OXE_RB_01", "oxe", "FRA", "", 120, null, List.of("0"), true,
-                List.of(new NumberingRule("^218", "039067", "218")), null, null, List.of(), true, "59f0",
+        SystemSettings desired = new SystemSettings(
+                "OXE_RB_01",
+                "oxe",
+                "FRA",
+                "",
+                120,
+                null,
+                List.of("0"),
+                true,
+                List.of(new NumberingRule("^218", "039067", "218")),
+                null,
+                null,
+                List.of(),
+                true,
+                "59f0",
                 PbxOpsExtension.ofModel("omnipcx-enterprise")
                         .withInstallationNumber("+33123456789")
                         .withWebRtc(new PbxOpsExtension.WebRtc(true, true))
@@ -82,8 +97,10 @@ class CloudModelJsonTest {
 
     @Test
     void newSystemIsSentFlatWithoutNullsAndWithTheSiteAsOneId() throws Exception {
-        NewSystem system = NewSystem.onSite("5a01", SystemSettings.of("acme-oxe1", "oxe", "FRA")
-                        .withExtension(PbxOpsExtension.ofModel("omnipcx-enterprise")))
+        NewSystem system = NewSystem.onSite(
+                        "5a01",
+                        SystemSettings.of("acme-oxe1", "oxe", "FRA")
+                                .withExtension(PbxOpsExtension.ofModel("omnipcx-enterprise")))
                 .withPbxId("ALE12-1234.5678.90")
                 .withActivationCode("ALE12-1234.5678.90");
 
@@ -102,7 +119,8 @@ class CloudModelJsonTest {
 
     @Test
     void partialUpdateSendsOnlyWhatIsSetAndAnEmptyListToReset() throws Exception {
-        SystemSettings changes = SystemSettings.none().withNumberingTranslator(List.of()).withShared(false);
+        SystemSettings changes =
+                SystemSettings.none().withNumberingTranslator(List.of()).withShared(false);
 
         assertEquals("{\"pbxNumberingTranslator\":[],\"isShared\":false}", json.writeValueAsString(changes));
     }
@@ -111,13 +129,14 @@ class CloudModelJsonTest {
     void readsAPageAndAnErrorEnvelopeWithDetails() throws Exception {
         Page<CloudSite> page = json.readValue("""
                 {"data":[{"id":"s1","name":"HQ","companyId":"c1","status":"active","extra":true}],
-                 "limit":1,"offset":0,"total":3}""", new TypeReference<>() { });
+                 "limit":1,"offset":0,"total":3}""", new TypeReference<>() {});
         CloudError error = json.readValue("""
                 {"errorCode":400,"errorMsg":"Bad Request","errorDetailsCode":400000,
-                 "errorDetails":[{"param":"activationCode","msg":"too long","value":"secret-code"}]}""",
-                CloudError.class);
+                 "errorDetails":[{"param":"activationCode","msg":"too long","value":"secret-code"}]}""", CloudError.class);
 
-        assertEquals(new CloudSite("s1", "HQ", "c1", "active", null, null), page.data().get(0));
+        assertEquals(
+                new CloudSite("s1", "HQ", "c1", "active", null, null),
+                page.data().get(0));
         assertFalse(page.isLast());
         assertEquals(400000, error.errorDetailsCode());
         assertEquals("activationCode", error.detailItems().get(0).param());
@@ -126,11 +145,15 @@ class CloudModelJsonTest {
 
     @Test
     void mediaPillarsUseTheInventedNames() throws Exception {
-        NewMediaPillar create = new NewMediaPillar("sys1", "external",
+        NewMediaPillar create = new NewMediaPillar(
+                "sys1",
+                "external",
                 MediaPillarSettings.none().withAddress("10.1.0.80", 30).withSoftwareVersion("latest"));
 
-        assertEquals("{\"systemId\":\"sys1\",\"type\":\"external\",\"address\":\"10.1.0.80\",\"voiceChannels\":30,"
-                + "\"softwareVersion\":\"latest\"}", json.writeValueAsString(create));
+        assertEquals(
+                "{\"systemId\":\"sys1\",\"type\":\"external\",\"address\":\"10.1.0.80\",\"voiceChannels\":30,"
+                        + "\"softwareVersion\":\"latest\"}",
+                json.writeValueAsString(create));
         CloudMediaPillar read = json.readValue("""
                 {"id":"g1","pbxId":"PBXa1b1-c1d1","systemId":"sys1","name":"gw","type":"external",
                  "address":"10.1.0.80","voiceChannels":30,"runningVersion":"2.4.1","availableVersion":"2.5.0",
@@ -142,9 +165,11 @@ class CloudModelJsonTest {
 
     @Test
     void stateTellsWhetherEveryReportedChannelIsUp() throws Exception {
-        assertTrue(json.readValue("{\"timestamp\":1,\"connection\":\"up\"}", CloudSystemState.class).allUp());
-        assertFalse(json.readValue("{\"timestamp\":1,\"conf\":\"up\",\"csta\":\"down\",\"http\":\"up\"}",
-                CloudSystemState.class).allUp());
+        assertTrue(json.readValue("{\"timestamp\":1,\"connection\":\"up\"}", CloudSystemState.class)
+                .allUp());
+        assertFalse(json.readValue(
+                        "{\"timestamp\":1,\"conf\":\"up\",\"csta\":\"down\",\"http\":\"up\"}", CloudSystemState.class)
+                .allUp());
         assertFalse(json.readValue("{\"timestamp\":1}", CloudSystemState.class).allUp());
     }
 }

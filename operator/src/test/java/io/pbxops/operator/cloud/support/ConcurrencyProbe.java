@@ -66,22 +66,25 @@ public final class ConcurrencyProbe implements AutoCloseable {
     }
 
     private static void pump(Socket from, Socket to, Runnable onBytes) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
-                int read;
-                while ((read = in.read(buffer)) >= 0) {
-                    onBytes.run();
-                    out.write(buffer, 0, read);
-                    out.flush();
-                }
-            } catch (IOException e) {
-                // one side closed: close both below
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }, "probe-pump");
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[8192];
+                    try (InputStream in = from.getInputStream();
+                            OutputStream out = to.getOutputStream()) {
+                        int read;
+                        while ((read = in.read(buffer)) >= 0) {
+                            onBytes.run();
+                            out.write(buffer, 0, read);
+                            out.flush();
+                        }
+                    } catch (IOException e) {
+                        // one side closed: close both below
+                    } finally {
+                        closeQuietly(from);
+                        closeQuietly(to);
+                    }
+                },
+                "probe-pump");
         thread.setDaemon(true);
         thread.start();
     }

@@ -20,7 +20,8 @@ public final class SimControl {
     public static final String AUTH = "/api/rainbow/authentication/v1.0";
 
     private final URI cloud;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final ObjectMapper json = new ObjectMapper();
 
     public SimControl(URI cloud) {
@@ -59,7 +60,8 @@ public final class SimControl {
     public long requests(String method, String route, int status) {
         long total = 0;
         for (JsonNode count : send("GET", "/sim/v1/requests", null)) {
-            if (method.equals(count.path("method").asText()) && route.equals(count.path("route").asText())
+            if (method.equals(count.path("method").asText())
+                    && route.equals(count.path("route").asText())
                     && status == count.path("status").asInt()) {
                 total += count.path("count").asLong();
             }
@@ -71,7 +73,8 @@ public final class SimControl {
     public long requests(String method, String route) {
         long total = 0;
         for (JsonNode count : send("GET", "/sim/v1/requests", null)) {
-            if (method.equals(count.path("method").asText()) && route.equals(count.path("route").asText())) {
+            if (method.equals(count.path("method").asText())
+                    && route.equals(count.path("route").asText())) {
                 total += count.path("count").asLong();
             }
         }
@@ -101,7 +104,8 @@ public final class SimControl {
 
     public JsonNode send(String method, String path, Object body) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(cloud.resolve(path)).header("Accept", "application/json");
+            HttpRequest.Builder request =
+                    HttpRequest.newBuilder(cloud.resolve(path)).header("Accept", "application/json");
             if (body != null) {
                 request.header("Content-Type", "application/json")
                         .method(method, HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));

@@ -1,13 +1,13 @@
 package io.pbxops.operator.cloud.support;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.LoggerContext;
 import io.pbxops.operator.cloud.CloudCredentials;
 import io.pbxops.operator.cloud.CloudRetrySettings;
 import io.pbxops.operator.cloud.InMemoryCloudMetrics;
 import io.pbxops.operator.cloud.RainbowClientConfig;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -93,8 +93,8 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     public RainbowClientConfig clientConfig(InMemoryCloudMetrics metrics) {
         return RainbowClientConfig.defaults(cloudUrl())
                 .withMetrics(metrics)
-                .withRetry(new CloudRetrySettings(Duration.ofMillis(20), Duration.ofMillis(200), 0.2, 6,
-                        Duration.ofSeconds(20)))
+                .withRetry(new CloudRetrySettings(
+                        Duration.ofMillis(20), Duration.ofMillis(200), 0.2, 6, Duration.ofSeconds(20)))
                 .withTimeouts(Duration.ofSeconds(2), Duration.ofSeconds(10));
     }
 }

@@ -43,9 +43,17 @@ class O2gClientContractTest {
     @BeforeEach
     void setUp() {
         control = SIM.control();
-        control.addO2gHost(Map.of("host", HOST, "username", USER, "password", PASSWORD, "nodes", List.of(
-                Map.of("nodeId", "1", "fqdn", "oxe1.acme.example"),
-                Map.of("nodeId", "2", "fqdn", "oxe2.acme.example", "connected", false))));
+        control.addO2gHost(Map.of(
+                "host",
+                HOST,
+                "username",
+                USER,
+                "password",
+                PASSWORD,
+                "nodes",
+                List.of(
+                        Map.of("nodeId", "1", "fqdn", "oxe1.acme.example"),
+                        Map.of("nodeId", "2", "fqdn", "oxe2.acme.example", "connected", false))));
         control.clearRequests();
         o2g = client(O2gEndpoint.of(URI.create("https://" + HOST), "1", USER, PASSWORD), O2gClientConfig.defaults());
     }
@@ -83,13 +91,15 @@ class O2gClientContractTest {
         O2gModel node = o2g.getModel("1");
         assertTrue(node.findObject(names.objectName()::equals).isPresent());
         O2gModel rainbow = o2g.getModel("1", names.objectName());
-        assertEquals(List.of("Yes", "No"), rainbow.attribute(names.agentEnable()).orElseThrow().allowedValues());
+        assertEquals(
+                List.of("Yes", "No"),
+                rainbow.attribute(names.agentEnable()).orElseThrow().allowedValues());
 
         assertTrue(o2g.getRootInstance("1").objectNames().contains(names.objectName()));
         assertEquals(List.of(names.instanceId()), o2g.listInstanceIds("1", names.objectName(), null));
 
-        O2gInstance some = o2g.getInstance("1", names.objectName(), names.instanceId(), names.domain(),
-                names.connectionStatus());
+        O2gInstance some =
+                o2g.getInstance("1", names.objectName(), names.instanceId(), names.domain(), names.connectionStatus());
         assertEquals(2, some.attributes().size());
         assertEquals("openrainbow.com", some.value(names.domain()).orElseThrow());
         assertNotNull(some.value(names.connectionStatus()).orElseThrow());
@@ -97,49 +107,69 @@ class O2gClientContractTest {
 
     @Test
     void setAttributesWithStringArraysAndReadThemBack() {
-        o2g.setAttributes("1", names.networkObjectName(), names.networkInstanceId(),
+        o2g.setAttributes(
+                "1",
+                names.networkObjectName(),
+                names.networkInstanceId(),
                 List.of(O2gAttribute.of(names.dnsPrimary(), "10.0.0.53")));
-        o2g.setAttributes("1", names.objectName(), names.instanceId(), List.of(
-                O2gAttribute.of(names.pbxId(), "OXE.000.111"),
-                O2gAttribute.of(names.activationCode(), "8812"),
-                O2gAttribute.of(names.agentEnable(), O2gRainbowNames.YES)));
+        o2g.setAttributes(
+                "1",
+                names.objectName(),
+                names.instanceId(),
+                List.of(
+                        O2gAttribute.of(names.pbxId(), "OXE.000.111"),
+                        O2gAttribute.of(names.activationCode(), "8812"),
+                        O2gAttribute.of(names.agentEnable(), O2gRainbowNames.YES)));
 
         O2gInstance rainbow = o2g.getInstance("1", names.objectName(), names.instanceId());
         assertEquals("OXE.000.111", rainbow.value(names.pbxId()).orElseThrow());
-        assertEquals(O2gRainbowNames.MASKED_VALUE, rainbow.value(names.activationCode()).orElseThrow(),
+        assertEquals(
+                O2gRainbowNames.MASKED_VALUE,
+                rainbow.value(names.activationCode()).orElseThrow(),
                 "the code is write-only");
         assertEquals(O2gRainbowNames.YES, rainbow.value(names.agentEnable()).orElseThrow());
-        assertEquals("10.0.0.53", o2g.getInstance("1", names.networkObjectName(), names.networkInstanceId(),
-                names.dnsPrimary()).value(names.dnsPrimary()).orElseThrow());
+        assertEquals(
+                "10.0.0.53",
+                o2g.getInstance("1", names.networkObjectName(), names.networkInstanceId(), names.dnsPrimary())
+                        .value(names.dnsPrimary())
+                        .orElseThrow());
         assertEquals(2, control.requests("PUT", INSTANCE, 204));
     }
 
     @Test
     void errorsArriveTyped() {
-        O2gInvalidRequestException unknownAttribute = assertThrows(O2gInvalidRequestException.class,
-                () -> o2g.setAttributes("1", names.objectName(), names.instanceId(),
+        O2gInvalidRequestException unknownAttribute = assertThrows(
+                O2gInvalidRequestException.class,
+                () -> o2g.setAttributes(
+                        "1",
+                        names.objectName(),
+                        names.instanceId(),
                         List.of(O2gAttribute.of("No_Such_Attribute", "x"))));
         assertEquals(400, unknownAttribute.httpStatus());
         assertNotNull(unknownAttribute.error());
         assertTrue(unknownAttribute.getMessage().contains("No_Such_Attribute"), unknownAttribute.getMessage());
 
-        O2gInvalidRequestException badValue = assertThrows(O2gInvalidRequestException.class,
-                () -> o2g.setAttributes("1", names.objectName(), names.instanceId(),
+        O2gInvalidRequestException badValue = assertThrows(
+                O2gInvalidRequestException.class,
+                () -> o2g.setAttributes(
+                        "1",
+                        names.objectName(),
+                        names.instanceId(),
                         List.of(O2gAttribute.of(names.agentEnable(), "Maybe"))));
         assertFalse(badValue.canRetry());
 
         assertThrows(O2gNotFoundException.class, () -> o2g.getInstance("1", "No_Such_Object", "1"));
         assertThrows(O2gNotFoundException.class, () -> o2g.getInstance("9", names.objectName(), "1"));
 
-        O2gUnavailableException down = assertThrows(O2gUnavailableException.class,
-                () -> o2g.getInstance("2", names.objectName(), names.instanceId()));
+        O2gUnavailableException down = assertThrows(
+                O2gUnavailableException.class, () -> o2g.getInstance("2", names.objectName(), names.instanceId()));
         assertEquals(503, down.httpStatus());
     }
 
     @Test
     void refusedCredentialsAreAnAuthenticationFailure() {
-        O2gClient wrong = client(O2gEndpoint.of(URI.create("https://" + HOST), "1", USER, "wrong-o2g-pw"),
-                O2gClientConfig.defaults());
+        O2gClient wrong = client(
+                O2gEndpoint.of(URI.create("https://" + HOST), "1", USER, "wrong-o2g-pw"), O2gClientConfig.defaults());
 
         O2gAuthenticationException e = assertThrows(O2gAuthenticationException.class, wrong::listNodes);
 
@@ -150,7 +180,8 @@ class O2gClientContractTest {
 
     @Test
     void anUnknownVirtualHostIsNotFound() {
-        O2gClient stranger = client(O2gEndpoint.of(URI.create("https://o2g.unknown.example"), "1", USER, PASSWORD),
+        O2gClient stranger = client(
+                O2gEndpoint.of(URI.create("https://o2g.unknown.example"), "1", USER, PASSWORD),
                 O2gClientConfig.defaults());
 
         assertThrows(O2gNotFoundException.class, stranger::listNodes);
@@ -158,8 +189,10 @@ class O2gClientContractTest {
 
     @Test
     void withoutRoutingTheDefaultHostAnswers() {
-        O2gClient direct = O2gClient.create(O2gEndpoint.of(SIM.o2gUrl(), "1", SIM.config().o2gLogin(),
-                SIM.config().o2gPassword()), O2gClientConfig.defaults());
+        O2gClient direct = O2gClient.create(
+                O2gEndpoint.of(
+                        SIM.o2gUrl(), "1", SIM.config().o2gLogin(), SIM.config().o2gPassword()),
+                O2gClientConfig.defaults());
 
         assertEquals(List.of("1"), direct.listNodes());
         direct.close();
@@ -181,7 +214,8 @@ class O2gClientContractTest {
     @Test
     void keepaliveAtHalfTheTtlAndANewSessionAfterIt() {
         MutableClock clock = MutableClock.startingNow();
-        O2gClient timed = client(O2gEndpoint.of(URI.create("https://" + HOST), "1", USER, PASSWORD),
+        O2gClient timed = client(
+                O2gEndpoint.of(URI.create("https://" + HOST), "1", USER, PASSWORD),
                 O2gClientConfig.defaults().withClock(clock));
         timed.listNodes();
 
@@ -205,13 +239,15 @@ class O2gClientContractTest {
         EndpointRouting routing = url -> url.equals(primary)
                 ? new EndpointRouting.Route(dead, null)
                 : new EndpointRouting.Route(SIM.o2gUrl(), url.getHost());
-        O2gClient ha = O2gClient.create(new O2gEndpoint(primary, standby, "1", USER, PASSWORD),
+        O2gClient ha = O2gClient.create(
+                new O2gEndpoint(primary, standby, "1", USER, PASSWORD),
                 O2gClientConfig.defaults().withRouting(routing));
 
         assertEquals(List.of("1", "2"), ha.listNodes());
         assertEquals(standby, ha.activeUrl());
 
-        O2gClient single = O2gClient.create(O2gEndpoint.of(primary, "1", USER, PASSWORD),
+        O2gClient single = O2gClient.create(
+                O2gEndpoint.of(primary, "1", USER, PASSWORD),
                 O2gClientConfig.defaults().withRouting(routing));
         O2gUnavailableException e = assertThrows(O2gUnavailableException.class, single::listNodes);
         assertTrue(e.getMessage().contains(primary.toString()), e.getMessage());
@@ -219,7 +255,9 @@ class O2gClientContractTest {
 
     @Test
     void findsTheRainbowObjectWhenTheConfiguredNameIsWrong() {
-        O2gRainbowNames found = O2gRainbowDiscovery.discover(o2g, "1",
+        O2gRainbowNames found = O2gRainbowDiscovery.discover(
+                o2g,
+                "1",
                 O2gRainbowNames.defaults().withObjectName("Cloud_Connect").withNetworkObjectName("Net_Params"));
 
         assertEquals(names.objectName(), found.objectName());

@@ -14,14 +14,14 @@ class O2gRainbowDiscoveryTest {
     void keepsConfiguredNamesThatTheModelHas() {
         O2gModel node = node(object("Rainbow", "Rainbow_Agent_Enable", "Rainbow_PBXID"), object("Rainbow_Network"));
 
-        assertEquals(O2gRainbowNames.defaults(),
-                O2gRainbowDiscovery.resolveObjects(node, O2gRainbowNames.defaults(), "1"));
+        assertEquals(
+                O2gRainbowNames.defaults(), O2gRainbowDiscovery.resolveObjects(node, O2gRainbowNames.defaults(), "1"));
     }
 
     @Test
     void findsRenamedObjectsAndAttributesByPattern() {
-        O2gModel agent = object("RAINBOW_AGENT", "Agent_Enable", "Cloud_Domain", "Pbx_Id", "Activation_Key",
-                "Link_Status");
+        O2gModel agent =
+                object("RAINBOW_AGENT", "Agent_Enable", "Cloud_Domain", "Pbx_Id", "Activation_Key", "Link_Status");
         O2gModel node = node(object("Subscriber", "Annu_Name"), object("RainbowNetParams", "DNS1"), agent);
 
         O2gRainbowNames names = O2gRainbowDiscovery.resolveObjects(node, O2gRainbowNames.defaults(), "1");
@@ -40,18 +40,22 @@ class O2gRainbowDiscoveryTest {
     void noRainbowObjectAtAllIsNotFound() {
         O2gModel node = node(object("Subscriber", "Annu_Name"));
 
-        O2gNotFoundException e = assertThrows(O2gNotFoundException.class,
+        O2gNotFoundException e = assertThrows(
+                O2gNotFoundException.class,
                 () -> O2gRainbowDiscovery.resolveObjects(node, O2gRainbowNames.defaults(), "7"));
         assertFalse(e.getMessage().isBlank());
     }
 
     @Test
     void attributesPrintWithoutSecretValues() {
-        assertEquals("O2gAttribute[name=Rainbow_Activation_Code, value=****]",
+        assertEquals(
+                "O2gAttribute[name=Rainbow_Activation_Code, value=****]",
                 O2gAttribute.of("Rainbow_Activation_Code", "8812").toString());
-        assertEquals("O2gAttribute[name=Rainbow_PBXID, value=****]",
+        assertEquals(
+                "O2gAttribute[name=Rainbow_PBXID, value=****]",
                 O2gAttribute.of("Rainbow_PBXID", "ALE12-1234.5678.90").toString());
-        assertEquals("O2gAttribute[name=Rainbow_Domain, value=[openrainbow.com]]",
+        assertEquals(
+                "O2gAttribute[name=Rainbow_Domain, value=[openrainbow.com]]",
                 O2gAttribute.of("Rainbow_Domain", "openrainbow.com").toString());
     }
 
@@ -60,10 +64,17 @@ class O2gRainbowDiscoveryTest {
     }
 
     private static O2gModel object(String name, String... attributes) {
-        return new O2gModel(name, false, false, false, true, true, List.of(),
+        return new O2gModel(
+                name,
+                false,
+                false,
+                false,
+                true,
+                true,
+                List.of(),
                 java.util.Arrays.stream(attributes)
-                        .map(a -> new O2gAttributeModel(a, false, "OctetString", false, List.of(), null, null, false,
-                                null))
+                        .map(a -> new O2gAttributeModel(
+                                a, false, "OctetString", false, List.of(), null, null, false, null))
                         .toList(),
                 List.of());
     }

@@ -17,18 +17,21 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 class O2gRenamedObjectsContractTest {
 
     @RegisterExtension
-    static final SimulatorExtension SIM = new SimulatorExtension(SimulatorConfig.defaults().withOxeNames(
-            OxeNames.defaults().withOverrides(Map.of(
-                    "rainbowObject", "RAINBOW_AGENT",
-                    "agentEnable", "Agent_Enable",
-                    "pbxId", "Pbx_Id",
-                    "activationCode", "Activation_Key",
-                    "networkObject", "RainbowNetParams"))));
+    static final SimulatorExtension SIM = new SimulatorExtension(SimulatorConfig.defaults()
+            .withOxeNames(OxeNames.defaults()
+                    .withOverrides(Map.of(
+                            "rainbowObject", "RAINBOW_AGENT",
+                            "agentEnable", "Agent_Enable",
+                            "pbxId", "Pbx_Id",
+                            "activationCode", "Activation_Key",
+                            "networkObject", "RainbowNetParams"))));
 
     @Test
     void discoveryFindsTheRenamedObjectAndAttributes() {
-        O2gClient o2g = O2gClient.create(O2gEndpoint.of(SIM.o2gUrl(), "1", SIM.config().o2gLogin(),
-                SIM.config().o2gPassword()), O2gClientConfig.defaults());
+        O2gClient o2g = O2gClient.create(
+                O2gEndpoint.of(
+                        SIM.o2gUrl(), "1", SIM.config().o2gLogin(), SIM.config().o2gPassword()),
+                O2gClientConfig.defaults());
 
         O2gRainbowNames names = O2gRainbowDiscovery.discover(o2g, "1", O2gRainbowNames.defaults());
 
@@ -40,8 +43,11 @@ class O2gRenamedObjectsContractTest {
         assertEquals("Rainbow_Domain", names.domain(), "a configured name the model has is kept");
 
         o2g.setAttributes("1", names.objectName(), names.instanceId(), List.of(O2gAttribute.of(names.pbxId(), "X1")));
-        assertEquals("X1", o2g.getInstance("1", names.objectName(), names.instanceId(), names.pbxId())
-                .value(names.pbxId()).orElseThrow());
+        assertEquals(
+                "X1",
+                o2g.getInstance("1", names.objectName(), names.instanceId(), names.pbxId())
+                        .value(names.pbxId())
+                        .orElseThrow());
         o2g.close();
     }
 }
