@@ -16,6 +16,12 @@ public final class Conditions {
         public static final String DEPENDENCY_NOT_FOUND = "DependencyNotFound";
         public static final String INVALID_SPEC = "InvalidSpec";
         public static final String UNAVAILABLE = "Unavailable";
+        /** Another object owns the cloud object this one claims; the message names it. */
+        public static final String CONFLICT = "Conflict";
+        /** This cloud does not serve the feature; the message names it. */
+        public static final String UNSUPPORTED_BY_CLOUD = "UnsupportedByCloud";
+        /** A referenced object exists but has not reached the cloud yet (an addition of this operator). */
+        public static final String DEPENDENCY_NOT_READY = "DependencyNotReady";
 
         private Ready() {}
     }

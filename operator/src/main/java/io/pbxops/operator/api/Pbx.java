@@ -55,4 +55,13 @@ import io.fabric8.kubernetes.model.annotation.Version;
         name = "Age",
         type = AdditionalPrinterColumn.Type.DATE,
         jsonPath = ".metadata.creationTimestamp")
-public class Pbx extends CustomResource<PbxSpec, PbxStatus> implements Namespaced {}
+public class Pbx extends CustomResource<PbxSpec, PbxStatus> implements Namespaced {
+
+    /** The Secret that holds its equipment ID and activation code: {@code spec.activation.secretName}, else {@code <name>-activation}. */
+    public String activationSecretName() {
+        PbxActivation activation = getSpec() == null ? null : getSpec().getActivation();
+        return activation != null && activation.getSecretName() != null
+                ? activation.getSecretName()
+                : getMetadata().getName() + "-activation";
+    }
+}

@@ -1,5 +1,7 @@
 package io.pbxops.operator.cli;
 
+import io.pbxops.operator.pbx.StandardDrivers;
+import io.pbxops.operator.pbx.o2g.O2gDriverOptions;
 import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
 import picocli.CommandLine.Option;
 
@@ -17,6 +19,12 @@ public final class O2gOptions {
             description =
                     "The OXE management object holding the Rainbow agent's DNS/proxy settings. Default: Rainbow_Network.")
     String networkObject;
+
+    /** The drivers' options with these names (and the defaults for everything else). */
+    StandardDrivers.Options drivers() {
+        return StandardDrivers.Options.defaults()
+                .withO2g(O2gDriverOptions.defaults().withNames(names()));
+    }
 
     O2gRainbowNames names() {
         O2gRainbowNames names = O2gRainbowNames.defaults();

@@ -3,15 +3,17 @@ package io.pbxops.operator.cli;
 import io.pbxops.operator.cloud.CloudException;
 import io.pbxops.operator.gitops.CloudSnapshot;
 import io.pbxops.operator.gitops.FleetPlan;
-import io.pbxops.operator.gitops.O2gPbxSide;
+import io.pbxops.operator.gitops.ManifestPbxSide;
+import io.pbxops.operator.gitops.PbxSide;
 import io.pbxops.operator.gitops.PlanReport;
 import io.pbxops.operator.gitops.Planner;
 import io.pbxops.operator.gitops.SnapshotCloudPort;
 import io.pbxops.operator.manifest.Manifest;
 import io.pbxops.operator.manifest.ManifestException;
 import io.pbxops.operator.manifest.ManifestReader;
-import io.pbxops.operator.pbx.o2g.O2gClientConfig;
-import io.pbxops.operator.pbx.oxe.O2gPbxEndpoints;
+import io.pbxops.operator.pbx.PbxEndpointDrivers;
+import io.pbxops.operator.pbx.PbxEndpointMetrics;
+import io.pbxops.operator.pbx.StandardDrivers;
 import io.pbxops.operator.validation.DeclaredFleet;
 import io.pbxops.operator.validation.ManifestSetValidator;
 import java.io.PrintWriter;
@@ -115,10 +117,10 @@ public final class PlanCommand implements Callable<Integer> {
         }
         TerminalProgress progress = TerminalProgress.onStandardError(err);
         try (CloudReader reader = new CloudReader(cloud);
-                O2gPbxEndpoints endpoints = new O2gPbxEndpoints(O2gClientConfig.defaults(), o2g.names())) {
+                PbxEndpointDrivers endpoints = StandardDrivers.create(o2g.drivers(), PbxEndpointMetrics.none())) {
             CloudSnapshot snapshot = reader.read(progress);
             progress.end();
-            O2gPbxSide pbxSide = pbxEndpoints ? new O2gPbxSide(endpoints, head) : null;
+            PbxSide pbxSide = pbxEndpoints ? new ManifestPbxSide(endpoints, head) : null;
             FleetPlan plan = new Planner(new SnapshotCloudPort(snapshot), pbxSide).plan(head, before, all);
             out.print(output == OutputFormat.json ? PlanReport.json(plan) + "\n" : PlanReport.text(plan));
             out.flush();

@@ -4,8 +4,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.pbxops.operator.cloud.CloudCredentialsSource;
-import io.pbxops.operator.pbx.o2g.O2gClientConfig;
-import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
 import io.pbxops.operator.reconcile.LeaderElection;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.runtime.OperatorRuntime;
@@ -158,12 +156,8 @@ public final class RunCommand implements Callable<Integer> {
                 kubeconfig == null ? Config.autoConfigure(null) : Config.fromKubeconfig(Files.readString(kubeconfig));
         try (KubernetesClient client =
                         new KubernetesClientBuilder().withConfig(config).build();
-                OperatorRuntime runtime = new OperatorRuntime(
-                        client,
-                        runtimeSettings(credentials),
-                        credentials,
-                        O2gClientConfig.defaults(),
-                        Clock.systemUTC())) {
+                OperatorRuntime runtime =
+                        new OperatorRuntime(client, runtimeSettings(credentials), credentials, Clock.systemUTC())) {
             // SIGTERM: the hook asks for the stop and holds the JVM until the runtime is closed, which lets reconciles
             // under way finish within --shutdown-timeout.
             CountDownLatch closed = new CountDownLatch(1);
@@ -194,7 +188,6 @@ public final class RunCommand implements Callable<Integer> {
 
     RuntimeSettings runtimeSettings(CloudCredentialsSource credentials) {
         URI url = cloud.url(credentials);
-        O2gRainbowNames names = o2g.names();
         OperatorSettings operator = OperatorSettings.defaults()
                 .withNamespaces(watchedNamespaces())
                 .withDriftInterval(driftInterval)
@@ -206,7 +199,7 @@ public final class RunCommand implements Callable<Integer> {
             String namespace = leaseNamespace != null ? leaseNamespace : envOr("POD_NAMESPACE", "default");
             operator = operator.withLeaderElection(LeaderElection.of(leaseName, namespace, identity()));
         }
-        return new RuntimeSettings(url, cloud.budget(), cloud.pageSize(), names, operator)
+        return new RuntimeSettings(url, cloud.budget(), cloud.pageSize(), o2g.drivers(), operator)
                 .withOps(healthBind, healthPort);
     }
 

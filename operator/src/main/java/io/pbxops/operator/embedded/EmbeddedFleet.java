@@ -7,9 +7,10 @@ import io.pbxops.operator.cloud.CloudCredentialsSource;
 import io.pbxops.operator.manifest.Manifest;
 import io.pbxops.operator.manifest.ManifestException;
 import io.pbxops.operator.manifest.ManifestReader;
+import io.pbxops.operator.pbx.StandardDrivers;
 import io.pbxops.operator.pbx.o2g.EndpointRouting;
 import io.pbxops.operator.pbx.o2g.O2gClientConfig;
-import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
+import io.pbxops.operator.pbx.o2g.O2gDriverOptions;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.runtime.OperatorRuntime;
 import io.pbxops.operator.runtime.RuntimeSettings;
@@ -108,11 +109,7 @@ public final class EmbeddedFleet implements AutoCloseable {
         CloudCredentials account =
                 new CloudCredentials(config.login(), config.password(), config.appId(), config.appSecret());
         operator = remember(new OperatorRuntime(
-                apiServer.client(),
-                runtimeSettings(),
-                CloudCredentialsSource.of(account),
-                O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())),
-                Clock.systemUTC()));
+                apiServer.client(), runtimeSettings(), CloudCredentialsSource.of(account), Clock.systemUTC()));
         operator.start();
         timeline.mark(StartupTimeline.OPERATOR);
 
@@ -160,7 +157,10 @@ public final class EmbeddedFleet implements AutoCloseable {
                 simulator.cloudUrl(),
                 CloudBudget.of(8, 20, Duration.ofMinutes(2)),
                 100,
-                O2gRainbowNames.defaults(),
+                StandardDrivers.Options.defaults()
+                        .withO2g(O2gDriverOptions.defaults()
+                                .withClient(O2gClientConfig.defaults()
+                                        .withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())))),
                 operatorSettings);
     }
 

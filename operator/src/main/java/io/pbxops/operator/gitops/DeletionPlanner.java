@@ -1,19 +1,29 @@
 package io.pbxops.operator.gitops;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.client.CustomResource;
+import io.pbxops.operator.api.Annotations;
 import io.pbxops.operator.api.Company;
-import io.pbxops.operator.api.DeletionPolicy;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.WebRtcGateway;
+import io.pbxops.operator.cloud.CloudPort;
 import io.pbxops.operator.cloud.model.CloudCompany;
 import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CloudSystem;
-import io.pbxops.operator.reconcile.ManagedReconciler;
+import io.pbxops.operator.decision.CompanyDecision;
+import io.pbxops.operator.decision.Context;
+import io.pbxops.operator.decision.Decision;
+import io.pbxops.operator.decision.GatewayDecision;
+import io.pbxops.operator.decision.PbxDecision;
+import io.pbxops.operator.decision.ShareDecision;
+import io.pbxops.operator.decision.Step;
+import io.pbxops.operator.mapping.CloudRef;
+import io.pbxops.operator.reconcile.CloudLookups;
+import io.pbxops.operator.reconcile.pbx.EndpointTargets;
 import io.pbxops.operator.validation.DeclaredFleet;
 import io.pbxops.operator.validation.FleetView;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -22,21 +32,25 @@ import java.util.Set;
 
 /**
  * The objects the manifests before the change declared and the new ones do not: in GitOps, removing a manifest
- * deletes the object from the cluster (when the agent prunes), and the operator then applies its deletion policy.
- * Delete: a Pbx is reset, loses its gateways and is removed; a gateway is removed; a share is unlinked; a company and
- * its site are deleted once nothing is linked. Orphan (and any paused object): the cloud is left as it is.
+ * deletes the object from the cluster (when the agent prunes), and the operator then makes its deletion decision.
+ * Gateways go first, then shares, PBXs and companies, as their finalizers would; what an earlier deletion removes is
+ * left out of the later ones' observations (a PBX's gateways, a company's linked systems).
  */
 final class DeletionPlanner {
 
-    private static final String PRUNED = " (once the object is removed from the cluster)";
+    private static final Context CONTEXT = Context.of(Duration.ZERO, Duration.ZERO);
 
-    private final Lookups lookups;
+    private final CloudPort cloud;
+    private final CloudLookups lookups;
     private final DeclaredFleet head;
     private final DeclaredFleet base;
+    private final Set<String> gatewaysDeleted = new HashSet<>();
     private final Set<String> systemsDeleted = new HashSet<>();
+    private final Set<CloudRef> leaving = new HashSet<>();
 
-    DeletionPlanner(Lookups lookups, DeclaredFleet head, DeclaredFleet base) {
-        this.lookups = lookups;
+    DeletionPlanner(CloudPort cloud, DeclaredFleet head, DeclaredFleet base) {
+        this.cloud = cloud;
+        this.lookups = new CloudLookups(cloud);
         this.head = head;
         this.base = base;
     }
@@ -50,8 +64,13 @@ final class DeletionPlanner {
         return plans;
     }
 
+    /** The cloud objects of removed objects: still the operator's until their deletion is done, not "not managed". */
+    Set<CloudRef> leavingManagement() {
+        return leaving;
+    }
+
     private static <T extends HasMetadata> List<T> removed(List<T> before, List<T> after) {
-        Set<String> kept = new HashSet<>();
+        Set<Object> kept = new HashSet<>();
         after.forEach(object -> kept.add(Planner.key(object)));
         return before.stream()
                 .filter(object -> !kept.contains(Planner.key(object)))
@@ -61,12 +80,18 @@ final class DeletionPlanner {
     private ObjectPlan gateway(WebRtcGateway gateway) {
         Optional<CloudSystem> system = pbxOf(gateway.getSpec().getPbxRef().getName(), FleetView.namespaceOf(gateway))
                 .flatMap(this::system);
-        Optional<CloudMediaPillar> found = system.flatMap(s -> lookups.gateway(gateway, s.id()));
-        return deletion(
-                gateway,
-                gateway.getSpec().effectiveDeletionPolicy(),
-                found.map(CloudMediaPillar::id).orElse(null),
-                "remove WebRTC gateway \"" + found.map(CloudMediaPillar::name).orElse("") + "\"");
+        Optional<CloudMediaPillar> found =
+                system.flatMap(s -> lookups.gateway(Annotations.externalId(gateway), gateway, s.id())
+                        .object());
+        Decision<GatewayDecision.View> decision = GatewayDecision.decideDeletion(
+                new GatewayDecision.Desired(gateway, null, null),
+                new GatewayDecision.DeletionObservation(found),
+                CONTEXT);
+        found.ifPresent(g -> leaving.add(CloudRef.gateway(g.id())));
+        if (deletes(decision, Step.DeleteGateway.class)) {
+            found.ifPresent(g -> gatewaysDeleted.add(g.id()));
+        }
+        return Planner.objectPlan(gateway, found.map(CloudMediaPillar::id).orElse(null), decision.steps(), true);
     }
 
     private ObjectPlan share(PbxShare share) {
@@ -78,105 +103,63 @@ final class DeletionPlanner {
         boolean linked = system.isPresent()
                 && site.isPresent()
                 && system.get().isLinkedTo(site.get().id());
-        ObjectPlan plan = deletion(
-                share,
-                share.getSpec().effectiveDeletionPolicy(),
-                linked ? system.get().id() : null,
-                linked
-                        ? "unlink system " + system.get().id() + " from site "
-                                + site.get().id()
-                        : "");
-        if (!linked) {
-            return plan;
+        String systemId = system.map(CloudSystem::id).orElse(null);
+        String siteId = site.map(CloudSite::id).orElse(null);
+        Decision<ShareDecision.View> decision = ShareDecision.decideDeletion(
+                new ShareDecision.Desired(
+                        share,
+                        share.getSpec().getPbxRef().getName(),
+                        share.getSpec().getCompanyRef().getName(),
+                        systemId,
+                        siteId),
+                new ShareDecision.DeletionObservation(systemId, siteId, linked),
+                CONTEXT);
+        if (linked) {
+            leaving.add(CloudRef.link(systemId, siteId));
         }
-        String link =
-                UnmanagedObjects.Managed.link(system.get().id(), site.get().id());
-        return new ObjectPlan(
-                plan.kind(),
-                plan.namespace(),
-                plan.name(),
-                plan.cloudId(),
-                plan.steps().stream()
-                        .map(step -> new PlanStep(step.action(), step.summary(), step.fields(), link))
-                        .toList(),
-                plan.paused());
+        return Planner.objectPlan(share, linked ? systemId : null, decision.steps(), true);
     }
 
     private ObjectPlan pbx(Pbx pbx) {
         Optional<CloudSystem> found = system(pbx);
-        String what = found.map(s -> (CloudSystem.STATUS_CREATED.equals(s.status()) ? "" : "reset the connection, ")
-                        + "remove its "
-                        + lookups.cloud().gateways().listBySystem(s.id()).count() + " WebRTC gateway(s), "
-                        + (pbx.getSpec().getEndpoint() != null ? "turn the Rainbow agent off on the PBX, " : "")
-                        + "remove the equipment (system " + s.id() + ")")
-                .orElse("");
-        ObjectPlan plan = deletion(
-                pbx,
-                pbx.getSpec().effectiveDeletionPolicy(),
-                found.map(CloudSystem::id).orElse(null),
-                what);
-        if (!plan.paused() && plan.steps().stream().anyMatch(s -> s.action() == PlanAction.DELETE)) {
-            systemsDeleted.add(found.get().id());
+        List<CloudMediaPillar> gateways = found.map(s -> cloud.gateways()
+                        .listBySystem(s.id())
+                        .filter(g -> !gatewaysDeleted.contains(g.id()))
+                        .toList())
+                .orElse(List.of());
+        PbxDecision.Endpoint endpoint =
+                pbx.getSpec().getEndpoint() == null ? null : EndpointTargets.intentFromSpec(pbx);
+        Decision<PbxDecision.View> decision = PbxDecision.decideDeletion(
+                new PbxDecision.Desired(pbx, null, null, endpoint),
+                new PbxDecision.DeletionObservation(found.isPresent(), found, gateways),
+                CONTEXT);
+        found.ifPresent(s -> leaving.add(CloudRef.system(s.id())));
+        if (deletes(decision, Step.DeleteSystem.class)) {
+            found.ifPresent(s -> systemsDeleted.add(s.id()));
         }
-        return plan;
+        return Planner.objectPlan(pbx, found.map(CloudSystem::id).orElse(null), decision.steps(), true);
     }
 
     private ObjectPlan company(Company company) {
-        Optional<CloudCompany> found = lookups.company(company);
-        Optional<CloudSite> site = found.flatMap(c -> lookups.site(company, c.id()));
-        long stillLinked = site.map(s -> lookups.cloud()
-                        .systems()
+        Optional<CloudCompany> found =
+                lookups.company(Annotations.externalId(company), company).object();
+        Optional<CloudSite> site = found.flatMap(c -> lookups.site(null, company, c.id()));
+        int stillLinked = site.map(s -> (int) cloud.systems()
                         .listAll()
                         .filter(system -> system.isLinkedTo(s.id()) && !systemsDeleted.contains(system.id()))
                         .count())
-                .orElse(0L);
-        if (stillLinked > 0
-                && company.getSpec().effectiveDeletionPolicy() == DeletionPolicy.Delete
-                && !isPaused(company)) {
-            return new ObjectPlan(
-                    company.getKind(),
-                    FleetView.namespaceOf(company),
-                    company.getMetadata().getName(),
-                    found.get().id(),
-                    List.of(PlanStep.of(
-                            PlanAction.UNKNOWN,
-                            "deletion blocked: " + stillLinked + " PBX(s) stay linked to site "
-                                    + site.get().id() + "; the operator waits until nothing is linked")),
-                    false);
-        }
-        return deletion(
-                company,
-                company.getSpec().effectiveDeletionPolicy(),
-                found.map(CloudCompany::id).orElse(null),
-                "delete company \"" + found.map(CloudCompany::name).orElse("") + "\""
-                        + site.map(s -> " and site " + s.id()).orElse(""));
+                .orElse(0);
+        // Its PBXs are deleted by the same change (else they are in the manifests still, and validate refuses).
+        Decision<CompanyDecision.View> decision = CompanyDecision.decideDeletion(
+                new CompanyDecision.Desired(company, List.of()),
+                new CompanyDecision.DeletionObservation(found, site, stillLinked),
+                CONTEXT);
+        found.ifPresent(c -> leaving.add(CloudRef.company(c.id())));
+        return Planner.objectPlan(company, found.map(CloudCompany::id).orElse(null), decision.steps(), true);
     }
 
-    private ObjectPlan deletion(CustomResource<?, ?> object, DeletionPolicy policy, String cloudId, String what) {
-        List<PlanStep> steps = new ArrayList<>();
-        if (cloudId != null) {
-            if (policy == DeletionPolicy.Orphan || isPaused(object)) {
-                steps.add(PlanStep.of(
-                        PlanAction.ORPHAN,
-                        "removed from the manifests with "
-                                + (policy == DeletionPolicy.Orphan ? "deletionPolicy Orphan" : "pbxops.io/paused")
-                                + ": left in the cloud, no longer managed"));
-            } else {
-                steps.add(
-                        PlanStep.of(object instanceof PbxShare ? PlanAction.UNLINK : PlanAction.DELETE, what + PRUNED));
-            }
-        }
-        return new ObjectPlan(
-                object.getKind(),
-                FleetView.namespaceOf(object),
-                object.getMetadata().getName(),
-                cloudId,
-                steps,
-                false);
-    }
-
-    private static boolean isPaused(CustomResource<?, ?> object) {
-        return ManagedReconciler.isPaused(object);
+    private static boolean deletes(Decision<?> decision, Class<? extends Step> type) {
+        return !decision.steps(type).isEmpty();
     }
 
     private Optional<Pbx> pbxOf(String name, String namespace) {
@@ -188,7 +171,9 @@ final class DeletionPlanner {
     }
 
     private Optional<CloudSite> site(Company company) {
-        return lookups.company(company).flatMap(c -> lookups.site(company, c.id()));
+        return lookups.company(Annotations.externalId(company), company)
+                .object()
+                .flatMap(c -> lookups.site(null, company, c.id()));
     }
 
     private Optional<CloudSystem> system(Pbx pbx) {
@@ -199,6 +184,6 @@ final class DeletionPlanner {
                     .map(CloudSite::id)
                     .orElse(null);
         }
-        return lookups.system(pbx, ownerSite);
+        return lookups.system(Annotations.externalId(pbx), pbx, ownerSite).object();
     }
 }

@@ -7,11 +7,12 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pbxops.operator.cloud.CloudJson;
+import io.pbxops.operator.mapping.ChangeText;
 import io.pbxops.operator.mapping.FieldChange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A {@link FleetPlan} for people (grouped by object, field by field, old → new) and for machines (JSON). Values of
@@ -19,14 +20,7 @@ import java.util.Set;
  */
 public final class PlanReport {
 
-    /** Fields whose value is a secret, or may be one (a fleet PBX's equipment ID is its activation code). */
-    static final Set<String> SECRET_FIELDS = Set.of(
-            "pbxId", "activationCode", "password", "jid_pbxagent_password", "jid_pbxpcg_password", "jid_pbxagent");
-
-    static final String MASK = "(secret)";
-
     private static final ObjectMapper JSON = CloudJson.newMapper().enable(SerializationFeature.INDENT_OUTPUT);
-    private static final ObjectMapper COMPACT = CloudJson.newMapper();
 
     private PlanReport() {}
 
@@ -54,17 +48,8 @@ public final class PlanReport {
                                 .append('\n');
                         continue;
                     }
-                    for (ValueDiff.Leaf leaf : ValueDiff.leaves(
-                            field.field(),
-                            tree(field.field(), field.observed()),
-                            tree(field.field(), field.desired()))) {
-                        out.append("      ")
-                                .append(leaf.path())
-                                .append(": ")
-                                .append(show(leaf.from()))
-                                .append(" → ")
-                                .append(show(leaf.to()))
-                                .append('\n');
+                    for (String leaf : ChangeText.leaves(field)) {
+                        out.append("      ").append(leaf).append('\n');
                     }
                 }
             }
@@ -105,7 +90,7 @@ public final class PlanReport {
         ObjectNode root = JSON.createObjectNode();
         root.put("changes", plan.hasChanges());
         ObjectNode counts = root.putObject("summary");
-        plan.counts().forEach((action, count) -> counts.put(action.name().toLowerCase(java.util.Locale.ROOT), count));
+        plan.counts().forEach((action, count) -> counts.put(action.name().toLowerCase(Locale.ROOT), count));
         counts.put("not_managed", plan.notManaged().size());
         ArrayNode objects = root.putArray("objects");
         for (ObjectPlan object : plan.objects()) {
@@ -118,7 +103,7 @@ public final class PlanReport {
             ArrayNode steps = node.putArray("steps");
             for (PlanStep step : object.steps()) {
                 ObjectNode stepNode = steps.addObject()
-                        .put("action", step.action().name().toLowerCase(java.util.Locale.ROOT))
+                        .put("action", step.action().name().toLowerCase(Locale.ROOT))
                         .put("summary", step.summary());
                 ArrayNode fields = stepNode.putArray("fields");
                 for (FieldChange field : step.fields()) {
@@ -144,34 +129,12 @@ public final class PlanReport {
         }
     }
 
-    private static boolean secret(String field) {
-        String leaf = field.substring(field.lastIndexOf('.') + 1);
-        return SECRET_FIELDS.contains(leaf);
-    }
-
     private static JsonNode tree(String field, Object value) {
-        if (value != null && secret(field)) {
-            return COMPACT.getNodeFactory().textNode(MASK);
-        }
-        return COMPACT.valueToTree(value);
-    }
-
-    private static String show(JsonNode value) {
-        return value == null ? "(none)" : value.toString();
+        return ChangeText.tree(field, value);
     }
 
     static String show(String field, Object value) {
-        if (value == null) {
-            return "(none)";
-        }
-        if (secret(field)) {
-            return MASK;
-        }
-        try {
-            return COMPACT.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            return String.valueOf(value);
-        }
+        return ChangeText.show(field, value);
     }
 
     private static String symbol(PlanAction action) {

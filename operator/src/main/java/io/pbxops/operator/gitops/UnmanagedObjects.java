@@ -5,6 +5,7 @@ import io.pbxops.operator.cloud.model.CloudCompany;
 import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CloudSystem;
+import io.pbxops.operator.mapping.CloudRef;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -21,15 +22,21 @@ import java.util.stream.Collectors;
 final class UnmanagedObjects {
 
     /** What the declared objects stand for in the cloud. */
-    record Managed(
-            Set<String> companyIds,
-            Set<String> siteIds,
-            Set<String> systemIds,
-            Set<String> gatewayIds,
-            Set<String> links) {
+    record Managed(Set<CloudRef> refs) {
 
-        static String link(String systemId, String siteId) {
-            return systemId + "/" + siteId;
+        Managed {
+            refs = Set.copyOf(refs);
+        }
+
+        boolean contains(CloudRef ref) {
+            return refs.contains(ref);
+        }
+
+        Set<String> companyIds() {
+            return refs.stream()
+                    .filter(ref -> ref.kind() == CloudRef.Kind.COMPANY)
+                    .map(CloudRef::id)
+                    .collect(Collectors.toSet());
         }
     }
 
@@ -55,10 +62,10 @@ final class UnmanagedObjects {
         }
         List<UnmanagedObject> found = new ArrayList<>();
         companies.values().stream()
-                .filter(c -> scope.contains(c.id()) && !managed.companyIds().contains(c.id()))
+                .filter(c -> scope.contains(c.id()) && !managed.contains(CloudRef.company(c.id())))
                 .forEach(c -> found.add(new UnmanagedObject("Company", c.id(), c.name(), "")));
         sites.values().stream()
-                .filter(s -> scope.contains(s.companyId()) && !managed.siteIds().contains(s.id()))
+                .filter(s -> scope.contains(s.companyId()) && !managed.contains(CloudRef.site(s.id())))
                 .forEach(s -> found.add(new UnmanagedObject(
                         "Site", s.id(), s.name(), "of company " + companyName(companies, s.companyId()))));
         for (CloudSystem system : cloud.systems().listAll().toList()) {
@@ -72,13 +79,12 @@ final class UnmanagedObjects {
             if (!inScope) {
                 continue;
             }
-            if (!managed.systemIds().contains(system.id())) {
+            if (!managed.contains(CloudRef.system(system.id()))) {
                 found.add(new UnmanagedObject("Pbx", system.id(), system.name(), where(companies, linked)));
                 continue;
             }
             linked.stream()
-                    .filter(s -> scope.contains(s.companyId())
-                            && !managed.links().contains(Managed.link(system.id(), s.id())))
+                    .filter(s -> scope.contains(s.companyId()) && !managed.contains(CloudRef.link(system.id(), s.id())))
                     .forEach(s -> found.add(new UnmanagedObject(
                             "PbxShare",
                             system.id(),
@@ -87,7 +93,7 @@ final class UnmanagedObjects {
                                     + companyName(companies, s.companyId()))));
             cloud.gateways()
                     .listBySystem(system.id())
-                    .filter(g -> !managed.gatewayIds().contains(g.id()))
+                    .filter(g -> !managed.contains(CloudRef.gateway(g.id())))
                     .forEach(g -> found.add(gateway(g, system)));
         }
         return found;

@@ -18,7 +18,8 @@ public record Changes<T>(T update, List<FieldChange> fields) {
         return fields.isEmpty();
     }
 
+    /** The changes for people, as {@code plan} shows them: {@code field: old → new}, leaf by leaf. */
     public String describe() {
-        return String.join(", ", fields.stream().map(FieldChange::toString).toList());
+        return ChangeText.describe(fields);
     }
 }

@@ -1,7 +1,5 @@
 package io.pbxops.operator.mapping;
 
-import java.util.Objects;
-
 /**
  * One field the cloud holds differently from the spec.
  *
@@ -13,13 +11,6 @@ public record FieldChange(String field, Object observed, Object desired) {
 
     @Override
     public String toString() {
-        return field + ": " + show(observed) + " → " + show(desired);
-    }
-
-    static String show(Object value) {
-        if (value == null) {
-            return "(none)";
-        }
-        return value instanceof String text ? "\"" + text + "\"" : Objects.toString(value);
+        return String.join(", ", ChangeText.leaves(this));
     }
 }

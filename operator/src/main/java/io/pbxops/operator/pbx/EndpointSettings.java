@@ -1,5 +1,7 @@
 package io.pbxops.operator.pbx;
 
+import java.util.Objects;
+
 /**
  * What the PBX should hold to connect to the cloud.
  *
@@ -26,6 +28,23 @@ public record EndpointSettings(String equipmentId, String activationCode, boolea
 
         public static Network proxy(String host, int port, String login, String password) {
             return new Network(null, null, host, port, login, password);
+        }
+
+        /**
+         * Whether a PBX holding {@code held} needs no change for this network: the same DNS servers or proxy (the
+         * proxy password reads back masked, so it is not compared).
+         */
+        public boolean sameAs(Network held) {
+            return held != null
+                    && Objects.equals(orEmpty(dnsPrimary), orEmpty(held.dnsPrimary))
+                    && Objects.equals(orEmpty(dnsSecondary), orEmpty(held.dnsSecondary))
+                    && Objects.equals(orEmpty(proxyHost), orEmpty(held.proxyHost))
+                    && Objects.equals(proxyPort, held.proxyPort)
+                    && Objects.equals(orEmpty(proxyLogin), orEmpty(held.proxyLogin));
+        }
+
+        private static String orEmpty(String value) {
+            return value == null ? "" : value;
         }
 
         @Override

@@ -8,6 +8,7 @@ import io.pbxops.operator.cloud.model.CloudCompany;
 import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CloudSystem;
+import io.pbxops.operator.decision.Observed;
 import io.pbxops.operator.mapping.CompanyMapping;
 import io.pbxops.operator.mapping.SystemMapping;
 import java.util.Optional;
@@ -19,14 +20,6 @@ import java.util.Optional;
  */
 public final class CloudLookups {
 
-    /**
-     * What a lookup found.
-     *
-     * @param knownIdMissing a known ID was given but names nothing in the cloud (deleted out of band, or a wrong
-     *                       adoption ID); the object, if any, was found by its natural key
-     */
-    public record Found<T>(Optional<T> object, boolean knownIdMissing) {}
-
     private final CloudPort cloud;
 
     public CloudLookups(CloudPort cloud) {
@@ -34,13 +27,13 @@ public final class CloudLookups {
     }
 
     /** A company by its known ID, else by its exact name under the reseller. */
-    public Found<CloudCompany> company(String knownId, Company company) {
+    public Observed<CloudCompany> company(String knownId, Company company) {
         String name = CompanyMapping.cloudName(company);
         Optional<CloudCompany> found = cloud.companies().observe(knownId, name);
         if (found.isEmpty() && knownId != null) {
-            return new Found<>(cloud.companies().observe(null, name), true);
+            return new Observed<>(cloud.companies().observe(null, name), knownId);
         }
-        return new Found<>(found, false);
+        return new Observed<>(found, null);
     }
 
     /**
@@ -60,7 +53,7 @@ public final class CloudLookups {
      * ({@code ownerSiteId}) or among the shared systems. A company's PBX whose company has no site yet can only be
      * found by ID.
      */
-    public Found<CloudSystem> system(String knownId, Pbx pbx, String ownerSiteId) {
+    public Observed<CloudSystem> system(String knownId, Pbx pbx, String ownerSiteId) {
         String fleetId = pbx.getSpec().fleetEquipmentId();
         String name = SystemMapping.serverName(pbx);
         boolean byNaturalKey = fleetId != null || pbx.getSpec().isSharedPbx() || ownerSiteId != null;
@@ -68,19 +61,20 @@ public final class CloudLookups {
                 ? cloud.systems().observe(knownId, fleetId, name, ownerSiteId)
                 : Optional.empty();
         if (found.isEmpty() && knownId != null) {
-            return new Found<>(
-                    byNaturalKey ? cloud.systems().observe(null, fleetId, name, ownerSiteId) : Optional.empty(), true);
+            return new Observed<>(
+                    byNaturalKey ? cloud.systems().observe(null, fleetId, name, ownerSiteId) : Optional.empty(),
+                    knownId);
         }
-        return new Found<>(found, false);
+        return new Observed<>(found, null);
     }
 
     /** A gateway by its known ID, else by its name (the object's name) on its system. */
-    public Found<CloudMediaPillar> gateway(String knownId, WebRtcGateway gateway, String systemId) {
+    public Observed<CloudMediaPillar> gateway(String knownId, WebRtcGateway gateway, String systemId) {
         String name = gateway.getMetadata().getName();
         Optional<CloudMediaPillar> found = cloud.gateways().observe(knownId, systemId, name);
         if (found.isEmpty() && knownId != null) {
-            return new Found<>(cloud.gateways().observe(null, systemId, name), true);
+            return new Observed<>(cloud.gateways().observe(null, systemId, name), knownId);
         }
-        return new Found<>(found, false);
+        return new Observed<>(found, null);
     }
 }

@@ -3,6 +3,8 @@ package io.pbxops.operator.reconcile;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.pbxops.operator.api.PbxOpsStatus;
 import io.pbxops.operator.cloud.CloudPort;
+import io.pbxops.operator.decision.Context;
+import io.pbxops.operator.decision.Outcome;
 import io.pbxops.operator.validation.ObjectValidator;
 import io.pbxops.operator.validation.Problem;
 import java.util.List;
@@ -10,7 +12,9 @@ import java.util.Optional;
 
 /**
  * A reconciler of a kind with a cloud counterpart: the cloud port and its lookups, the ledger of what was applied, and
- * the drift check's trigger for the kind.
+ * the drift check's trigger for the kind. Each one resolves its references, observes through the lookups, asks its
+ * kind's decision what to do, executes the steps through the ports, and shows the decision made again on what the
+ * steps left.
  */
 public abstract class CloudReconciler<R extends CustomResource<?, S>, S extends PbxOpsStatus>
         extends ManagedReconciler<R, S> {
@@ -34,5 +38,11 @@ public abstract class CloudReconciler<R extends CustomResource<?, S>, S extends 
         return problems.isEmpty()
                 ? Optional.empty()
                 : Optional.of(Outcome.invalid(problems.get(0).toString()));
+    }
+
+    /** The context of this object's decision: who holds its cloud object, what the cloud serves, the timings. */
+    protected Context decisionContext(R resource) {
+        return Context.of(
+                support.settings().pendingRecheck(), support.settings().maxFailureBackoff());
     }
 }

@@ -15,8 +15,7 @@ public final class ExternalIds {
     private ExternalIds() {}
 
     public static String of(CustomResource<?, ?> resource) {
-        Map<String, String> annotations = resource.getMetadata().getAnnotations();
-        return annotations == null ? null : annotations.get(Annotations.EXTERNAL_ID);
+        return Annotations.externalId(resource);
     }
 
     /** The annotated ID, else the one the status remembers (either may be null). */

@@ -1,14 +1,15 @@
 package io.pbxops.operator.reconcile;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.cloud.CloudConflictException;
 import io.pbxops.operator.cloud.CloudCredentialsMissingException;
 import io.pbxops.operator.cloud.CloudCredentialsRefusedException;
 import io.pbxops.operator.cloud.CloudException;
 import io.pbxops.operator.cloud.CloudInvalidRequestException;
-import io.pbxops.operator.pbx.o2g.O2gAuthenticationException;
-import io.pbxops.operator.pbx.o2g.O2gException;
+import io.pbxops.operator.decision.Outcome;
+import io.pbxops.operator.pbx.PbxEndpointException;
 import java.time.Duration;
 
 /**
@@ -26,59 +27,39 @@ final class Failures {
         this.backoff = backoff;
     }
 
-    Outcome outcome(String key, Exception failure) {
+    Outcome outcome(ResourceID key, Exception failure) {
         if (failure instanceof CloudCredentialsRefusedException
                 || failure instanceof CloudCredentialsMissingException) {
-            return new Outcome(
-                    null,
-                    null,
-                    null,
-                    false,
-                    Conditions.Synced.CREDENTIALS_REFUSED,
-                    failure.getMessage(),
-                    settings.credentialsRecheck());
+            return Outcome.failed(
+                    Conditions.Synced.CREDENTIALS_REFUSED, failure.getMessage(), settings.credentialsRecheck());
         }
         if (failure instanceof CloudInvalidRequestException) {
             String message = "the cloud refused the settings: " + failure.getMessage();
-            return new Outcome(
-                    false,
-                    Conditions.Ready.INVALID_SPEC,
-                    message,
-                    false,
-                    Conditions.Synced.RECONCILE_ERROR,
-                    message,
-                    null);
+            return Outcome.invalid(message);
         }
         if (failure instanceof CloudConflictException) {
             String message = "conflict in the cloud: " + failure.getMessage();
             return new Outcome(
                     false,
-                    Reasons.CONFLICT,
+                    Conditions.Ready.CONFLICT,
                     message,
                     false,
                     Conditions.Synced.RECONCILE_ERROR,
                     message,
                     settings.maxFailureBackoff());
         }
-        if (failure instanceof O2gAuthenticationException) {
-            String message = "the PBX's O2G endpoint refused the credentials of its Secret: " + failure.getMessage()
-                    + "; fix the Secret named by spec.endpoint.credentialsSecretRef";
-            return new Outcome(
-                    null,
-                    null,
-                    null,
-                    false,
-                    Conditions.Synced.CREDENTIALS_REFUSED,
-                    message,
-                    settings.credentialsRecheck());
+        if (failure instanceof PbxEndpointException.AuthenticationRefused) {
+            String message = "the PBX's management endpoint refused the credentials of its Secret: "
+                    + failure.getMessage() + "; fix the Secret named by spec.endpoint.credentialsSecretRef";
+            return Outcome.failed(Conditions.Synced.CREDENTIALS_REFUSED, message, settings.credentialsRecheck());
         }
         Duration wait = backoff.next(key);
-        return new Outcome(null, null, null, false, Conditions.Synced.RECONCILE_ERROR, describe(failure), wait);
+        return Outcome.failed(Conditions.Synced.RECONCILE_ERROR, describe(failure), wait);
     }
 
     private static String describe(Exception failure) {
         if (failure instanceof CloudException
-                || failure instanceof O2gException
+                || failure instanceof PbxEndpointException
                 || failure instanceof ReconcileException) {
             return failure.getMessage();
         }

@@ -8,22 +8,27 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.Reconciler;
 import io.javaoperatorsdk.operator.api.reconciler.UpdateControl;
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.pbxops.operator.api.Annotations;
 import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.DeletionPolicy;
 import io.pbxops.operator.api.PbxOpsStatus;
+import io.pbxops.operator.decision.Decision;
+import io.pbxops.operator.decision.Deletions;
+import io.pbxops.operator.decision.Outcome;
+import io.pbxops.operator.decision.Step;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
  * The shape every reconciler shares (after Crossplane's managed reconciler): a paused object stops before any write;
- * otherwise {@link #sync} resolves references, validates, observes, and creates or updates; its {@link Outcome}
+ * otherwise {@link #sync} resolves references, validates, observes, decides and executes; its {@link Outcome}
  * becomes the Ready and Synced conditions; failures become conditions too, retried with a backoff only when they can
- * pass; the status is written only when it changed. Deletion follows the object's deletion policy.
+ * pass; the status is written only when it changed. Deletion follows the object's deletion decision.
  */
 public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extends PbxOpsStatus>
         implements Reconciler<R> {
@@ -31,9 +36,14 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
     private static final Logger LOG = LoggerFactory.getLogger(ManagedReconciler.class);
 
     protected final ReconcileSupport support;
+    private final Backoff backoff;
+    private final Failures failures;
 
     protected ManagedReconciler(ReconcileSupport support) {
         this.support = support;
+        this.backoff = new Backoff(
+                support.settings().failureBackoff(), support.settings().maxFailureBackoff());
+        this.failures = new Failures(support.settings(), backoff);
     }
 
     /** A fresh, empty status of the kind. */
@@ -44,14 +54,8 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
 
     /** What a paused object shows; by default nothing is read or written. */
     protected Outcome paused(R resource, Context<R> context) throws Exception {
-        return new Outcome(
-                null,
-                null,
-                null,
-                false,
-                Conditions.Synced.RECONCILE_PAUSED,
-                "paused by the annotation " + Annotations.PAUSED + ": no change is made in the cloud or on the PBX",
-                null);
+        return Outcome.paused(
+                "paused by the annotation " + Annotations.PAUSED + ": no change is made in the cloud or on the PBX");
     }
 
     @Override
@@ -63,7 +67,7 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
             support.observer()
                     .reconciled(
                             resource.getKind(),
-                            key(resource),
+                            id(resource),
                             Duration.ofNanos(System.nanoTime() - started),
                             ready.map(c -> c.getStatus()).orElse("Unknown"),
                             ready.map(c -> c.getReason()).orElse(""));
@@ -72,33 +76,31 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
     }
 
     private UpdateControl<R> reconcileOnce(R resource, Context<R> context) {
-        {
-            if (resource.getStatus() == null) {
-                resource.setStatus(newStatus());
-            }
-            JsonNode before = Serialization.jsonMapper().valueToTree(resource.getStatus());
-            Outcome outcome;
-            try {
-                outcome = isPaused(resource) ? paused(resource, context) : sync(resource, context);
-                if (outcome == Outcome.UNCHANGED) {
-                    return UpdateControl.noUpdate();
-                }
-                if (outcome.synced()) {
-                    support.backoff().reset(key(resource));
-                }
-            } catch (Exception e) {
-                LOG.debug("reconcile failed", e);
-                outcome = support.failures().outcome(key(resource), e);
-            }
-            apply(resource, outcome);
-            JsonNode after = Serialization.jsonMapper().valueToTree(resource.getStatus());
-            UpdateControl<R> control = UpdateControl.noUpdate();
-            if (!before.equals(after) && !writeStatus(resource)) {
-                return control.rescheduleAfter(0);
-            }
-            outcome.recheck().ifPresent(wait -> control.rescheduleAfter(wait));
-            return control;
+        if (resource.getStatus() == null) {
+            resource.setStatus(newStatus());
         }
+        JsonNode before = Serialization.jsonMapper().valueToTree(resource.getStatus());
+        Outcome outcome;
+        try {
+            outcome = Annotations.isPaused(resource) ? paused(resource, context) : sync(resource, context);
+            if (outcome == Outcome.UNCHANGED) {
+                return UpdateControl.noUpdate();
+            }
+            if (outcome.synced()) {
+                backoff.reset(id(resource));
+            }
+        } catch (Exception e) {
+            LOG.debug("reconcile failed", e);
+            outcome = failures.outcome(id(resource), e);
+        }
+        show(resource, outcome);
+        JsonNode after = Serialization.jsonMapper().valueToTree(resource.getStatus());
+        UpdateControl<R> control = UpdateControl.noUpdate();
+        if (!before.equals(after) && !writeStatus(resource)) {
+            return control.rescheduleAfter(0);
+        }
+        outcome.recheck().ifPresent(wait -> control.rescheduleAfter(wait));
+        return control;
     }
 
     /**
@@ -112,14 +114,14 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
             return true;
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
-                LOG.debug("status of {} changed meanwhile; reconciling again", key(resource));
+                LOG.debug("status of {} changed meanwhile; reconciling again", id(resource));
                 return false;
             }
             throw e;
         }
     }
 
-    private void apply(R resource, Outcome outcome) {
+    private void show(R resource, Outcome outcome) {
         S status = resource.getStatus();
         long generation = Objects.requireNonNullElse(resource.getMetadata().getGeneration(), 0L);
         if (outcome.ready() != null) {
@@ -157,31 +159,36 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
 
     /**
      * The deletion of an object with a cloud counterpart: a paused object or an {@code Orphan} policy leaves the cloud
-     * as it is; otherwise {@code deleteExternal} removes it, tolerating what is already gone, and the finalizer stays
-     * until it is done.
+     * as it is without a look at it; otherwise {@code deletion} observes, decides and executes. While the decision
+     * waits (for what depends on the object, or for a person), the finalizer stays, the object shows
+     * {@code Ready=False Deleting} with why, and one event is recorded per change of that reason.
      */
-    protected final DeleteControl cleanupWith(R resource, DeletionPolicy policy, ExternalDeletion<R> deleteExternal) {
+    protected final DeleteControl cleanupWith(R resource, DeletionPolicy policy, ExternalDeletion<R> deletion) {
         try (var ignored = logContext(resource)) {
-            support.observer().forgotten(resource.getKind(), key(resource));
-            if (isPaused(resource)) {
+            support.observer().forgotten(resource.getKind(), id(resource));
+            Optional<Step> orphan = Deletions.orphan(resource, policy);
+            if (orphan.isPresent()) {
                 support.events()
-                        .normal(resource, "Orphaned", "deleted while paused: the cloud object is left as it is");
-                return DeleteControl.defaultDelete();
-            }
-            if (policy == DeletionPolicy.Orphan) {
-                support.events()
-                        .normal(resource, "Orphaned", "deletionPolicy Orphan: the cloud object is left as it is");
+                        .normal(
+                                resource,
+                                "Orphaned",
+                                ((Step.Orphan) orphan.get()).why() + ": the cloud object is left as it is");
                 return DeleteControl.defaultDelete();
             }
             try {
-                Duration wait = deleteExternal.delete(resource);
-                if (wait == null) {
-                    support.backoff().reset(key(resource));
+                Decision<?> decision = deletion.delete(resource);
+                Optional<Step.Wait> waiting =
+                        decision.steps(Step.Wait.class).stream().findFirst();
+                if (waiting.isEmpty()) {
+                    backoff.reset(id(resource));
                     return DeleteControl.defaultDelete();
                 }
-                return DeleteControl.noFinalizerRemoval().rescheduleAfter(wait);
+                showWaiting(resource, decision.outcome(), waiting.get());
+                Duration recheck = Objects.requireNonNullElse(
+                        waiting.get().recheck(), support.settings().maxFailureBackoff());
+                return DeleteControl.noFinalizerRemoval().rescheduleAfter(recheck);
             } catch (Exception e) {
-                Outcome outcome = support.failures().outcome(key(resource), e);
+                Outcome outcome = failures.outcome(id(resource), e);
                 support.events().warning(resource, "DeleteFailed", outcome.syncedMessage());
                 Duration wait = outcome.recheck().orElse(support.settings().maxFailureBackoff());
                 return DeleteControl.noFinalizerRemoval().rescheduleAfter(wait);
@@ -189,10 +196,35 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
         }
     }
 
-    /** Removes the cloud counterpart; answers null when done, or how long to wait before trying again. */
+    /** A waiting deletion: its status says why, and an event is recorded when the why changes. */
+    private void showWaiting(R resource, Outcome outcome, Step.Wait waiting) {
+        if (resource.getStatus() == null) {
+            resource.setStatus(newStatus());
+        }
+        String before = StatusConditions.find(resource.getStatus().getConditions(), Conditions.READY)
+                .filter(c -> Conditions.Ready.DELETING.equals(c.getReason()))
+                .map(c -> c.getMessage())
+                .orElse(null);
+        if (waiting.message().equals(before)) {
+            return;
+        }
+        if ("DeletionBlocked".equals(waiting.reason())) {
+            support.events().warning(resource, waiting.reason(), waiting.message());
+        } else {
+            support.events().normal(resource, waiting.reason(), waiting.message());
+        }
+        show(resource, outcome);
+        try {
+            writeStatus(resource);
+        } catch (KubernetesClientException e) {
+            LOG.debug("could not show the waiting deletion of {}: {}", id(resource), e.getMessage());
+        }
+    }
+
+    /** Observes, decides and executes the deletion of the cloud counterpart; answers the decision executed. */
     @FunctionalInterface
     protected interface ExternalDeletion<R> {
-        Duration delete(R resource) throws Exception;
+        Decision<?> delete(R resource) throws Exception;
     }
 
     /**
@@ -203,17 +235,11 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
         return StatusConditions.reason(resource.getStatus(), Conditions.SYNCED)
                         .filter(Conditions.Synced.RECONCILE_SUCCESS::equals)
                         .isPresent()
-                && ledger.unchanged(key(resource), fingerprint);
+                && ledger.unchanged(id(resource), fingerprint);
     }
 
-    public static boolean isPaused(CustomResource<?, ?> resource) {
-        Map<String, String> annotations = resource.getMetadata().getAnnotations();
-        return annotations != null && "true".equalsIgnoreCase(annotations.get(Annotations.PAUSED));
-    }
-
-    protected static String key(CustomResource<?, ?> resource) {
-        return resource.getKind() + "/" + resource.getMetadata().getNamespace() + "/"
-                + resource.getMetadata().getName();
+    protected static ResourceID id(CustomResource<?, ?> resource) {
+        return ResourceID.fromResource(resource);
     }
 
     /** Every log line about an object carries its kind, namespace and name. */

@@ -11,8 +11,6 @@ public final class ReconcileSupport {
     private final OperatorSettings settings;
     private final StatusConditions conditions;
     private final KubernetesEvents events;
-    private final Backoff backoff;
-    private final Failures failures;
     private final ReconcileObserver observer;
 
     public ReconcileSupport(KubernetesClient client, Clock clock, OperatorSettings settings) {
@@ -27,8 +25,6 @@ public final class ReconcileSupport {
         this.settings = settings;
         this.conditions = new StatusConditions(clock);
         this.events = new KubernetesEvents(client, clock);
-        this.backoff = new Backoff(settings.failureBackoff(), settings.maxFailureBackoff());
-        this.failures = new Failures(settings, backoff);
     }
 
     public KubernetesClient client() {
@@ -53,13 +49,5 @@ public final class ReconcileSupport {
 
     public ReconcileObserver observer() {
         return observer;
-    }
-
-    Backoff backoff() {
-        return backoff;
-    }
-
-    Failures failures() {
-        return failures;
     }
 }

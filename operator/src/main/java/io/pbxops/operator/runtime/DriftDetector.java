@@ -8,30 +8,26 @@ import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.WebRtcGateway;
 import io.pbxops.operator.cloud.CloudPort;
-import io.pbxops.operator.cloud.model.CloudCompany;
-import io.pbxops.operator.cloud.model.CloudMediaPillar;
-import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CloudSystem;
-import io.pbxops.operator.mapping.CompanyMapping;
-import io.pbxops.operator.mapping.GatewayMapping;
-import io.pbxops.operator.mapping.SystemMapping;
+import io.pbxops.operator.mapping.CloudRef;
 import io.pbxops.operator.reconcile.CloudLedger;
+import io.pbxops.operator.reconcile.CloudSignatures;
 import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.KubernetesEvents;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.reconcile.PbxOperator;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -96,56 +92,34 @@ public final class DriftDetector implements AutoCloseable {
     public int checkOnce() {
         PbxOperator.Ledgers ledgers = operator.ledgers();
         PbxOperator.Triggers triggers = operator.triggers();
-        int drifted = 0;
-
-        Map<String, CloudCompany> companies = cloud.companies()
-                .listAll()
-                .collect(Collectors.toMap(CloudCompany::id, Function.identity(), (a, b) -> a));
-        Map<String, String> siteHashes = new HashMap<>();
-        for (CloudSite site : cloud.sites().listAll().toList()) {
-            CloudCompany company = companies.get(site.companyId());
-            if (company != null) {
-                siteHashes.put(
-                        site.companyId() + "/" + site.id(),
-                        CloudLedger.hash(List.of(CompanyMapping.signature(company), CompanyMapping.signature(site))));
-            }
-        }
-        drifted +=
-                wake(ledgers.companies().drifted(siteHashes), ledgers.companies(), triggers.companies(), Company.class);
-
-        List<CloudSystem> systems = cloud.systems().listAll().toList();
-        Map<String, String> systemHashes = new HashMap<>();
-        Map<String, String> linkHashes = new HashMap<>();
+        Map<CloudRef, String> listed = new HashMap<>();
+        cloud.companies().listAll().map(CloudSignatures::of).forEach(e -> listed.put(e.getKey(), e.getValue()));
+        cloud.sites().listAll().map(CloudSignatures::of).forEach(e -> listed.put(e.getKey(), e.getValue()));
         Map<String, String> connections = new HashMap<>();
-        for (CloudSystem system : systems) {
-            systemHashes.put(system.id(), CloudLedger.hash(SystemMapping.signature(system)));
-            connections.put(system.id(), CloudLedger.hash(SystemMapping.connectionSignature(system)));
-            if (system.siteId() != null) {
-                for (String site : system.siteId()) {
-                    linkHashes.put(
-                            system.id() + "/" + site,
-                            CloudLedger.hash(SystemMapping.linkSignature(system.id(), site, true)));
-                }
+        for (CloudSystem system : cloud.systems().listAll().toList()) {
+            Map.Entry<CloudRef, String> signature = CloudSignatures.of(system);
+            listed.put(signature.getKey(), signature.getValue());
+            connections.put(system.id(), CloudSignatures.connection(system));
+            for (String site : Objects.requireNonNullElse(system.siteId(), List.<String>of())) {
+                Map.Entry<CloudRef, String> link = CloudSignatures.link(system.id(), site);
+                listed.put(link.getKey(), link.getValue());
             }
         }
-        Set<String> pbxKeys = ledgers.pbxs().drifted(systemHashes);
-        pbxKeys.addAll(ledgers.pbxs()
-                .withCloudIds(id -> lastConnection.containsKey(id)
-                        && !lastConnection.get(id).equals(connections.get(id))));
+        cloud.gateways().listAll().map(CloudSignatures::of).forEach(e -> listed.put(e.getKey(), e.getValue()));
+
+        int drifted =
+                wake(ledgers.companies().drifted(listed), ledgers.companies(), triggers.companies(), Company.class);
+        Set<ResourceID> pbxs = new HashSet<>(ledgers.pbxs().drifted(listed));
+        pbxs.addAll(ledgers.pbxs()
+                .standingFor(ref -> ref.kind() == CloudRef.Kind.SYSTEM
+                        && lastConnection.containsKey(ref.id())
+                        && !lastConnection.get(ref.id()).equals(connections.get(ref.id()))));
         lastConnection.clear();
         lastConnection.putAll(connections);
-        drifted += wake(pbxKeys, ledgers.pbxs(), triggers.pbxs(), Pbx.class);
-        drifted += wake(ledgers.shares().drifted(linkHashes), ledgers.shares(), triggers.shares(), PbxShare.class);
-
-        Map<String, String> gatewayHashes = cloud.gateways()
-                .listAll()
-                .collect(Collectors.toMap(
-                        CloudMediaPillar::id, g -> CloudLedger.hash(GatewayMapping.signature(g)), (a, b) -> a));
-        drifted += wake(
-                ledgers.gateways().drifted(gatewayHashes),
-                ledgers.gateways(),
-                triggers.gateways(),
-                WebRtcGateway.class);
+        drifted += wake(pbxs, ledgers.pbxs(), triggers.pbxs(), Pbx.class);
+        drifted += wake(ledgers.shares().drifted(listed), ledgers.shares(), triggers.shares(), PbxShare.class);
+        drifted +=
+                wake(ledgers.gateways().drifted(listed), ledgers.gateways(), triggers.gateways(), WebRtcGateway.class);
         if (drifted > 0) {
             LOG.info("drift check: {} objects changed in the cloud out of band; reconciling them", drifted);
         }
@@ -153,10 +127,9 @@ public final class DriftDetector implements AutoCloseable {
     }
 
     private <R extends HasMetadata> int wake(
-            Set<String> keys, CloudLedger ledger, DriftTrigger<R> trigger, Class<R> kind) {
-        for (String key : keys) {
-            ledger.forget(key);
-            ResourceID id = CloudLedger.resourceId(key);
+            Set<ResourceID> objects, CloudLedger ledger, DriftTrigger<R> trigger, Class<R> kind) {
+        for (ResourceID id : objects) {
+            ledger.forget(id);
             R object = client.resources(kind)
                     .inNamespace(id.getNamespace().orElse(null))
                     .withName(id.getName())
@@ -167,7 +140,7 @@ public final class DriftDetector implements AutoCloseable {
             }
             trigger.trigger(id);
         }
-        return keys.size();
+        return objects.size();
     }
 
     @Override

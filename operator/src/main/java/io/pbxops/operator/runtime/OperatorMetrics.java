@@ -1,5 +1,6 @@
 package io.pbxops.operator.runtime;
 
+import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -32,12 +33,15 @@ public final class OperatorMetrics implements CloudMetrics, PbxEndpointMetrics, 
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Clock clock;
-    private final Map<String, Census> census = new ConcurrentHashMap<>();
+    private final Map<CensusKey, Census> census = new ConcurrentHashMap<>();
     private final MultiGauge objects;
     private volatile Instant lastCloudAnswer;
     private volatile Instant failingSince;
 
     private record Census(String kind, String status, String reason, Instant seen) {}
+
+    /** One object of one kind (ResourceID alone does not tell kinds apart). */
+    private record CensusKey(String kind, ResourceID object) {}
 
     public OperatorMetrics(Clock clock) {
         this.clock = clock;
@@ -113,18 +117,18 @@ public final class OperatorMetrics implements CloudMetrics, PbxEndpointMetrics, 
     }
 
     @Override
-    public void reconciled(String kind, String key, Duration took, String readyStatus, String readyReason) {
+    public void reconciled(String kind, ResourceID object, Duration took, String readyStatus, String readyReason) {
         Timer.builder("pbxops.reconcile")
                 .description("Reconciles by kind and by the Ready status they left")
                 .tags("kind", kind, "ready", readyStatus)
                 .register(registry)
                 .record(took);
-        census.put(key, new Census(kind, readyStatus, readyReason, clock.instant()));
+        census.put(new CensusKey(kind, object), new Census(kind, readyStatus, readyReason, clock.instant()));
     }
 
     @Override
-    public void forgotten(String kind, String key) {
-        census.remove(key);
+    public void forgotten(String kind, ResourceID object) {
+        census.remove(new CensusKey(kind, object));
     }
 
     /** When the cloud last answered (any answer but a 5xx or 429), if ever. */

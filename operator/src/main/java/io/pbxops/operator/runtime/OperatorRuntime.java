@@ -8,8 +8,8 @@ import io.pbxops.operator.cloud.InMemoryCloudMetrics;
 import io.pbxops.operator.cloud.RainbowClient;
 import io.pbxops.operator.cloud.RainbowClientConfig;
 import io.pbxops.operator.cloud.RainbowCloudPort;
-import io.pbxops.operator.pbx.o2g.O2gClientConfig;
-import io.pbxops.operator.pbx.oxe.O2gPbxEndpoints;
+import io.pbxops.operator.pbx.PbxEndpointDrivers;
+import io.pbxops.operator.pbx.StandardDrivers;
 import io.pbxops.operator.reconcile.PbxOperator;
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +32,7 @@ public final class OperatorRuntime implements AutoCloseable {
     private final RuntimeSettings settings;
     private final Clock clock;
     private final RainbowClient rainbow;
-    private final O2gPbxEndpoints endpoints;
+    private final PbxEndpointDrivers endpoints;
     private final PbxOperator operator;
     private final DriftDetector drift;
     private final CredentialsWatch credentialsWatch;
@@ -42,11 +42,7 @@ public final class OperatorRuntime implements AutoCloseable {
     private volatile boolean stopped;
 
     public OperatorRuntime(
-            KubernetesClient client,
-            RuntimeSettings settings,
-            CloudCredentialsSource credentials,
-            O2gClientConfig o2gConfig,
-            Clock clock) {
+            KubernetesClient client, RuntimeSettings settings, CloudCredentialsSource credentials, Clock clock) {
         this.settings = settings;
         this.clock = clock;
         this.metrics = new OperatorMetrics(clock);
@@ -56,7 +52,7 @@ public final class OperatorRuntime implements AutoCloseable {
                         .withMetrics(CloudMetrics.both(cloudCounts, metrics))
                         .withClock(clock),
                 credentials);
-        this.endpoints = new O2gPbxEndpoints(o2gConfig.withClock(clock), settings.o2gNames(), metrics);
+        this.endpoints = StandardDrivers.create(settings.drivers().withClock(clock), metrics);
         RainbowCloudPort cloud = new RainbowCloudPort(rainbow, settings.pageSize());
         this.operator = new PbxOperator(
                 client,

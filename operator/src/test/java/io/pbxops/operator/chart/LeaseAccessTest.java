@@ -22,8 +22,7 @@ import io.pbxops.operator.cloud.CloudCredentials;
 import io.pbxops.operator.cloud.CloudCredentialsSource;
 import io.pbxops.operator.crd.CrdCatalog;
 import io.pbxops.operator.crd.PbxOpsKinds;
-import io.pbxops.operator.pbx.o2g.O2gClientConfig;
-import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
+import io.pbxops.operator.pbx.StandardDrivers;
 import io.pbxops.operator.reconcile.LeaderElection;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.runtime.OperatorRuntime;
@@ -180,10 +179,9 @@ class LeaseAccessTest {
                         URI.create("http://127.0.0.1:9"),
                         CloudBudget.defaults(),
                         100,
-                        O2gRainbowNames.defaults(),
+                        StandardDrivers.Options.defaults(),
                         settings),
                 CloudCredentialsSource.of(new CloudCredentials("login", "password", "app", "app-secret")),
-                O2gClientConfig.defaults(),
                 Clock.systemUTC());
     }
 }

@@ -19,14 +19,12 @@ import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.cloud.CloudCredentials;
 import io.pbxops.operator.cloud.CloudCredentialsSource;
 import io.pbxops.operator.cloud.model.CompanySettings;
-import io.pbxops.operator.pbx.o2g.EndpointRouting;
-import io.pbxops.operator.pbx.o2g.O2gClientConfig;
-import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
 import io.pbxops.operator.reconcile.LeaderElection;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.runtime.OperatorRuntime;
 import io.pbxops.operator.runtime.RuntimeSettings;
 import io.pbxops.operator.testing.FleetHarness;
+import io.pbxops.operator.testing.TestDrivers;
 import io.pbxops.simulator.O2gHostSpec;
 import io.pbxops.simulator.OxoRainbowSettings;
 import io.pbxops.simulator.OxoSpec;
@@ -93,12 +91,9 @@ final class OperatorFleetRun implements AutoCloseable {
                             fleet.simulator().cloudUrl(),
                             CloudBudget.defaults(),
                             100,
-                            O2gRainbowNames.defaults(),
+                            TestDrivers.routedTo(fleet.simulator().o2gUrl()),
                             settings),
                     credentials,
-                    O2gClientConfig.defaults()
-                            .withRouting(EndpointRouting.forwardingTo(
-                                    fleet.simulator().o2gUrl())),
                     Clock.systemUTC()));
         }
         // The PBXs the samples name (as in SampleFleetTest): two OmniPCX behind O2G and a build-to-order OXO.

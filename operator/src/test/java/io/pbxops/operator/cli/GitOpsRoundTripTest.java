@@ -24,14 +24,12 @@ import io.pbxops.operator.gitops.CloudAccount;
 import io.pbxops.operator.gitops.CloudWrites;
 import io.pbxops.operator.gitops.SimulatedFleet;
 import io.pbxops.operator.manifest.ManifestReader;
-import io.pbxops.operator.pbx.o2g.EndpointRouting;
-import io.pbxops.operator.pbx.o2g.O2gClientConfig;
-import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.reconcile.StatusConditions;
 import io.pbxops.operator.runtime.OperatorRuntime;
 import io.pbxops.operator.runtime.RuntimeSettings;
 import io.pbxops.operator.testing.TestCluster;
+import io.pbxops.operator.testing.TestDrivers;
 import io.pbxops.operator.validation.DeclaredFleet;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
@@ -196,13 +194,12 @@ class GitOpsRoundTripTest {
                 simulator.cloudUrl(),
                 CloudBudget.of(16, 200, Duration.ofMinutes(1)),
                 100,
-                O2gRainbowNames.defaults(),
+                TestDrivers.routedTo(simulator.o2gUrl()),
                 settings);
         return new OperatorRuntime(
                 client,
                 runtime,
                 CloudCredentialsSource.of(CloudAccount.credentials(simulator.config())),
-                O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())),
                 Clock.systemUTC());
     }
 

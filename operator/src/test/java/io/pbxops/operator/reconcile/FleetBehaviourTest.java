@@ -165,7 +165,7 @@ class FleetBehaviourTest {
         });
         fleet.awaitCondition(
                 NumberingPlan.class, "de-standard", Conditions.READY, "False", Conditions.Ready.INVALID_SPEC);
-        fleet.awaitCondition(Pbx.class, "muc-1", Conditions.READY, "False", Reasons.DEPENDENCY_NOT_READY);
+        fleet.awaitCondition(Pbx.class, "muc-1", Conditions.READY, "False", Conditions.Ready.DEPENDENCY_NOT_READY);
         assertEquals(
                 List.of("^110$"), matches(fleet.cloud().system("MUC-1")), "the broken rules never reach the cloud");
     }

@@ -8,8 +8,7 @@ import io.pbxops.operator.api.Company;
 import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.cloud.CloudCredentials;
 import io.pbxops.operator.cloud.CloudCredentialsSource;
-import io.pbxops.operator.pbx.o2g.O2gClientConfig;
-import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
+import io.pbxops.operator.pbx.StandardDrivers;
 import io.pbxops.operator.reconcile.LeaderElection;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.testing.FleetHarness;
@@ -90,11 +89,10 @@ class LeaderElectionTest {
                         fleet.simulator().cloudUrl(),
                         CloudBudget.defaults(),
                         100,
-                        O2gRainbowNames.defaults(),
+                        StandardDrivers.Options.defaults(),
                         settings),
                 CloudCredentialsSource.of(
                         new CloudCredentials(sim.login(), sim.password(), sim.appId(), sim.appSecret())),
-                O2gClientConfig.defaults(),
                 Clock.systemUTC());
     }
 

@@ -11,9 +11,6 @@ import io.pbxops.operator.api.PbxOpsStatus;
 import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.cloud.CloudCredentials;
 import io.pbxops.operator.cloud.InMemoryCloudMetrics;
-import io.pbxops.operator.pbx.o2g.EndpointRouting;
-import io.pbxops.operator.pbx.o2g.O2gClientConfig;
-import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.reconcile.PbxOperator;
 import io.pbxops.operator.reconcile.StatusConditions;
@@ -95,14 +92,9 @@ public final class FleetHarness implements AutoCloseable {
     /** Starts (or restarts) the operator process: a new cloud client, new caches, nothing remembered. */
     public void startOperator() {
         RuntimeSettings runtimeSettings = new RuntimeSettings(
-                        simulator.cloudUrl(), budget, 100, O2gRainbowNames.defaults(), settings)
+                        simulator.cloudUrl(), budget, 100, TestDrivers.routedTo(simulator.o2gUrl()), settings)
                 .withOps(opsBind, opsPort);
-        runtime = new OperatorRuntime(
-                cluster.client(),
-                runtimeSettings,
-                credentials::get,
-                O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(simulator.o2gUrl())),
-                Clock.systemUTC());
+        runtime = new OperatorRuntime(cluster.client(), runtimeSettings, credentials::get, Clock.systemUTC());
         runtime.start();
     }
 

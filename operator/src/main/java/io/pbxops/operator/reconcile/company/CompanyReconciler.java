@@ -13,24 +13,24 @@ import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.cloud.CloudPort;
 import io.pbxops.operator.cloud.model.CloudCompany;
 import io.pbxops.operator.cloud.model.CloudSite;
-import io.pbxops.operator.cloud.model.CompanySettings;
-import io.pbxops.operator.cloud.model.SiteSettings;
-import io.pbxops.operator.mapping.Changes;
+import io.pbxops.operator.decision.CompanyDecision;
+import io.pbxops.operator.decision.Decision;
+import io.pbxops.operator.decision.Observed;
+import io.pbxops.operator.decision.Outcome;
 import io.pbxops.operator.mapping.CompanyMapping;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
-import io.pbxops.operator.reconcile.CloudLookups;
 import io.pbxops.operator.reconcile.CloudReconciler;
+import io.pbxops.operator.reconcile.CloudSignatures;
 import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
-import io.pbxops.operator.reconcile.Outcome;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -45,9 +45,12 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
     static final String PBXS = "pbx-of-company";
     static final String SHARES = "share-of-company";
 
+    private final CompanyExecutor executor;
+
     public CompanyReconciler(
             ReconcileSupport support, CloudPort cloud, CloudLedger ledger, DriftTrigger<Company> drift) {
         super(support, cloud, ledger, drift);
+        this.executor = new CompanyExecutor(support, cloud);
     }
 
     @Override
@@ -88,77 +91,53 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
         if (!conflicts.isEmpty()) {
             return Outcome.of(conflicts.get(0));
         }
-        List<Pbx> pbxs = dependents(context, company);
-        CompanyStatus status = company.getStatus();
-        status.setPbxCount(pbxs.size());
-        String fingerprint = CloudLedger.hash(Arrays.asList(company.getSpec(), ExternalIds.of(company), pbxs.size()));
+        CompanyDecision.Desired desired = new CompanyDecision.Desired(company, names(dependents(context, company)));
+        String fingerprint = CloudLedger.hash(Arrays.asList(
+                company.getSpec(), ExternalIds.of(company), desired.dependents().size()));
         if (unchanged(ledger, company, fingerprint)) {
             return Outcome.UNCHANGED;
         }
-
-        CloudCompany cloudCompany = observeOrCreate(company);
-        Changes<CompanySettings> changes = CompanyMapping.diff(cloudCompany, company);
-        if (!changes.isEmpty()) {
-            cloudCompany = cloud.companies().update(cloudCompany.id(), changes.update());
-            support.events()
-                    .normal(company, "Updated", "updated company " + cloudCompany.id() + ": " + changes.describe());
+        CompanyDecision.Observation observed = observe(company);
+        Decision<CompanyDecision.View> decision = CompanyDecision.decide(desired, observed, decisionContext(company));
+        CompanyDecision.Observation after = executor.run(company, decision.steps(), observed);
+        Decision<CompanyDecision.View> settled = CompanyDecision.decide(desired, after, decisionContext(company));
+        show(company.getStatus(), settled.view());
+        if (settled.writes().isEmpty()
+                && after.company().present()
+                && after.site().isPresent()) {
+            ledger.applied(
+                    id(company),
+                    fingerprint,
+                    Map.ofEntries(
+                            CloudSignatures.of(after.company().get()),
+                            CloudSignatures.of(after.site().get())));
+        } else {
+            ledger.forget(id(company));
         }
-        CloudSite site = observeOrCreateSite(company, cloudCompany);
-        Changes<SiteSettings> siteChanges = CompanyMapping.diffSite(site, company);
-        if (!siteChanges.isEmpty()) {
-            site = cloud.sites().update(site.id(), siteChanges.update());
-            support.events()
-                    .normal(company, "SiteUpdated", "updated site " + site.id() + ": " + siteChanges.describe());
-        }
-        status.setCompanyId(cloudCompany.id());
-        status.setSiteId(site.id());
-        status.setCloudStatus(cloudCompany.status());
-        Outcome outcome = Outcome.available("company " + cloudCompany.id() + " (" + cloudCompany.status()
-                + ") with site " + site.id() + "; " + pbxs.size() + " PBXs");
-        ledger.applied(
-                key(company),
-                fingerprint,
-                cloudCompany.id() + "/" + site.id(),
-                List.of(CompanyMapping.signature(cloudCompany), CompanyMapping.signature(site)));
-        return outcome;
+        return settled.outcome();
     }
 
-    private CloudCompany observeOrCreate(Company company) {
+    private CompanyDecision.Observation observe(Company company) {
         String knownId =
                 ExternalIds.orElse(ExternalIds.of(company), company.getStatus().getCompanyId());
-        String name = CompanyMapping.cloudName(company);
-        CloudLookups.Found<CloudCompany> found = lookups.company(knownId, company);
-        if (found.knownIdMissing()) {
+        Observed<CloudCompany> found = lookups.company(knownId, company);
+        if (found.missingId() != null) {
             support.events()
-                    .warning(company, "CloudObjectMissing", "company " + knownId + " is not in the cloud any more");
+                    .warning(
+                            company,
+                            "CloudObjectMissing",
+                            "company " + found.missingId() + " is not in the cloud any more");
         }
-        if (found.object().isPresent()) {
-            if (!found.object().get().id().equals(ExternalIds.of(company))) {
-                ExternalIds.record(support, company, found.object().get().id());
-                support.events()
-                        .normal(
-                                company,
-                                "Adopted",
-                                "adopted the existing company "
-                                        + found.object().get().id() + " named \"" + name + "\"");
-            }
-            return found.object().get();
-        }
-        CloudCompany created = cloud.companies().create(CompanyMapping.desired(company));
-        ExternalIds.record(support, company, created.id());
-        support.events().normal(company, "Created", "created company " + created.id() + " named \"" + name + "\"");
-        return created;
+        Optional<CloudSite> site =
+                found.object().flatMap(c -> lookups.site(company.getStatus().getSiteId(), company, c.id()));
+        return new CompanyDecision.Observation(found, site, false);
     }
 
-    private CloudSite observeOrCreateSite(Company company, CloudCompany cloudCompany) {
-        Optional<CloudSite> site = lookups.site(company.getStatus().getSiteId(), company, cloudCompany.id());
-        if (site.isPresent()) {
-            return site.get();
-        }
-        CloudSite created = cloud.sites().create(CompanyMapping.desiredSite(company, cloudCompany.id()));
-        support.events()
-                .normal(company, "SiteCreated", "created site " + created.id() + " named \"" + created.name() + "\"");
-        return created;
+    private static void show(CompanyStatus status, CompanyDecision.View view) {
+        status.setCompanyId(view.companyId());
+        status.setSiteId(view.siteId());
+        status.setCloudStatus(view.cloudStatus());
+        status.setPbxCount(view.pbxCount());
     }
 
     /** The Pbx objects the company owns, and the shared ones associated with it. */
@@ -193,47 +172,36 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
         return cleanupWith(company, company.getSpec().effectiveDeletionPolicy(), c -> deleteInCloud(c, context));
     }
 
-    private Duration deleteInCloud(Company company, Context<Company> context) {
-        ledger.forget(key(company));
-        List<Pbx> dependents = dependents(context, company);
-        if (!dependents.isEmpty()) {
-            support.events()
-                    .normal(
-                            company,
-                            "DeletionWaiting",
-                            "waiting for " + dependents.size() + " PBXs of the company to be removed first: "
-                                    + names(dependents));
-            return support.settings().pendingRecheck();
-        }
+    private Decision<CompanyDecision.View> deleteInCloud(Company company, Context<Company> context) {
+        ledger.forget(id(company));
+        CompanyDecision.Desired desired = new CompanyDecision.Desired(company, names(dependents(context, company)));
+        CompanyDecision.DeletionObservation observed = desired.dependents().isEmpty()
+                ? observeForDeletion(company)
+                : new CompanyDecision.DeletionObservation(Optional.empty(), Optional.empty(), 0);
+        Decision<CompanyDecision.View> decision =
+                CompanyDecision.decideDeletion(desired, observed, decisionContext(company));
+        executor.run(
+                company,
+                decision.steps(),
+                new CompanyDecision.Observation(Observed.of(observed.company().orElse(null)), observed.site(), false));
+        return decision;
+    }
+
+    /** The company by the ID known for it (never by name: a deletion removes only what this object stood for). */
+    private CompanyDecision.DeletionObservation observeForDeletion(Company company) {
         CompanyStatus status = Objects.requireNonNullElseGet(company.getStatus(), CompanyStatus::new);
         String companyId = ExternalIds.orElse(ExternalIds.of(company), status.getCompanyId());
         if (companyId == null) {
-            return null; // never reached the cloud
+            return new CompanyDecision.DeletionObservation(Optional.empty(), Optional.empty(), 0);
         }
+        Optional<CloudCompany> found = cloud.companies().observe(companyId, null);
         Optional<CloudSite> site =
-                cloud.sites().observe(status.getSiteId(), companyId, CompanyMapping.siteName(company));
-        if (site.isPresent()) {
-            int linked = cloud.sites().linkedSystems(site.get().id());
-            if (linked > 0) {
-                support.events()
-                        .warning(
-                                company,
-                                "DeletionBlocked",
-                                linked + " PBXs are still linked to site "
-                                        + site.get().id()
-                                        + " in the cloud; unlink them, or set deletionPolicy: Orphan to leave the company in the cloud");
-                return support.settings().maxFailureBackoff();
-            }
-            cloud.sites().delete(site.get().id());
-        }
-        if (cloud.companies().delete(companyId)) {
-            support.events().normal(company, "Deleted", "deleted company " + companyId + " and its site");
-        }
-        return null;
+                found.flatMap(c -> cloud.sites().observe(status.getSiteId(), c.id(), CompanyMapping.siteName(company)));
+        int linked = site.map(s -> cloud.sites().linkedSystems(s.id())).orElse(0);
+        return new CompanyDecision.DeletionObservation(found, site, linked);
     }
 
-    private static String names(List<Pbx> pbxs) {
-        return String.join(
-                ", ", pbxs.stream().map(p -> p.getMetadata().getName()).toList());
+    private static List<String> names(List<Pbx> pbxs) {
+        return pbxs.stream().map(p -> p.getMetadata().getName()).toList();
     }
 }

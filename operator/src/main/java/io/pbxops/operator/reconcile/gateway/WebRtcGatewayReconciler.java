@@ -13,24 +13,24 @@ import io.pbxops.operator.api.WebRtcGateway;
 import io.pbxops.operator.api.WebRtcGatewayStatus;
 import io.pbxops.operator.cloud.CloudPort;
 import io.pbxops.operator.cloud.model.CloudMediaPillar;
-import io.pbxops.operator.cloud.model.MediaPillarSettings;
-import io.pbxops.operator.mapping.Changes;
-import io.pbxops.operator.mapping.GatewayMapping;
+import io.pbxops.operator.decision.Decision;
+import io.pbxops.operator.decision.GatewayDecision;
+import io.pbxops.operator.decision.Observed;
+import io.pbxops.operator.decision.Outcome;
+import io.pbxops.operator.decision.Step;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
-import io.pbxops.operator.reconcile.CloudLookups;
 import io.pbxops.operator.reconcile.CloudReconciler;
+import io.pbxops.operator.reconcile.CloudSignatures;
 import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
-import io.pbxops.operator.reconcile.Outcome;
-import io.pbxops.operator.reconcile.Reasons;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -90,7 +90,7 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
         String systemId = pbx.getStatus() == null ? null : pbx.getStatus().getSystemId();
         if (systemId == null) {
             return Outcome.waitingFor(
-                    Reasons.DEPENDENCY_NOT_READY,
+                    Conditions.Ready.DEPENDENCY_NOT_READY,
                     "waiting for Pbx " + pbx.getMetadata().getName() + " to be declared in the cloud");
         }
         String fingerprint = CloudLedger.hash(Arrays.asList(
@@ -101,80 +101,82 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
         if (unchanged(ledger, gateway, fingerprint)) {
             return Outcome.UNCHANGED;
         }
-
-        CloudMediaPillar observed = observe(gateway, systemId);
-        if (observed == null) {
-            observed = cloud.gateways().create(GatewayMapping.newGateway(gateway, pbx, systemId));
-            ExternalIds.record(support, gateway, observed.id());
-            support.events()
-                    .normal(
-                            gateway,
-                            "Created",
-                            "created " + observed.type() + " WebRTC gateway " + observed.pbxId() + " on system "
-                                    + systemId + ", version " + observed.runningVersion());
-        } else {
-            Changes<MediaPillarSettings> changes = GatewayMapping.diff(observed, gateway, pbx);
-            if (!changes.isEmpty()) {
-                observed = cloud.gateways().update(observed.id(), changes.update());
-                support.events()
-                        .normal(
-                                gateway,
-                                "Updated",
-                                "updated WebRTC gateway " + observed.pbxId() + ": " + changes.describe());
-            }
-        }
+        GatewayDecision.Desired desired = new GatewayDecision.Desired(gateway, pbx, systemId);
+        GatewayDecision.Observation observed = new GatewayDecision.Observation(observe(gateway, systemId));
+        Decision<GatewayDecision.View> decision = GatewayDecision.decide(desired, observed, decisionContext(gateway));
+        Optional<CloudMediaPillar> after =
+                execute(gateway, decision, observed.gateway().object());
+        Decision<GatewayDecision.View> settled = GatewayDecision.decide(
+                desired, new GatewayDecision.Observation(Observed.of(after.orElse(null))), decisionContext(gateway));
         WebRtcGatewayStatus status = gateway.getStatus();
-        status.setGatewayId(observed.pbxId());
-        status.setRunningVersion(observed.runningVersion());
-        status.setAvailableVersion(observed.availableVersion());
-        GatewayState state = GatewayMapping.state(observed);
-        status.setState(state);
-        Outcome outcome = switch (state) {
-            case Online ->
-                Outcome.available(
-                        "WebRTC gateway " + observed.pbxId() + " online, version " + observed.runningVersion());
-            case Upgrading ->
-                Outcome.progressing(
-                        Conditions.Ready.UNAVAILABLE,
-                        "upgrading from " + observed.runningVersion() + " to " + observed.targetVersion(),
-                        support.settings().pendingRecheck());
-            case Maintenance ->
-                Outcome.progressing(
-                        Conditions.Ready.UNAVAILABLE, "in maintenance mode, as spec.maintenance asks", null);
-            case Offline ->
-                Outcome.progressing(
-                        Conditions.Ready.UNAVAILABLE,
-                        "the gateway is offline",
-                        support.settings().pendingRecheck());
-        };
-        if (state == GatewayState.Online || state == GatewayState.Maintenance) {
-            ledger.applied(key(gateway), fingerprint, observed.id(), GatewayMapping.signature(observed));
+        status.setGatewayId(settled.view().gatewayId());
+        status.setRunningVersion(settled.view().runningVersion());
+        status.setAvailableVersion(settled.view().availableVersion());
+        status.setState(settled.view().state());
+        GatewayState state = settled.view().state();
+        if (after.isPresent() && (state == GatewayState.Online || state == GatewayState.Maintenance)) {
+            ledger.applied(id(gateway), fingerprint, Map.ofEntries(CloudSignatures.of(after.get())));
         } else {
-            ledger.forget(key(gateway));
+            ledger.forget(id(gateway));
         }
-        return outcome;
+        return settled.outcome();
     }
 
-    private CloudMediaPillar observe(WebRtcGateway gateway, String systemId) {
+    private Observed<CloudMediaPillar> observe(WebRtcGateway gateway, String systemId) {
         String knownId = ExternalIds.of(gateway);
-        CloudLookups.Found<CloudMediaPillar> found = lookups.gateway(knownId, gateway, systemId);
-        if (found.knownIdMissing()) {
+        Observed<CloudMediaPillar> found = lookups.gateway(knownId, gateway, systemId);
+        if (found.missingId() != null) {
             support.events()
                     .warning(
                             gateway,
                             "CloudObjectMissing",
-                            "WebRTC gateway " + knownId + " is not in the cloud any more; creating it again");
+                            "WebRTC gateway " + found.missingId() + " is not in the cloud any more; creating it again");
         }
-        if (found.object().isPresent() && !found.object().get().id().equals(knownId)) {
-            ExternalIds.record(support, gateway, found.object().get().id());
-            support.events()
-                    .normal(
-                            gateway,
-                            "Adopted",
-                            "adopted the existing WebRTC gateway "
-                                    + found.object().get().pbxId());
+        return found;
+    }
+
+    /** Creates, adopts, updates or deletes, one event per step; answers the gateway as the cloud holds it afterwards. */
+    private Optional<CloudMediaPillar> execute(
+            WebRtcGateway gateway, Decision<?> decision, Optional<CloudMediaPillar> observed) {
+        Optional<CloudMediaPillar> current = observed;
+        for (Step step : decision.steps()) {
+            if (step instanceof Step.CreateGateway create) {
+                CloudMediaPillar created = cloud.gateways().create(create.gateway());
+                ExternalIds.record(support, gateway, created.id());
+                support.events()
+                        .normal(
+                                gateway,
+                                "Created",
+                                "created " + created.type() + " WebRTC gateway " + created.pbxId() + " on "
+                                        + create.on() + ", version " + created.runningVersion());
+                current = Optional.of(created);
+            } else if (step instanceof Step.Adopt adopt) {
+                ExternalIds.record(support, gateway, adopt.ref().id());
+                support.events()
+                        .normal(
+                                gateway,
+                                "Adopted",
+                                "adopted the existing " + adopt.what() + " ("
+                                        + adopt.ref().id() + ")");
+            } else if (step instanceof Step.UpdateGateway update) {
+                current = Optional.of(cloud.gateways()
+                        .update(update.gatewayId(), update.changes().update()));
+                support.events()
+                        .normal(
+                                gateway,
+                                "Updated",
+                                "updated WebRTC gateway " + update.name() + ": "
+                                        + update.changes().describe());
+            } else if (step instanceof Step.DeleteGateway delete) {
+                if (cloud.gateways().delete(delete.gatewayId())) {
+                    support.events().normal(gateway, "Deleted", "removed WebRTC gateway " + delete.name());
+                }
+                current = Optional.empty();
+            } else if (step.writes()) {
+                throw new IllegalStateException("a WebRtcGateway cannot " + step);
+            }
         }
-        return found.object().orElse(null);
+        return current;
     }
 
     @Override
@@ -182,16 +184,17 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
         return cleanupWith(gateway, gateway.getSpec().effectiveDeletionPolicy(), this::deleteInCloud);
     }
 
-    private Duration deleteInCloud(WebRtcGateway gateway) {
-        ledger.forget(key(gateway));
-        String id = ExternalIds.of(gateway);
-        if (id != null && cloud.gateways().delete(id)) {
-            support.events()
-                    .normal(
-                            gateway,
-                            "Deleted",
-                            "removed WebRTC gateway " + gateway.getStatus().getGatewayId());
-        }
-        return null;
+    /** The gateway by the ID its annotation names (never by name: a deletion removes only what this object stood for). */
+    private Decision<GatewayDecision.View> deleteInCloud(WebRtcGateway gateway) {
+        ledger.forget(id(gateway));
+        String knownId = ExternalIds.of(gateway);
+        Optional<CloudMediaPillar> found =
+                knownId == null ? Optional.empty() : cloud.gateways().observe(knownId, null, null);
+        Decision<GatewayDecision.View> decision = GatewayDecision.decideDeletion(
+                new GatewayDecision.Desired(gateway, null, null),
+                new GatewayDecision.DeletionObservation(found),
+                decisionContext(gateway));
+        execute(gateway, decision, found);
+        return decision;
     }
 }

@@ -6,7 +6,6 @@ import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.pbxops.operator.api.Pbx;
-import io.pbxops.operator.api.PbxActivation;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -31,10 +30,7 @@ final class ActivationSecrets {
     }
 
     static String name(Pbx pbx) {
-        PbxActivation activation = pbx.getSpec().getActivation();
-        return activation != null && activation.getSecretName() != null
-                ? activation.getSecretName()
-                : pbx.getMetadata().getName() + "-activation";
+        return pbx.activationSecretName();
     }
 
     /** The values the Secret holds, if it exists. */

@@ -8,7 +8,6 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.pbxops.operator.api.ActivationMode;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.ConnectionState;
@@ -21,31 +20,28 @@ import io.pbxops.operator.cloud.CloudPort;
 import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.operator.cloud.model.CloudSystemState;
-import io.pbxops.operator.cloud.model.ConnectionEvent;
-import io.pbxops.operator.cloud.model.SystemSettings;
-import io.pbxops.operator.mapping.Changes;
-import io.pbxops.operator.mapping.SystemMapping;
-import io.pbxops.operator.pbx.EndpointState;
+import io.pbxops.operator.decision.Decision;
+import io.pbxops.operator.decision.Observed;
+import io.pbxops.operator.decision.Outcome;
+import io.pbxops.operator.decision.PbxDecision;
 import io.pbxops.operator.pbx.PbxEndpointPort;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
-import io.pbxops.operator.reconcile.CloudLookups;
 import io.pbxops.operator.reconcile.CloudReconciler;
+import io.pbxops.operator.reconcile.CloudSignatures;
 import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
-import io.pbxops.operator.reconcile.Outcome;
-import io.pbxops.operator.reconcile.Reasons;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
 import io.pbxops.operator.validation.ObjectValidator;
 import io.pbxops.operator.validation.Problem;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -60,18 +56,14 @@ import java.util.stream.Collectors;
 @ControllerConfiguration(name = "pbx")
 public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cleaner<Pbx> {
 
-    /** {@code <fleet reference>-<installation reference>}, e.g. ALE12-1234.5678.90 (seed 001). */
-    static final java.util.regex.Pattern FLEET_EQUIPMENT_ID =
-            java.util.regex.Pattern.compile("^[A-Z0-9]{2,10}-[0-9]{4}\\.[0-9]{4}\\.[0-9]{2}$");
-
     static final String COMPANIES = "company-of-pbx";
     static final String PLANS = "plan-of-pbx";
     static final String SHARES = "share-of-pbx";
     static final String SECRETS = "secret-of-pbx";
 
-    private final PbxEndpointPort endpoints;
     private final ActivationSecrets activationSecrets;
-    private final EndpointStep endpointStep;
+    private final PbxEndpointPort endpoints;
+    private final PbxExecutor executor;
 
     public PbxReconciler(
             ReconcileSupport support,
@@ -80,9 +72,9 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
             CloudLedger ledger,
             DriftTrigger<Pbx> drift) {
         super(support, cloud, ledger, drift);
-        this.endpoints = endpoints;
         this.activationSecrets = new ActivationSecrets(support.client());
-        this.endpointStep = new EndpointStep(endpoints);
+        this.endpoints = endpoints;
+        this.executor = new PbxExecutor(support, cloud, endpoints, activationSecrets);
     }
 
     @Override
@@ -137,53 +129,89 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         if (invalid.isPresent()) {
             return invalid.get();
         }
+        Resolved resolved = resolve(pbx, context);
+        if (resolved.waiting() != null) {
+            return resolved.waiting();
+        }
+        PbxDecision.Desired desired = resolved.desired();
+        String fingerprint = CloudLedger.hash(Arrays.asList(
+                pbx.getSpec(),
+                ExternalIds.of(pbx),
+                desired.owner() == null ? null : desired.owner().siteId(),
+                desired.plan() == null ? null : desired.plan().getSpec().getRules(),
+                linkedShares(context, pbx),
+                resolved.endpoint() == null ? null : resolved.endpoint().fingerprint()));
+        if (unchanged(ledger, pbx, fingerprint) && pbx.getStatus().getSystemId() != null) {
+            return Outcome.UNCHANGED;
+        }
+        PbxDecision.ResetMemory memory = memory(pbx.getStatus());
+        PbxDecision.Observation observed = observe(pbx, resolved, memory);
+        Decision<PbxDecision.View> decision = PbxDecision.decide(desired, observed, memory, decisionContext(pbx));
+        PbxExecutor.Result after = executor.run(pbx, resolved.endpoint(), decision.steps(), observed, memory);
+        Decision<PbxDecision.View> settled =
+                PbxDecision.decide(desired, after.observation(), after.memory(), decisionContext(pbx));
+        show(pbx, desired, settled.view());
+        if (settled.view().connection() == ConnectionState.Running) {
+            ledger.applied(
+                    id(pbx),
+                    fingerprint,
+                    Map.ofEntries(
+                            CloudSignatures.of(after.observation().system().get())));
+        } else {
+            ledger.forget(id(pbx));
+        }
+        return settled.outcome();
+    }
+
+    /**
+     * The Pbx's desired state with its references resolved (owner company and its site, numbering plan, endpoint
+     * Secrets), or the outcome of waiting for one of them.
+     */
+    private record Resolved(PbxDecision.Desired desired, EndpointTargets.Resolved endpoint, Outcome waiting) {
+        static Resolved waitingFor(String reason, String message) {
+            return new Resolved(null, null, Outcome.waitingFor(reason, message));
+        }
+    }
+
+    private Resolved resolve(Pbx pbx, Context<Pbx> context) {
         PbxSpec spec = pbx.getSpec();
         String namespace = pbx.getMetadata().getNamespace();
-
-        Company owner = null;
+        PbxDecision.Owner owner = null;
         if (!spec.isSharedPbx()) {
-            Optional<Company> company = ReferenceIndex.lookup(
-                    context,
-                    Company.class,
-                    COMPANIES,
-                    namespace,
-                    spec.getCompanyRef().getName());
+            String companyName = spec.getCompanyRef().getName();
+            Optional<Company> company =
+                    ReferenceIndex.lookup(context, Company.class, COMPANIES, namespace, companyName);
             if (company.isEmpty()) {
-                return Outcome.waitingFor(
+                return Resolved.waitingFor(
                         Conditions.Ready.DEPENDENCY_NOT_FOUND,
-                        "Company " + spec.getCompanyRef().getName() + " does not exist in namespace " + namespace
+                        "Company " + companyName + " does not exist in namespace " + namespace
                                 + "; the PBX is declared in the cloud once it does");
             }
-            owner = company.get();
-            if (owner.getStatus() == null || owner.getStatus().getSiteId() == null) {
-                return Outcome.waitingFor(
-                        Reasons.DEPENDENCY_NOT_READY,
-                        "waiting for Company " + owner.getMetadata().getName()
-                                + " and its site to be created in the cloud");
+            if (company.get().getStatus() == null || company.get().getStatus().getSiteId() == null) {
+                return Resolved.waitingFor(
+                        Conditions.Ready.DEPENDENCY_NOT_READY,
+                        "waiting for Company " + companyName + " and its site to be created in the cloud");
             }
+            owner = new PbxDecision.Owner(companyName, company.get().getStatus().getSiteId());
         }
         NumberingPlan plan = null;
         if (spec.getNumberingPlanRef() != null) {
-            Optional<NumberingPlan> found = ReferenceIndex.lookup(
-                    context,
-                    NumberingPlan.class,
-                    PLANS,
-                    namespace,
-                    spec.getNumberingPlanRef().getName());
+            String planName = spec.getNumberingPlanRef().getName();
+            Optional<NumberingPlan> found =
+                    ReferenceIndex.lookup(context, NumberingPlan.class, PLANS, namespace, planName);
             if (found.isEmpty()) {
-                return Outcome.waitingFor(
+                return Resolved.waitingFor(
                         Conditions.Ready.DEPENDENCY_NOT_FOUND,
-                        "NumberingPlan " + spec.getNumberingPlanRef().getName() + " does not exist in namespace "
-                                + namespace);
+                        "NumberingPlan " + planName + " does not exist in namespace " + namespace);
             }
-            plan = found.get();
-            List<Problem> planProblems = ObjectValidator.get().validate(plan);
+            List<Problem> planProblems = ObjectValidator.get().validate(found.get());
             if (!planProblems.isEmpty()) {
-                return Outcome.waitingFor(
-                        Reasons.DEPENDENCY_NOT_READY,
-                        "NumberingPlan " + plan.getMetadata().getName() + " is invalid (" + planProblems.get(0)
+                return Resolved.waitingFor(
+                        Conditions.Ready.DEPENDENCY_NOT_READY,
+                        "NumberingPlan " + planName + " is invalid (" + planProblems.get(0)
                                 + "): its rules are not pushed until it is fixed");
             }
+            plan = found.get();
         }
         List<FleetProblem> conflicts = FleetRules.checkPbx(
                 pbx,
@@ -193,275 +221,91 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
                         .withPlans(() -> ReferenceIndex.list(context, NumberingPlan.class, PLANS)));
         for (FleetProblem conflict : conflicts) {
             if (conflict.severity() != FleetProblem.Severity.MISSING_REFERENCE) {
-                return Outcome.of(conflict);
+                return new Resolved(null, null, Outcome.of(conflict));
             }
         }
-        EndpointStep.Target endpoint = null;
+        EndpointTargets.Resolved endpoint = null;
         if (spec.getEndpoint() != null) {
-            Optional<EndpointStep.Target> target = EndpointStep.target(
-                    pbx, name -> ReferenceIndex.lookup(context, Secret.class, SECRETS, namespace, name));
-            if (target.isEmpty()) {
-                return Outcome.waitingFor(
-                        Conditions.Ready.DEPENDENCY_NOT_FOUND,
-                        EndpointStep.missingSecretsMessage(
-                                pbx, name -> ReferenceIndex.lookup(context, Secret.class, SECRETS, namespace, name)));
+            EndpointTargets.Resolution resolution = EndpointTargets.resolve(pbx, secrets(context, namespace));
+            if (resolution.resolved().isEmpty()) {
+                return Resolved.waitingFor(Conditions.Ready.DEPENDENCY_NOT_FOUND, resolution.missing());
             }
-            endpoint = target.get();
+            endpoint = resolution.resolved().get();
         }
-
-        String ownerSite = owner == null ? null : owner.getStatus().getSiteId();
-        String fingerprint = CloudLedger.hash(Arrays.asList(
-                spec,
-                ExternalIds.of(pbx),
-                ownerSite,
-                plan == null ? null : plan.getSpec().getRules(),
-                linkedShares(context, pbx),
-                endpoint == null ? null : endpoint.fingerprint()));
-        if (unchanged(ledger, pbx, fingerprint) && pbx.getStatus().getSystemId() != null) {
-            return Outcome.UNCHANGED;
-        }
-
-        PbxStatus status = pbx.getStatus();
-        boolean created = false;
-        CloudSystem system = observe(pbx, ownerSite);
-        if (system == null) {
-            system = cloud.systems().create(SystemMapping.newSystem(pbx, plan, ownerSite));
-            ExternalIds.record(support, pbx, system.id());
-            created = true;
-            support.events()
-                    .normal(
-                            pbx,
-                            "Created",
-                            "declared system " + system.id() + " "
-                                    + (ownerSite == null ? "at reseller level" : "in site " + ownerSite)
-                                    + "; its activation data is in Secret "
-                                    + ActivationSecrets.name(pbx));
-        } else {
-            Changes<SystemSettings> changes = SystemMapping.diff(system, pbx, plan);
-            if (!changes.isEmpty()) {
-                system = cloud.systems().update(system.id(), changes.update());
-                support.events().normal(pbx, "Updated", "updated system " + system.id() + ": " + changes.describe());
-            }
-        }
-        if (ownerSite != null && !system.isLinkedTo(ownerSite)) {
-            system = cloud.systems().link(ownerSite, system.id());
-            support.events()
-                    .normal(
-                            pbx,
-                            "Linked",
-                            "linked system " + system.id() + " to the site " + ownerSite + " of its company");
-        }
-        status.setSystemId(system.id());
-        // A fleet PBX's equipment ID is also its activation code: it stays in the Secret only. Judged from the cloud's
-        // value, so that an adopted fleet PBX declared without its references is covered too.
-        status.setEquipmentId(FLEET_EQUIPMENT_ID.matcher(system.pbxId()).matches() ? null : system.pbxId());
-        status.setActivationSecretName(ActivationSecrets.name(pbx));
-
-        boolean reset = false;
-        if (resetRequested(pbx)) {
-            system = resetOnce(pbx, system);
-            reset = true;
-        }
-        if (!CloudSystem.STATUS_ACTIVATED.equals(system.status()) && system.jidPbxagentPassword() != null) {
-            // While Pending the cloud shows the activation code: keep the Secret in step with it.
-            if (activationSecrets.write(pbx, system.pbxId(), system.jidPbxagentPassword()) && !created && !reset) {
-                support.events()
-                        .normal(
-                                pbx,
-                                "ActivationSecretUpdated",
-                                "wrote the equipment ID and activation code to Secret " + ActivationSecrets.name(pbx));
-            }
-        } else {
-            activationSecrets.write(pbx, system.pbxId(), null);
-        }
-
-        EndpointState pbxSide = null;
-        if (endpoint != null && !CloudSystem.STATUS_ACTIVATED.equals(system.status())) {
-            String code = activationSecrets
-                    .read(pbx)
-                    .map(values -> values.get(ActivationSecrets.ACTIVATION_CODE))
-                    .orElse(null);
-            pbxSide = endpointStep.enter(endpoint, system, code, created || reset);
-            if (!pbxSide.changes().isEmpty()) {
-                support.events()
-                        .normal(
-                                pbx,
-                                "PbxConfigured",
-                                "on the PBX through O2G: " + String.join("; ", pbxSide.changes()));
-            }
-        }
-
-        CloudSystemState state = CloudSystem.STATUS_ACTIVATED.equals(system.status())
-                ? cloud.systems().connection(system.id())
-                : null;
-        ConnectionState connection = SystemMapping.connection(system, state);
-        ConnectionState before = status.getConnection();
-        status.setCloudStatus(system.status());
-        status.setConnection(connection);
-        status.setCompanies(system.siteId() == null ? 0 : system.siteId().size());
-        status.setSecretIdentityActive(
-                system.xPbxOps() == null ? null : system.xPbxOps().secretIdentityActive());
-        if (before != connection && before != null) {
-            support.events().normal(pbx, "Connection" + connection, "the PBX is now " + connection);
-        }
-        setConnected(pbx, connection, state);
-
-        Outcome outcome = outcome(pbx, system, connection, state, pbxSide);
-        if (connection == ConnectionState.Running) {
-            ledger.applied(key(pbx), fingerprint, system.id(), SystemMapping.signature(system));
-        } else {
-            ledger.forget(key(pbx));
-        }
-        return outcome;
+        return new Resolved(
+                new PbxDecision.Desired(pbx, plan, owner, endpoint == null ? null : endpoint.intent()), endpoint, null);
     }
 
-    private CloudSystem observe(Pbx pbx, String ownerSite) {
+    private static EndpointTargets.SecretSource secrets(Context<Pbx> context, String namespace) {
+        return name -> ReferenceIndex.lookup(context, Secret.class, SECRETS, namespace, name)
+                .map(secret -> new EndpointTargets.SecretData(
+                        ActivationSecrets.decode(secret), secret.getMetadata().getResourceVersion()));
+    }
+
+    private static PbxDecision.ResetMemory memory(PbxStatus status) {
+        return PbxDecision.ResetMemory.of(
+                status.getLastResetToken(),
+                status.getPendingResetToken(),
+                status.getPendingResetSince() == null ? null : Instant.parse(status.getPendingResetSince()));
+    }
+
+    /**
+     * The system (by the ID known for it, else by its natural key; with its history when a reset intent is pending),
+     * its channels once activated, the PBX side when the decision needs it, and the activation Secret.
+     */
+    private PbxDecision.Observation observe(Pbx pbx, Resolved resolved, PbxDecision.ResetMemory memory) {
+        PbxDecision.Desired desired = resolved.desired();
         String knownId = ExternalIds.orElse(ExternalIds.of(pbx), pbx.getStatus().getSystemId());
-        CloudLookups.Found<CloudSystem> found = lookups.system(knownId, pbx, ownerSite);
-        if (found.knownIdMissing()) {
+        Observed<CloudSystem> system = lookups.system(
+                knownId, pbx, desired.owner() == null ? null : desired.owner().siteId());
+        if (system.missingId() != null) {
             support.events()
                     .warning(
                             pbx,
                             "CloudObjectMissing",
-                            "system " + knownId + " is not in the cloud any more; declaring it again");
+                            "system " + system.missingId() + " is not in the cloud any more; declaring it again");
         }
-        if (found.object().isPresent() && !found.object().get().id().equals(ExternalIds.of(pbx))) {
-            ExternalIds.record(support, pbx, found.object().get().id());
-            support.events()
-                    .normal(
-                            pbx,
-                            "Adopted",
-                            "adopted the existing system "
-                                    + found.object().get().id());
+        if (system.present() && PbxDecision.needsHistory(desired, memory)) {
+            system = new Observed<>(
+                    cloud.systems().observeWithHistory(system.get().id()).or(system::object), system.missingId());
         }
-        return found.object().orElse(null);
+        CloudSystem found = system.object().orElse(null);
+        CloudSystemState state = found != null && CloudSystem.STATUS_ACTIVATED.equals(found.status())
+                ? cloud.systems().connection(found.id())
+                : null;
+        PbxDecision.PbxSide pbxSide = PbxDecision.needsPbxSide(desired, found, memory)
+                ? new PbxDecision.PbxSide.Read(
+                        endpoints.observe(resolved.endpoint().target()))
+                : new PbxDecision.PbxSide.NotRead("not needed");
+        return new PbxDecision.Observation(
+                system, state, pbxSide, PbxExecutor.secretContent(activationSecrets.read(pbx)));
     }
 
-    private static boolean resetRequested(Pbx pbx) {
-        String token = pbx.getSpec().getResetToken();
-        return token != null
-                && !token.isEmpty()
-                && !token.equals(pbx.getStatus().getLastResetToken());
-    }
-
-    /**
-     * Resets exactly once per token: the intent is recorded in the status before the call, and after a crash the
-     * cloud's connection history tells whether the call was made.
-     */
-    private CloudSystem resetOnce(Pbx pbx, CloudSystem system) {
-        String token = pbx.getSpec().getResetToken();
+    /** The kind's status fields and its Connected condition; an event when the connection changes. */
+    private void show(Pbx pbx, PbxDecision.Desired desired, PbxDecision.View view) {
         PbxStatus status = pbx.getStatus();
-        ResetIntent intent = ResetIntent.of(status);
-        if (intent != null && intent.token().equals(token) && resetSince(system.id(), intent.since())) {
-            system = cloud.systems().observeWithHistory(system.id()).orElse(system);
-        } else {
-            Instant since = Instant.now(support.clock()).truncatedTo(ChronoUnit.SECONDS);
-            ResetIntent.record(support, pbx, token, since);
-            system = cloud.systems().reset(system.id());
+        ConnectionState before = status.getConnection();
+        status.setSystemId(view.systemId());
+        status.setEquipmentId(view.equipmentId());
+        status.setActivationSecretName(desired.secretName());
+        status.setCloudStatus(view.cloudStatus());
+        status.setConnection(view.connection());
+        status.setCompanies(view.companies());
+        status.setSecretIdentityActive(view.secretIdentityActive());
+        if (view.connection() == null) {
+            return;
         }
-        activationSecrets.write(pbx, system.pbxId(), system.jidPbxagentPassword());
-        status.setLastResetToken(token);
-        status.setLastResetTime(
-                Instant.now(support.clock()).truncatedTo(ChronoUnit.SECONDS).toString());
-        ResetIntent.clear(status);
-        support.events()
-                .normal(
-                        pbx,
-                        "Reset",
-                        "reset the PBX connection: a new activation code is in Secret " + ActivationSecrets.name(pbx)
-                                + " and the PBX is Pending until it is entered");
-        return system;
-    }
-
-    private boolean resetSince(String systemId, Instant since) {
-        return cloud
-                .systems()
-                .observeWithHistory(systemId)
-                .map(CloudSystem::connectionHistory)
-                .orElse(List.of())
-                .stream()
-                .filter(event -> "reset".equals(event.eventType()))
-                .map(ConnectionEvent::eventDate)
-                .anyMatch(date -> date != null && !date.isBefore(since));
-    }
-
-    private void setConnected(Pbx pbx, ConnectionState connection, CloudSystemState state) {
-        long generation = Objects.requireNonNullElse(pbx.getMetadata().getGeneration(), 0L);
-        String message = switch (connection) {
-            case Running -> "connected to the cloud, every channel up";
-            case Pending -> "declared in the cloud, no PBX connected yet";
-            case Degraded -> "connected, but " + downChannels(state) + " down";
-        };
+        if (before != null && before != view.connection()) {
+            support.events().normal(pbx, "Connection" + view.connection(), "the PBX is now " + view.connection());
+        }
         support.conditions()
                 .set(
-                        pbx.getStatus(),
-                        generation,
+                        status,
+                        Objects.requireNonNullElse(pbx.getMetadata().getGeneration(), 0L),
                         Conditions.CONNECTED,
-                        connection == ConnectionState.Running,
-                        connection.name(),
-                        message);
-    }
-
-    private Outcome outcome(
-            Pbx pbx, CloudSystem system, ConnectionState connection, CloudSystemState state, EndpointState pbxSide) {
-        Duration recheck = support.settings().pendingRecheck();
-        return switch (connection) {
-            case Running -> Outcome.available("system " + system.id() + " connected, every channel up");
-            case Degraded ->
-                Outcome.progressing(
-                        Conditions.Ready.UNAVAILABLE,
-                        "system " + system.id() + " is connected but " + downChannels(state) + " down",
-                        recheck);
-            case Pending ->
-                Outcome.progressing(
-                        Conditions.Ready.AWAITING_ACTIVATION,
-                        pendingMessage(pbx, system, pbxSide),
-                        waitsForAPerson(pbx, pbxSide) ? recheck.multipliedBy(INSTALLER_RECHECK_FACTOR) : recheck);
-        };
-    }
-
-    /** A person types the code into OMC: minutes, not seconds; look less often. */
-    static final int INSTALLER_RECHECK_FACTOR = 6;
-
-    private static boolean waitsForAPerson(Pbx pbx, EndpointState pbxSide) {
-        return pbxSide == null && pbx.getSpec().effectiveActivationMode() != ActivationMode.Fleet;
-    }
-
-    private static String pendingMessage(Pbx pbx, CloudSystem system, EndpointState pbxSide) {
-        String secret = ActivationSecrets.name(pbx);
-        if (pbxSide != null) {
-            return "the activation data was entered on the PBX through its O2G endpoint; waiting for it to connect (PBX says: "
-                    + pbxSide.connectionStatus() + ")";
-        }
-        if (pbx.getSpec().effectiveActivationMode() == ActivationMode.Fleet) {
-            return "fleet PBX (fleet reference " + pbx.getSpec().getActivation().getFleetReference()
-                    + "): it fills in its Rainbow parameters and connects by itself once "
-                    + "installed and powered on; nothing is entered on it";
-        }
-        return "waiting for the installer: enter the equipment ID and activation code of Secret " + secret
-                + " on the PBX (OMC: Cloud > Rainbow: tick Rainbow enabled, PABX-ID, activation code, domain openrainbow.com)";
-    }
-
-    private static String downChannels(CloudSystemState state) {
-        if (state == null) {
-            return "the connection is";
-        }
-        List<String> down = new java.util.ArrayList<>();
-        if ("down".equals(state.xmpp())) {
-            down.add("xmpp");
-        }
-        if ("down".equals(state.conf())) {
-            down.add("conf");
-        }
-        if ("down".equals(state.csta())) {
-            down.add("csta");
-        }
-        if ("down".equals(state.http())) {
-            down.add("http");
-        }
-        return down.isEmpty()
-                ? "the connection is"
-                : "channel " + String.join(", ", down) + (down.size() == 1 ? " is" : " are");
+                        view.connection() == ConnectionState.Running,
+                        view.connection().name(),
+                        view.connectedMessage());
     }
 
     /** The PbxShares of this Pbx that are linked: the Pbx's company count follows them. */
@@ -485,7 +329,7 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         if (pbx.getSpec() == null) {
             return Set.of();
         }
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         names.add(ActivationSecrets.name(pbx));
         if (pbx.getSpec().getEndpoint() != null && pbx.getSpec().getEndpoint().getCredentialsSecretRef() != null) {
             names.add(pbx.getSpec().getEndpoint().getCredentialsSecretRef().getName());
@@ -507,44 +351,33 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         return cleanupWith(pbx, pbx.getSpec().effectiveDeletionPolicy(), p -> deleteInCloud(p, context));
     }
 
-    /** The documents' order: reset the connection, remove the WebRTC gateways, remove the equipment. */
-    private Duration deleteInCloud(Pbx pbx, Context<Pbx> context) {
-        ledger.forget(key(pbx));
+    /** The system by the ID known for it (never by name: a deletion removes only what this object stood for). */
+    private Decision<PbxDecision.View> deleteInCloud(Pbx pbx, Context<Pbx> context) {
+        ledger.forget(id(pbx));
         PbxStatus status = Objects.requireNonNullElseGet(pbx.getStatus(), PbxStatus::new);
         String systemId = ExternalIds.orElse(ExternalIds.of(pbx), status.getSystemId());
-        if (systemId == null) {
-            return null; // never declared in the cloud
-        }
-        Optional<CloudSystem> system = cloud.systems().observe(systemId, null, null, null);
-        if (system.isEmpty()) {
-            activationSecrets.delete(pbx);
-            return null;
-        }
-        if (!CloudSystem.STATUS_CREATED.equals(system.get().status())) {
-            cloud.systems().reset(systemId);
-            support.events().normal(pbx, "Reset", "reset the PBX connection before removing the equipment");
-        }
-        for (CloudMediaPillar gateway : cloud.gateways().listBySystem(systemId).toList()) {
-            if (cloud.gateways().delete(gateway.id())) {
-                support.events()
-                        .normal(pbx, "GatewayRemoved", "removed WebRTC gateway " + gateway.pbxId() + " of the PBX");
-            }
-        }
-        if (pbx.getSpec().getEndpoint() != null) {
-            EndpointStep.target(
-                            pbx,
-                            name -> ReferenceIndex.lookup(
-                                    context,
-                                    Secret.class,
-                                    SECRETS,
-                                    pbx.getMetadata().getNamespace(),
-                                    name))
-                    .ifPresent(endpointStep::disable);
-        }
-        if (cloud.systems().delete(systemId)) {
-            support.events().normal(pbx, "Deleted", "removed the equipment (system " + systemId + ") from the cloud");
-        }
-        activationSecrets.delete(pbx);
-        return null;
+        Optional<CloudSystem> system =
+                systemId == null ? Optional.empty() : cloud.systems().observe(systemId, null, null, null);
+        List<CloudMediaPillar> gateways = system.isEmpty()
+                ? List.of()
+                : cloud.gateways().listBySystem(system.get().id()).toList();
+        // Without its Secrets the PBX cannot be reached: it is left as it is (its system goes all the same).
+        EndpointTargets.Resolved endpoint = pbx.getSpec().getEndpoint() == null
+                ? null
+                : EndpointTargets.resolve(
+                                pbx, secrets(context, pbx.getMetadata().getNamespace()))
+                        .resolved()
+                        .orElse(null);
+        PbxDecision.Desired desired =
+                new PbxDecision.Desired(pbx, null, null, endpoint == null ? null : endpoint.intent());
+        Decision<PbxDecision.View> decision = PbxDecision.decideDeletion(
+                desired, new PbxDecision.DeletionObservation(systemId != null, system, gateways), decisionContext(pbx));
+        PbxDecision.Observation observed = new PbxDecision.Observation(
+                Observed.of(system.orElse(null)),
+                null,
+                new PbxDecision.PbxSide.NotRead("deleting"),
+                PbxDecision.SecretContent.UNKNOWN);
+        executor.run(pbx, endpoint, decision.steps(), observed, memory(status));
+        return decision;
     }
 }

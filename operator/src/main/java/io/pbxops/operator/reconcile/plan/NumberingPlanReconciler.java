@@ -4,19 +4,15 @@ import io.javaoperatorsdk.operator.api.reconciler.Context;
 import io.javaoperatorsdk.operator.api.reconciler.ControllerConfiguration;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
-import io.pbxops.operator.api.NumberingExample;
 import io.pbxops.operator.api.NumberingPlan;
-import io.pbxops.operator.api.NumberingPlanSpec;
 import io.pbxops.operator.api.NumberingPlanStatus;
 import io.pbxops.operator.api.Pbx;
+import io.pbxops.operator.decision.Decision;
+import io.pbxops.operator.decision.NumberingPlanDecision;
+import io.pbxops.operator.decision.Outcome;
 import io.pbxops.operator.reconcile.ManagedReconciler;
-import io.pbxops.operator.reconcile.Outcome;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
-import io.pbxops.operator.validation.NumberingPlanEvaluator;
-import io.pbxops.operator.validation.ObjectValidator;
-import io.pbxops.operator.validation.Problem;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -47,9 +43,7 @@ public class NumberingPlanReconciler extends ManagedReconciler<NumberingPlan, Nu
 
     @Override
     protected Outcome sync(NumberingPlan plan, Context<NumberingPlan> context) {
-        NumberingPlanSpec spec = Objects.requireNonNullElseGet(plan.getSpec(), NumberingPlanSpec::new);
-        NumberingPlanStatus status = plan.getStatus();
-        status.setPbxCount((int) ReferenceIndex.list(context, Pbx.class, PBXS).stream()
+        int pbxCount = (int) ReferenceIndex.list(context, Pbx.class, PBXS).stream()
                 .filter(pbx -> Objects.equals(
                         pbx.getMetadata().getNamespace(), plan.getMetadata().getNamespace()))
                 .filter(pbx -> pbx.getSpec() != null
@@ -57,29 +51,13 @@ public class NumberingPlanReconciler extends ManagedReconciler<NumberingPlan, Nu
                         && plan.getMetadata()
                                 .getName()
                                 .equals(pbx.getSpec().getNumberingPlanRef().getName()))
-                .count());
-        status.setInternalNumberLength(NumberingPlanEvaluator.internalNumberLength(spec.getExtensions()));
-        List<Problem> compileProblems = new ArrayList<>();
-        NumberingPlanEvaluator evaluator =
-                NumberingPlanEvaluator.compile(spec.getRules(), "spec.rules", compileProblems);
-        int passed = 0;
-        for (NumberingExample example : spec.getExamples()) {
-            if (example.getDialed() != null
-                    && evaluator.checkExample(example, spec.getRules()).isEmpty()) {
-                passed++;
-            }
-        }
-        status.setExamplesTotal(spec.getExamples().size());
-        status.setExamplesPassed(passed);
-        List<Problem> problems = ObjectValidator.get().validate(plan);
-        if (!problems.isEmpty()) {
-            return Outcome.invalid(
-                    problems.size() == 1
-                            ? problems.get(0).toString()
-                            : problems.get(0) + " (and " + (problems.size() - 1)
-                                    + " more problems; run pbx-operator validate)");
-        }
-        return Outcome.available(spec.getRules().size() + " rules; " + passed + " of "
-                + spec.getExamples().size() + " worked examples pass; used by " + status.getPbxCount() + " PBXs");
+                .count();
+        Decision<NumberingPlanDecision.View> decision = NumberingPlanDecision.decide(plan, pbxCount);
+        NumberingPlanStatus status = plan.getStatus();
+        status.setPbxCount(decision.view().pbxCount());
+        status.setInternalNumberLength(decision.view().internalNumberLength());
+        status.setExamplesTotal(decision.view().examplesTotal());
+        status.setExamplesPassed(decision.view().examplesPassed());
+        return decision.outcome();
     }
 }

@@ -7,25 +7,28 @@ import io.javaoperatorsdk.operator.api.reconciler.DeleteControl;
 import io.javaoperatorsdk.operator.api.reconciler.EventSourceContext;
 import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.pbxops.operator.api.Company;
+import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.PbxShareStatus;
 import io.pbxops.operator.cloud.CloudPort;
 import io.pbxops.operator.cloud.model.CloudSystem;
-import io.pbxops.operator.mapping.SystemMapping;
+import io.pbxops.operator.decision.Decision;
+import io.pbxops.operator.decision.Outcome;
+import io.pbxops.operator.decision.ShareDecision;
+import io.pbxops.operator.decision.Step;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
 import io.pbxops.operator.reconcile.CloudReconciler;
+import io.pbxops.operator.reconcile.CloudSignatures;
 import io.pbxops.operator.reconcile.DriftTrigger;
-import io.pbxops.operator.reconcile.Outcome;
-import io.pbxops.operator.reconcile.Reasons;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -96,7 +99,7 @@ public class PbxShareReconciler extends CloudReconciler<PbxShare, PbxShareStatus
                 pbx.get().getStatus() == null ? null : pbx.get().getStatus().getSystemId();
         if (systemId == null) {
             return Outcome.waitingFor(
-                    Reasons.DEPENDENCY_NOT_READY,
+                    Conditions.Ready.DEPENDENCY_NOT_READY,
                     "waiting for Pbx " + pbx.get().getMetadata().getName() + " to be declared in the cloud");
         }
         String siteId = company.get().getStatus() == null
@@ -104,7 +107,7 @@ public class PbxShareReconciler extends CloudReconciler<PbxShare, PbxShareStatus
                 : company.get().getStatus().getSiteId();
         if (siteId == null) {
             return Outcome.waitingFor(
-                    Reasons.DEPENDENCY_NOT_READY,
+                    Conditions.Ready.DEPENDENCY_NOT_READY,
                     "waiting for Company " + company.get().getMetadata().getName()
                             + " and its site to be created in the cloud");
         }
@@ -112,30 +115,60 @@ public class PbxShareReconciler extends CloudReconciler<PbxShare, PbxShareStatus
         if (unchanged(ledger, share, fingerprint)) {
             return Outcome.UNCHANGED;
         }
-        Optional<CloudSystem> system = cloud.systems().observe(systemId, null, null, null);
-        if (system.isEmpty()) {
-            return Outcome.waitingFor(
-                    Reasons.DEPENDENCY_NOT_READY,
-                    "system " + systemId + " of Pbx " + pbx.get().getMetadata().getName()
-                            + " is not in the cloud; waiting for the Pbx to declare it again");
+        ShareDecision.Desired desired = desired(share, systemId, siteId);
+        ShareDecision.Observation observed =
+                new ShareDecision.Observation(cloud.systems().observe(systemId, null, null, null));
+        Decision<ShareDecision.View> decision = ShareDecision.decide(desired, observed, decisionContext(share));
+        ShareDecision.Observation after = new ShareDecision.Observation(execute(share, decision, observed));
+        Decision<ShareDecision.View> settled = ShareDecision.decide(desired, after, decisionContext(share));
+        share.getStatus().setLinked(settled.view().linked());
+        share.getStatus().setSiteId(settled.view().siteId());
+        if (Boolean.TRUE.equals(settled.view().linked())) {
+            ledger.applied(id(share), fingerprint, Map.ofEntries(CloudSignatures.link(systemId, siteId)));
+        } else {
+            ledger.forget(id(share));
         }
-        if (!system.get().isLinkedTo(siteId)) {
-            cloud.systems().link(siteId, systemId);
-            support.events()
-                    .normal(
-                            share,
-                            "Linked",
-                            "associated the shared PBX "
-                                    + pbx.get().getMetadata().getName() + " (system " + systemId + ") with company "
-                                    + company.get().getMetadata().getName() + " (site " + siteId + ")");
+        return settled.outcome();
+    }
+
+    private static ShareDecision.Desired desired(PbxShare share, String systemId, String siteId) {
+        return new ShareDecision.Desired(
+                share,
+                share.getSpec().getPbxRef().getName(),
+                share.getSpec().getCompanyRef().getName(),
+                systemId,
+                siteId);
+    }
+
+    /** Links or unlinks, one event per step; answers the system as the cloud holds it afterwards. */
+    private Optional<CloudSystem> execute(PbxShare share, Decision<?> decision, ShareDecision.Observation observed) {
+        Optional<CloudSystem> system = observed.system();
+        for (Step step : decision.steps()) {
+            if (step instanceof Step.Link link) {
+                system = Optional.of(cloud.systems().link(link.siteId(), link.systemId()));
+                support.events()
+                        .normal(
+                                share,
+                                "Linked",
+                                "associated the shared PBX "
+                                        + share.getSpec().getPbxRef().getName()
+                                        + " (system " + link.systemId() + ") with company " + link.companyName()
+                                        + " (site "
+                                        + link.siteId() + ")");
+            } else if (step instanceof Step.Unlink unlink) {
+                if (cloud.systems().unlink(unlink.siteId(), unlink.systemId())) {
+                    support.events()
+                            .normal(
+                                    share,
+                                    "Unlinked",
+                                    "removed the shared PBX from company " + unlink.companyName() + " (site "
+                                            + unlink.siteId() + ")");
+                }
+            } else if (step.writes()) {
+                throw new IllegalStateException("a PbxShare cannot " + step);
+            }
         }
-        share.getStatus().setLinked(true);
-        share.getStatus().setSiteId(siteId);
-        Outcome outcome = Outcome.available("PBX " + pbx.get().getMetadata().getName() + " is associated with company "
-                + company.get().getMetadata().getName());
-        ledger.applied(
-                key(share), fingerprint, systemId + "/" + siteId, SystemMapping.linkSignature(systemId, siteId, true));
-        return outcome;
+        return system;
     }
 
     @Override
@@ -143,8 +176,8 @@ public class PbxShareReconciler extends CloudReconciler<PbxShare, PbxShareStatus
         return cleanupWith(share, share.getSpec().effectiveDeletionPolicy(), s -> unlink(s, context));
     }
 
-    private Duration unlink(PbxShare share, Context<PbxShare> context) {
-        ledger.forget(key(share));
+    private Decision<ShareDecision.View> unlink(PbxShare share, Context<PbxShare> context) {
+        ledger.forget(id(share));
         String siteId = share.getStatus() == null ? null : share.getStatus().getSiteId();
         Optional<Pbx> pbx = ReferenceIndex.lookup(
                 context,
@@ -153,17 +186,11 @@ public class PbxShareReconciler extends CloudReconciler<PbxShare, PbxShareStatus
                 share.getMetadata().getNamespace(),
                 share.getSpec().getPbxRef().getName());
         String systemId = pbx.map(Pbx::getStatus).map(s -> s.getSystemId()).orElse(null);
-        if (siteId == null || systemId == null) {
-            return null; // never linked, or the PBX is gone (its deletion removed every link)
-        }
-        if (cloud.systems().unlink(siteId, systemId)) {
-            support.events()
-                    .normal(
-                            share,
-                            "Unlinked",
-                            "removed the shared PBX from company "
-                                    + share.getSpec().getCompanyRef().getName() + " (site " + siteId + ")");
-        }
-        return null;
+        // Whether the link is still there is not read: an unlink of what is gone changes nothing.
+        ShareDecision.DeletionObservation observed = new ShareDecision.DeletionObservation(systemId, siteId, true);
+        Decision<ShareDecision.View> decision =
+                ShareDecision.decideDeletion(desired(share, systemId, siteId), observed, decisionContext(share));
+        execute(share, decision, new ShareDecision.Observation(Optional.empty()));
+        return decision;
     }
 }

@@ -1,4 +1,4 @@
-package io.pbxops.operator.gitops;
+package io.pbxops.operator.mapping;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;

@@ -1,30 +1,25 @@
-package io.pbxops.operator.pbx.oxe;
+package io.pbxops.operator.pbx.o2g;
 
+import io.pbxops.operator.pbx.AgentStatus;
 import io.pbxops.operator.pbx.EndpointSettings;
 import io.pbxops.operator.pbx.EndpointState;
+import io.pbxops.operator.pbx.PbxEndpointException;
 import io.pbxops.operator.pbx.PbxEndpointMetrics;
 import io.pbxops.operator.pbx.PbxEndpointPort;
 import io.pbxops.operator.pbx.PbxEndpointTarget;
-import io.pbxops.operator.pbx.o2g.O2gAttribute;
-import io.pbxops.operator.pbx.o2g.O2gClient;
-import io.pbxops.operator.pbx.o2g.O2gClientConfig;
-import io.pbxops.operator.pbx.o2g.O2gEndpoint;
-import io.pbxops.operator.pbx.o2g.O2gException;
-import io.pbxops.operator.pbx.o2g.O2gInstance;
-import io.pbxops.operator.pbx.o2g.O2gRainbowDiscovery;
-import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * The OmniPCX Enterprise driver: the Rainbow menu (enable the agent, domain, PBX ID, activation code) and the
- * network prerequisites through the O2G management service (pbx-endpoints.md §1, §2). One O2G client, and its
- * session, per endpoint and credentials; the object names are discovered once per node.
+ * The OmniPCX Enterprise driver: the Rainbow menu (enable the agent, domain, PBX ID, activation code) and the network
+ * prerequisites through the O2G management service (docs/pbx-contract.md). One O2G client, and its session, per
+ * endpoint and credentials; the object names are discovered once per node. O2G's failures leave it as the port's.
  */
-public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
+public final class O2gPbxDriver implements PbxEndpointPort, AutoCloseable {
 
     static final String RAINBOW_DOMAIN = "openrainbow.com";
 
@@ -35,48 +30,86 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
 
     private record Connection(O2gClient client, O2gRainbowNames names) {}
 
-    public O2gPbxEndpoints(O2gClientConfig config, O2gRainbowNames configuredNames) {
-        this(config, configuredNames, PbxEndpointMetrics.none());
-    }
-
-    public O2gPbxEndpoints(O2gClientConfig config, O2gRainbowNames configuredNames, PbxEndpointMetrics metrics) {
+    private O2gPbxDriver(O2gClientConfig config, O2gRainbowNames configuredNames, PbxEndpointMetrics metrics) {
         this.config = config;
         this.configuredNames = configuredNames;
         this.metrics = metrics;
     }
 
+    public static O2gPbxDriver create(O2gDriverOptions options, PbxEndpointMetrics metrics) {
+        return new O2gPbxDriver(options.client(), options.names(), metrics);
+    }
+
     @Override
     public EndpointState observe(PbxEndpointTarget target) {
-        return counted(
-                "observe",
-                () -> read(connect(target.endpoint()), target.endpoint().nodeId(), List.of()));
+        O2gEndpoint endpoint = endpoint(target);
+        return counted("observe", () -> read(connect(endpoint), endpoint.nodeId(), List.of()));
     }
 
     @Override
     public EndpointState apply(PbxEndpointTarget target, EndpointSettings desired) {
-        return counted("apply", () -> applyNow(target, desired));
+        O2gEndpoint endpoint = endpoint(target);
+        return counted("apply", () -> applyNow(endpoint, desired));
     }
 
-    private <T> T counted(String operation, java.util.function.Supplier<T> call) {
+    @Override
+    public boolean disable(PbxEndpointTarget target) {
+        O2gEndpoint endpoint = endpoint(target);
+        try {
+            Connection connection = connect(endpoint);
+            O2gRainbowNames names = connection.names();
+            connection
+                    .client()
+                    .setAttributes(
+                            endpoint.nodeId(),
+                            names.objectName(),
+                            names.instanceId(),
+                            List.of(O2gAttribute.of(names.agentEnable(), O2gRainbowNames.NO)));
+            metrics.operation("disable", "success");
+            return true;
+        } catch (O2gException e) {
+            metrics.operation("disable", "unreachable");
+            return false;
+        }
+    }
+
+    private static O2gEndpoint endpoint(PbxEndpointTarget target) {
+        O2gEndpoint endpoint = O2gEndpoint.of(target.url(), target.node(), target.username(), target.password());
+        return target.standbyUrl() == null ? endpoint : endpoint.withStandby(target.standbyUrl());
+    }
+
+    /** Runs one operation, counts it, and turns O2G's failures into the port's. */
+    private <T> T counted(String operation, Supplier<T> call) {
         try {
             T result = call.get();
             metrics.operation(operation, "success");
             return result;
         } catch (O2gException e) {
-            metrics.operation(
-                    operation,
-                    e.getClass()
-                            .getSimpleName()
-                            .replace("O2g", "")
-                            .replace("Exception", "")
-                            .toLowerCase(java.util.Locale.ROOT));
-            throw e;
+            PbxEndpointException failure = translate(e);
+            metrics.operation(operation, failure.outcome());
+            throw failure;
         }
     }
 
-    private EndpointState applyNow(PbxEndpointTarget target, EndpointSettings desired) {
-        Connection connection = connect(target.endpoint());
-        String node = target.endpoint().nodeId();
+    static PbxEndpointException translate(O2gException e) {
+        if (e instanceof O2gAuthenticationException) {
+            return new PbxEndpointException.AuthenticationRefused(e.getMessage(), e);
+        }
+        if (e instanceof O2gUnavailableException) {
+            return new PbxEndpointException.Unreachable(e.getMessage(), e);
+        }
+        if (e instanceof O2gInvalidRequestException) {
+            return new PbxEndpointException.Rejected(e.getMessage(), e);
+        }
+        if (e instanceof O2gNotFoundException) {
+            return new PbxEndpointException.NotFound(e.getMessage(), e);
+        }
+        return new PbxEndpointException(e.getMessage(), e);
+    }
+
+    private EndpointState applyNow(O2gEndpoint endpoint, EndpointSettings desired) {
+        Connection connection = connect(endpoint);
+        String node = endpoint.nodeId();
         O2gRainbowNames names = connection.names();
         List<String> changes = new ArrayList<>();
         if (desired.network() != null && networkManaged(names)) {
@@ -98,7 +131,7 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
             writes.add(O2gAttribute.of(names.pbxId(), desired.equipmentId()));
             changes.add("entered the PBX ID");
         }
-        if (newId || desired.enterCode()) {
+        if ((newId || desired.enterCode()) && desired.activationCode() != null) {
             writes.add(O2gAttribute.of(names.activationCode(), desired.activationCode()));
             changes.add("entered the activation code");
         }
@@ -106,26 +139,6 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
             connection.client().setAttributes(node, names.objectName(), names.instanceId(), writes);
         }
         return read(connection, node, changes);
-    }
-
-    @Override
-    public boolean disable(PbxEndpointTarget target) {
-        try {
-            Connection connection = connect(target.endpoint());
-            O2gRainbowNames names = connection.names();
-            connection
-                    .client()
-                    .setAttributes(
-                            target.endpoint().nodeId(),
-                            names.objectName(),
-                            names.instanceId(),
-                            List.of(O2gAttribute.of(names.agentEnable(), O2gRainbowNames.NO)));
-            metrics.operation("disable", "success");
-            return true;
-        } catch (O2gException e) {
-            metrics.operation("disable", "unreachable");
-            return false;
-        }
     }
 
     private void applyNetwork(
@@ -159,12 +172,61 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
     private EndpointState read(Connection connection, String node, List<String> changes) {
         O2gRainbowNames names = connection.names();
         O2gInstance rainbow = connection.client().getInstance(node, names.objectName(), names.instanceId());
+        String says = rainbow.value(names.connectionStatus()).orElse(null);
+        EndpointSettings.Network network = null;
+        if (networkManaged(names)) {
+            O2gInstance current =
+                    connection.client().getInstance(node, names.networkObjectName(), names.networkInstanceId());
+            String proxyHost = blankToNull(current.value(names.proxyHost()).orElse(null));
+            network = proxyHost == null
+                    ? EndpointSettings.Network.dns(
+                            blankToNull(current.value(names.dnsPrimary()).orElse(null)),
+                            blankToNull(current.value(names.dnsSecondary()).orElse(null)))
+                    : new EndpointSettings.Network(
+                            null,
+                            null,
+                            proxyHost,
+                            port(current.value(names.proxyPort()).orElse(null)),
+                            blankToNull(current.value(names.proxyLogin()).orElse(null)),
+                            null);
+        }
         return new EndpointState(
                 O2gRainbowNames.YES.equals(rainbow.value(names.agentEnable()).orElse(null)),
                 rainbow.value(names.pbxId()).orElse(null),
-                rainbow.value(names.connectionStatus()).orElse(null),
+                status(says),
+                says,
+                rainbow.value(names.domain()).orElse(null),
+                network,
                 networkManaged(names),
                 changes);
+    }
+
+    /** O2G's agent status words, in the port's. */
+    static AgentStatus status(String says) {
+        if (says == null || says.isBlank()) {
+            return AgentStatus.NONE;
+        }
+        return switch (says) {
+            case O2gRainbowNames.STATUS_DISABLED -> AgentStatus.DISABLED;
+            case O2gRainbowNames.STATUS_WAITING_NETWORK -> AgentStatus.WAITING_NETWORK;
+            case O2gRainbowNames.STATUS_CONNECTING -> AgentStatus.CONNECTING;
+            case O2gRainbowNames.STATUS_CONNECTED -> AgentStatus.CONNECTED;
+            case O2gRainbowNames.STATUS_DEGRADED -> AgentStatus.DEGRADED;
+            case O2gRainbowNames.STATUS_ACTIVATION_REFUSED -> AgentStatus.REFUSED;
+            default -> AgentStatus.OTHER;
+        };
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static Integer port(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Integer.valueOf(value.trim());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static boolean networkManaged(O2gRainbowNames names) {

@@ -1,4 +1,4 @@
-package io.pbxops.operator.reconcile;
+package io.pbxops.operator.decision;
 
 import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.validation.FleetProblem;
@@ -6,7 +6,7 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * What one reconcile concluded: the Ready and Synced conditions to show, and when to look again.
+ * What an object shows after a reconcile: the Ready and Synced conditions, and when to look again.
  *
  * @param ready        null leaves the Ready condition as it is (a paused object, a passing cloud failure)
  * @param recheckAfter null: no timed recheck, the next event (a change, a drift, a dependency) will come
@@ -63,7 +63,8 @@ public record Outcome(
 
     /** Another object, or the cloud, already holds the identity this object claims. */
     public static Outcome conflict(String message) {
-        return new Outcome(false, Reasons.CONFLICT, message, false, Conditions.Synced.RECONCILE_ERROR, message, null);
+        return new Outcome(
+                false, Conditions.Ready.CONFLICT, message, false, Conditions.Synced.RECONCILE_ERROR, message, null);
     }
 
     /** What a problem between objects means for the object at fault. */
@@ -74,6 +75,28 @@ public record Outcome(
             case INVALID -> invalid(message);
             case CONFLICT -> conflict(message);
         };
+    }
+
+    /** The object is being deleted: never "the cloud matches the spec" while its deletion is under way. */
+    public static Outcome deleting(String message, Duration recheckAfter) {
+        return new Outcome(
+                false,
+                Conditions.Ready.DELETING,
+                message,
+                true,
+                Conditions.Synced.RECONCILE_SUCCESS,
+                message,
+                recheckAfter);
+    }
+
+    /** Paused by its annotation: Ready is left as it is, nothing is read or written. */
+    public static Outcome paused(String message) {
+        return new Outcome(null, null, null, false, Conditions.Synced.RECONCILE_PAUSED, message, null);
+    }
+
+    /** A passing failure (an outage, a timeout): Ready is left as it is, the reconcile is tried again. */
+    public static Outcome failed(String syncedReason, String message, Duration recheckAfter) {
+        return new Outcome(null, null, null, false, syncedReason, message, recheckAfter);
     }
 
     public Optional<Duration> recheck() {
