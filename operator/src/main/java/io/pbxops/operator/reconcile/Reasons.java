@@ -1,6 +1,6 @@
 package io.pbxops.operator.reconcile;
 
-/** Ready reasons this operator adds to those of the API contract (shared/api.md lists the minimum). */
+/** Ready reasons this operator adds to those of the API contract (docs/api.md#conditions lists them all). */
 public final class Reasons {
 
     /** A referenced object exists but has not reached the cloud yet (its Ready is not True). */

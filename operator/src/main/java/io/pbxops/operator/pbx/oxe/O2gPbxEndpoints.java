@@ -21,8 +21,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The OmniPCX Enterprise driver: the Rainbow menu (enable the agent, domain, PBX ID, activation code) and the
- * network prerequisites through the O2G management service (pbx-endpoints.md §1, §2). One O2G client, and its
- * session, per endpoint and credentials; the object names are discovered once per node.
+ * network prerequisites through the O2G management service (docs/pbx-contract.md#what-the-driver-does). One O2G
+ * client, and its session, per endpoint and credentials; the object names are discovered once per node.
  */
 public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
 

@@ -60,7 +60,9 @@ import java.util.stream.Collectors;
 @ControllerConfiguration(name = "pbx")
 public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cleaner<Pbx> {
 
-    /** {@code <fleet reference>-<installation reference>}, e.g. ALE12-1234.5678.90 (seed 001). */
+    /**
+     * {@code <fleet reference>-<installation reference>}, e.g. ALE12-1234.5678.90 (docs/domain.md#fleet-activation).
+     */
     static final java.util.regex.Pattern FLEET_EQUIPMENT_ID =
             java.util.regex.Pattern.compile("^[A-Z0-9]{2,10}-[0-9]{4}\\.[0-9]{4}\\.[0-9]{2}$");
 
