@@ -1,6 +1,6 @@
 package io.pbxops.operator.api;
 
-/** Condition types and their stable reasons (shared/api.md, "Conditions"). */
+/** Condition types and their stable reasons (docs/api.md#conditions). */
 public final class Conditions {
 
     public static final String READY = "Ready";

@@ -9,7 +9,7 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public class NumberingPlanSpec {
 
-    /** The cloud refuses more (rainbow-api.md §7). */
+    /** The cloud refuses more (docs/cloud-contract.md#numbering-rules). */
     public static final int MAX_RULES = 100;
 
     @Size(max = MAX_RULES)

@@ -10,7 +10,7 @@ import java.util.Objects;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class NumberingRule {
 
-    /** The cloud refuses longer expressions (rainbow-api.md §7). */
+    /** The cloud refuses longer expressions (docs/cloud-contract.md#numbering-rules). */
     public static final int MAX_EXPRESSION_LENGTH = 64;
 
     @Required

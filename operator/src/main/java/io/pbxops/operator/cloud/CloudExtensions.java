@@ -5,7 +5,7 @@ package io.pbxops.operator.cloud;
  *
  * <p>The simulator uses the same names; both sides follow {@code simulator/EXTENSIONS.md}. If the real Rainbow API
  * turns out to differ, this class (and the records that reference its constants) is the only place to change.
- * Section numbers below refer to that file. Names documented publicly (research/rainbow-api.md) are not here.
+ * Section numbers below refer to that file. Names the public contract documents (docs/cloud-contract.md) are not here.
  */
 public final class CloudExtensions {
 

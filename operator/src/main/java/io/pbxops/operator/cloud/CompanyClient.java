@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Companies: {@code /api/rainbow/admin/v1.0/companies} (research §3). Obtain it from {@link RainbowClient}. */
+/**
+ * Companies: {@code /api/rainbow/admin/v1.0/companies} (docs/cloud-contract.md#companies). Obtain it from
+ * {@link RainbowClient}.
+ */
 public final class CompanyClient {
 
     static final String COMPANIES = "/companies";

@@ -10,7 +10,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
-/** Sites: {@code /api/rainbow/admin/v1.0/sites} (research §4). Obtain it from {@link RainbowClient}. */
+/**
+ * Sites: {@code /api/rainbow/admin/v1.0/sites} (docs/cloud-contract.md#sites). Obtain it from {@link RainbowClient}.
+ */
 public final class SiteClient {
 
     static final String SITES = "/sites";

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Systems (PBXs): {@code /api/rainbow/admin/v1.0/systems} and the site links (research §5). Obtain it from
- * {@link RainbowClient}.
+ * Systems (PBXs): {@code /api/rainbow/admin/v1.0/systems} and the site links (docs/cloud-contract.md#systems).
+ * Obtain it from {@link RainbowClient}.
  */
 public final class SystemClient {
 

@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class PbxDecision {
 
-    /** {@code <fleet reference>-<installation reference>}, e.g. ALE12-1234.5678.90: a fleet PBX's code too. */
+    /** {@code <fleet reference>-<installation reference>}, e.g. ALE12-1234.5678.90: a fleet PBX's code too (docs/domain.md#fleet-activation). */
     static final Pattern FLEET_EQUIPMENT_ID = Pattern.compile("^[A-Z0-9]{2,10}-[0-9]{4}\\.[0-9]{4}\\.[0-9]{2}$");
 
     /** The Rainbow domain a PBX's agent connects to. */

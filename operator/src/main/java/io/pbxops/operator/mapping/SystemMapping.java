@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Pbx spec ↔ the cloud's system (rainbow-api.md §5.2; the fields no public contract shows go under {@code x-pbxops},
- * simulator/EXTENSIONS.md §1.1). A field the spec leaves out is not managed: it is neither sent nor compared, so an
- * adopted PBX keeps what it has until the manifest says otherwise.
+ * Pbx spec ↔ the cloud's system (docs/cloud-contract.md#systems; the fields no public contract shows go under
+ * {@code x-pbxops}, simulator/EXTENSIONS.md §1.1). A field the spec leaves out is not managed: it is neither sent nor
+ * compared, so an adopted PBX keeps what it has until the manifest says otherwise.
  */
 public final class SystemMapping {
 
@@ -77,7 +77,8 @@ public final class SystemMapping {
         NewSystem system = NewSystem.onSite(ownerSiteId, desired(pbx, plan));
         String fleetId = pbx.getSpec().fleetEquipmentId();
         if (pbx.getSpec().effectiveActivationMode() == ActivationMode.Fleet && fleetId != null) {
-            // Stock mode: equipment ID = activation code = <fleet reference>-<installation reference> (seed 001).
+            // Stock mode: equipment ID = activation code = <fleet reference>-<installation reference>
+            // (docs/domain.md#fleet-activation).
             system = system.withPbxId(fleetId).withActivationCode(fleetId);
         }
         return system;
@@ -119,7 +120,7 @@ public final class SystemMapping {
 
     /**
      * The admin UI's connection state: Pending until the PBX is activated, then Running when every channel is up,
-     * Degraded otherwise (rainbow-api.md §5.4).
+     * Degraded otherwise (docs/domain.md#pbx-lifecycle).
      */
     public static ConnectionState connection(CloudSystem system, CloudSystemState state) {
         if (!CloudSystem.STATUS_ACTIVATED.equals(system.status())) {

@@ -18,8 +18,9 @@ import java.util.Optional;
 import java.util.function.Predicate;
 
 /**
- * The rules of shared/domain.md §5 that span several objects: references resolve, a PbxShare names a shared Pbx, a
- * gateway fits its Pbx, and no two objects claim the same cloud object (equipment ID, adopted ID, name).
+ * The rules of docs/domain.md#rules-for-bad-input that span several objects: references resolve, a PbxShare names a
+ * shared Pbx, a gateway fits its Pbx, and no two objects claim the same cloud object (equipment ID, adopted ID,
+ * name).
  */
 public final class FleetRules {
 

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
 /**
- * How the cloud applies a PBX's numbering rules to the number of an outgoing Rainbow call (rainbow-api.md §7): the
- * first rule whose expression is found in the number rewrites the matched part, and no other rule runs; an empty
- * (or absent) replacement forbids the number; when no rule matches, the number is canonicalised for the country and
- * the outbound prefix is added to national numbers.
+ * How the cloud applies a PBX's numbering rules to the number of an outgoing Rainbow call
+ * (docs/domain.md#numbering-rules): the first rule whose expression is found in the number rewrites the matched part,
+ * and no other rule runs; an empty (or absent) replacement forbids the number; when no rule matches, the number is
+ * canonicalised for the country and the outbound prefix is added to national numbers.
  */
 public final class NumberingPlanEvaluator {
 
@@ -110,7 +110,7 @@ public final class NumberingPlanEvaluator {
                 + "), the example expects " + expected);
     }
 
-    /** Internal number length: the length of the longest extension (seed 003). */
+    /** Internal number length: the length of the longest extension (docs/domain.md#numbering-rules). */
     public static Integer internalNumberLength(List<String> extensions) {
         return extensions.stream().mapToInt(String::length).max().stream()
                 .boxed()

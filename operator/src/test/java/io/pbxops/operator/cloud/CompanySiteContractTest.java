@@ -135,12 +135,12 @@ class CompanySiteContractTest {
         CloudSite site = cloud.sites().create(SiteSettings.active("HQ", company.id()));
         cloud.systems().create(NewSystem.onSite(site.id(), SystemSettings.of("pbx", "oxe", "FRA")));
 
-        // research §4: "forbidden while the site is still linked to systems"
+        // docs/domain.md#cloud-model: a site is not deleted while systems are linked to it
         CloudForbiddenException refused =
                 assertThrows(CloudForbiddenException.class, () -> cloud.sites().delete(site.id()));
         assertTrue(refused.getMessage().contains(site.id()), refused.getMessage());
         assertTrue(cloud.sites().find(site.id()).isPresent());
-        // research §3: a company is not deleted while it has sites
+        // docs/domain.md#cloud-model: a company is not deleted while it has sites
         assertThrows(CloudForbiddenException.class, () -> cloud.companies().delete(company.id()));
     }
 }

@@ -133,7 +133,7 @@ class FixturesTest {
 
     @Test
     void theDomainRulesEachHaveAFixture() {
-        // shared/domain.md §5, one fixture per sentence of the list.
+        // docs/domain.md#rules-for-bad-input, one fixture per rule of the table.
         List.of(
                         "fleet-on-oxe",
                         "fleet-references",

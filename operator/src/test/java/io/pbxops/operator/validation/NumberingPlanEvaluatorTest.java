@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 class NumberingPlanEvaluatorTest {
 
-    /** The example of the cloud's own API documentation (rainbow-api.md §7). */
+    /** The example of the cloud's own API documentation (docs/cloud-contract.md#numbering-rules). */
     private static final List<NumberingRule> DOCUMENTED = List.of(
             new NumberingRule("^218", "039067", "Numbers 218xxx => 039067xxx"),
             new NumberingRule("^(([0-9]){1,5})$", "$1", "short numbers unchanged"),

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** {@code /companies} (rainbow-api.md §3). */
+/** {@code /companies} (docs/cloud-contract.md#companies). */
 final class CompanyApi {
 
     static final Map<String, List<String>> FORMATS = Map.of(

@@ -1,6 +1,6 @@
 package io.pbxops.simulator.cloud;
 
-/** The writable fields of a company (rainbow-api.md §3). */
+/** The writable fields of a company (docs/cloud-contract.md#companies). */
 record CompanySettings(
         String name,
         String country,

@@ -3,7 +3,7 @@ package io.pbxops.simulator.cloud;
 import java.util.List;
 import java.util.Set;
 
-/** The value vocabularies of the cloud (rainbow-api.md §3-§5). */
+/** The value vocabularies of the cloud (docs/cloud-contract.md). */
 final class Enums {
 
     static final Set<String> COMPANY_STATUS = Set.of("initializing", "active", "alerting", "hold", "terminated");

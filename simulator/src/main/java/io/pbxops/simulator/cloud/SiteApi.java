@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** {@code /sites} and {@code /companies/{companyId}/sites} (rainbow-api.md §4). */
+/** {@code /sites} and {@code /companies/{companyId}/sites} (docs/cloud-contract.md#sites). */
 final class SiteApi {
 
     static final Map<String, List<String>> FORMATS = Map.of(

@@ -1,6 +1,6 @@
 package io.pbxops.simulator.cloud;
 
-/** The writable fields of a site (rainbow-api.md §4). */
+/** The writable fields of a site (docs/cloud-contract.md#sites). */
 record SiteSettings(String name, String status, String companyId) {
 
     void validate(Violations violations) {

@@ -17,7 +17,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
-/** {@code /systems}, reset, state, and the site links (rainbow-api.md §5). */
+/** {@code /systems}, reset, state, and the site links (docs/cloud-contract.md#systems). */
 final class SystemApi {
 
     static final Map<String, List<String>> FORMATS = Map.of(

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** The fields of a system accepted on both POST and PUT (rainbow-api.md §5.2, plus {@code x-pbxops}). */
+/** The fields of a system accepted on both POST and PUT (docs/cloud-contract.md#systems, plus {@code x-pbxops}). */
 record SystemSettings(
         String name,
         String pbxLdapId,

@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * O2G REST on one port (pbx-endpoints.md §1, §7.1): discovery, authentication (cookie {@code AlcUserId}), sessions
+ * O2G REST on one port (docs/pbx-contract.md): discovery, authentication (cookie {@code AlcUserId}), sessions
  * with a 30-minute idle expiry, and the PBX management service over the simulated OXE nodes. The virtual host comes
  * from {@code X-Forwarded-Host} (EXTENSIONS.md §2).
  */

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.Instant;
 
 /**
- * A company as the cloud returns it ({@code GET /companies/{companyId}}, research §3).
+ * A company as the cloud returns it ({@code GET /companies/{companyId}}, docs/cloud-contract.md#companies).
  * Fields the chosen {@link Format} leaves out are null.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)

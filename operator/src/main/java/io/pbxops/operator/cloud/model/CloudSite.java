@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 
-/** A site as the cloud returns it (research §4). A company's systems are linked to its sites. */
+/** A site as the cloud returns it (docs/cloud-contract.md#sites). A company's systems are linked to its sites. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CloudSite(

@@ -10,7 +10,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A system (a PBX) as the cloud returns it (research §5.2). Fields the chosen {@link Format} leaves out are null.
+ * A system (a PBX) as the cloud returns it (docs/cloud-contract.md#systems). Fields the chosen {@link Format} leaves
+ * out are null.
  *
  * <p>Read-only fields: {@code id, jid_*, status, activatingTransactionId, creationDate, statusUpdatedDate,
  * hasMediaPillar, connectionHistory, serialNumber} and {@code x-pbxops.secretIdentityActive}. Create-only fields

@@ -11,9 +11,9 @@ import java.util.List;
  * {@code PUT /systems/{systemId}} and the common part of {@link NewSystem}. Null fields are not sent, so an update
  * carries only what should change; an empty list is sent (it resets, e.g. {@code pbxNumberingTranslator: []}).
  *
- * <p>Update rules the cloud enforces (research §5.2): {@code isShared} can become true only for a non-centrex system
- * linked to a site or with a {@code bpId}, and false only with exactly one site link; {@code bpId} only by a
- * superadmin. {@code x-pbxops} keys replace the stored ones one by one (see {@link PbxOpsExtension}).
+ * <p>Update rules the cloud enforces (docs/cloud-contract.md#systems): {@code isShared} can become true only for a
+ * non-centrex system linked to a site or with a {@code bpId}, and false only with exactly one site link; {@code bpId}
+ * only by a superadmin. {@code x-pbxops} keys replace the stored ones one by one (see {@link PbxOpsExtension}).
  *
  * @param type {@code oxe}, {@code oxo}, {@code third_party}, {@code undefined}
  * @param country ISO 3166 alpha-3

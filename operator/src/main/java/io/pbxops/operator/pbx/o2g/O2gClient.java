@@ -28,7 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The O2G REST management client for one {@link O2gEndpoint} (research pbx-endpoints.md §1).
+ * The O2G REST management client for one {@link O2gEndpoint} (docs/pbx-contract.md#bootstrap-and-session).
  *
  * <p>The session is handled for the caller: the first call authenticates (Basic, answered by the {@code AlcUserId}
  * cookie) and opens a session; a call made after half the session's time-to-live first sends a keepalive; a call

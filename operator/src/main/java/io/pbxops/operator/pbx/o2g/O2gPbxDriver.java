@@ -16,7 +16,7 @@ import java.util.function.Supplier;
 
 /**
  * The OmniPCX Enterprise driver: the Rainbow menu (enable the agent, domain, PBX ID, activation code) and the network
- * prerequisites through the O2G management service (docs/pbx-contract.md). One O2G client, and its session, per
+ * prerequisites through the O2G management service (docs/pbx-contract.md#what-the-driver-does). One O2G client, and its session, per
  * endpoint and credentials; the object names are discovered once per node. O2G's failures leave it as the port's.
  */
 public final class O2gPbxDriver implements PbxEndpointPort, AutoCloseable {

@@ -12,12 +12,15 @@ import io.pbxops.operator.cloud.CloudJson;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The records read and write the wire format of research §5.2 and EXTENSIONS.md §1. */
+/** The records read and write the wire format of docs/cloud-contract.md#systems and EXTENSIONS.md §1. */
 class CloudModelJsonTest {
 
     private final ObjectMapper json = CloudJson.newMapper();
 
-    /** Shortened from the SW-ADM example of research §5.2, plus an unknown field and the extension object. */
+    /**
+     * Shortened from the example answer of the 2019 admin Swagger (docs/cloud-contract.md#sources), plus an unknown
+     * field and the extension object.
+     */
     private static final String SYSTEM = """
             {"name":"OXE_RB_01","country":"FRA","pbxId":"PBXc2ae-3590","jid_pbxagent":"PBXc2ae@x",
              "jid_pbxagent_password":"4645","jid_pbxpcg":"pbxpcg_1@x","jid_pbxpcg_password":"abcdef",
