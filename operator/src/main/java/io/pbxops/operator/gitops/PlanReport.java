@@ -10,6 +10,7 @@ import io.pbxops.operator.cloud.CloudJson;
 import io.pbxops.operator.mapping.FieldChange;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -105,7 +106,7 @@ public final class PlanReport {
         ObjectNode root = JSON.createObjectNode();
         root.put("changes", plan.hasChanges());
         ObjectNode counts = root.putObject("summary");
-        plan.counts().forEach((action, count) -> counts.put(action.name().toLowerCase(java.util.Locale.ROOT), count));
+        plan.counts().forEach((action, count) -> counts.put(action.name().toLowerCase(Locale.ROOT), count));
         counts.put("not_managed", plan.notManaged().size());
         ArrayNode objects = root.putArray("objects");
         for (ObjectPlan object : plan.objects()) {
@@ -118,7 +119,7 @@ public final class PlanReport {
             ArrayNode steps = node.putArray("steps");
             for (PlanStep step : object.steps()) {
                 ObjectNode stepNode = steps.addObject()
-                        .put("action", step.action().name().toLowerCase(java.util.Locale.ROOT))
+                        .put("action", step.action().name().toLowerCase(Locale.ROOT))
                         .put("summary", step.summary());
                 ArrayNode fields = stepNode.putArray("fields");
                 for (FieldChange field : step.fields()) {

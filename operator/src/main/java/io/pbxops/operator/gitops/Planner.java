@@ -1,6 +1,7 @@
 package io.pbxops.operator.gitops;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.CustomResource;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.NumberingPlan;
 import io.pbxops.operator.api.Pbx;
@@ -287,8 +288,7 @@ public final class Planner {
                 object.getMetadata().getName(),
                 cloudId,
                 steps,
-                object instanceof io.fabric8.kubernetes.client.CustomResource<?, ?> resource
-                        && ManagedReconciler.isPaused(resource));
+                object instanceof CustomResource<?, ?> resource && ManagedReconciler.isPaused(resource));
     }
 
     static String key(HasMetadata object) {

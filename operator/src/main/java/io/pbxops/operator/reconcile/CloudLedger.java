@@ -6,10 +6,12 @@ import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.pbxops.operator.cloud.CloudJson;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -50,11 +52,11 @@ public final class CloudLedger {
                         .cloudHash()
                         .equals(listedHashesById.get(e.getValue().cloudId())))
                 .map(Map.Entry::getKey)
-                .collect(Collectors.toCollection(java.util.HashSet::new));
+                .collect(Collectors.toCollection(HashSet::new));
     }
 
     /** The keys of the objects whose cloud ID passes the test (whatever their hash). */
-    public Set<String> withCloudIds(java.util.function.Predicate<String> test) {
+    public Set<String> withCloudIds(Predicate<String> test) {
         return entries.entrySet().stream()
                 .filter(e ->
                         e.getValue().cloudId() != null && test.test(e.getValue().cloudId()))

@@ -1,6 +1,7 @@
 package io.pbxops.operator.runtime;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -49,8 +51,8 @@ public final class OperatorMetrics implements CloudMetrics, PbxEndpointMetrics, 
     }
 
     /** 1 while this replica reconciles (holds the Lease, or runs without leader election), 0 on a standby. */
-    void leadership(java.util.function.BooleanSupplier leading) {
-        io.micrometer.core.instrument.Gauge.builder("pbxops.leader", () -> leading.getAsBoolean() ? 1 : 0)
+    void leadership(BooleanSupplier leading) {
+        Gauge.builder("pbxops.leader", () -> leading.getAsBoolean() ? 1 : 0)
                 .description("1 while this replica reconciles, 0 on a standby")
                 .register(registry);
     }

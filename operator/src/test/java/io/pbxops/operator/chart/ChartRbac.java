@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * What the chart's RBAC lets the operator's ServiceAccount do, evaluated as the API server's RBAC authorizer does:
@@ -118,7 +120,7 @@ final class ChartRbac {
         return permissions.stream()
                 .filter(p -> p.scope().equals(namespace))
                 .map(p -> p.key() + (p.resourceNames().isEmpty() ? "" : " " + p.resourceNames()))
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Every permission that allows the request (none: the API server would answer 403). */

@@ -15,9 +15,11 @@ import io.pbxops.operator.pbx.o2g.O2gRainbowDiscovery;
 import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The OmniPCX Enterprise driver: the Rainbow menu (enable the agent, domain, PBX ID, activation code) and the
@@ -57,7 +59,7 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
         return counted("apply", () -> applyNow(target, desired));
     }
 
-    private <T> T counted(String operation, java.util.function.Supplier<T> call) {
+    private <T> T counted(String operation, Supplier<T> call) {
         try {
             T result = call.get();
             metrics.operation(operation, "success");
@@ -69,7 +71,7 @@ public final class O2gPbxEndpoints implements PbxEndpointPort, AutoCloseable {
                             .getSimpleName()
                             .replace("O2g", "")
                             .replace("Exception", "")
-                            .toLowerCase(java.util.Locale.ROOT));
+                            .toLowerCase(Locale.ROOT));
             throw e;
         }
     }

@@ -44,11 +44,14 @@ import io.pbxops.operator.validation.Problem;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -61,8 +64,7 @@ import java.util.stream.Collectors;
 public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cleaner<Pbx> {
 
     /** {@code <fleet reference>-<installation reference>}, e.g. ALE12-1234.5678.90 (seed 001). */
-    static final java.util.regex.Pattern FLEET_EQUIPMENT_ID =
-            java.util.regex.Pattern.compile("^[A-Z0-9]{2,10}-[0-9]{4}\\.[0-9]{4}\\.[0-9]{2}$");
+    static final Pattern FLEET_EQUIPMENT_ID = Pattern.compile("^[A-Z0-9]{2,10}-[0-9]{4}\\.[0-9]{4}\\.[0-9]{2}$");
 
     static final String COMPANIES = "company-of-pbx";
     static final String PLANS = "plan-of-pbx";
@@ -446,7 +448,7 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         if (state == null) {
             return "the connection is";
         }
-        List<String> down = new java.util.ArrayList<>();
+        List<String> down = new ArrayList<>();
         if ("down".equals(state.xmpp())) {
             down.add("xmpp");
         }
@@ -485,7 +487,7 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         if (pbx.getSpec() == null) {
             return Set.of();
         }
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         names.add(ActivationSecrets.name(pbx));
         if (pbx.getSpec().getEndpoint() != null && pbx.getSpec().getEndpoint().getCredentialsSecretRef() != null) {
             names.add(pbx.getSpec().getEndpoint().getCredentialsSecretRef().getName());
