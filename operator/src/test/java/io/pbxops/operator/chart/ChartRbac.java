@@ -27,6 +27,8 @@ final class ChartRbac {
     /** Where a permission applies: a namespace, or everywhere ({@link #CLUSTER_WIDE}). */
     static final String CLUSTER_WIDE = "*";
 
+    private final List<Permission> permissions;
+
     /**
      * One granted permission, the unit of the coverage check.
      *
@@ -58,6 +60,10 @@ final class ChartRbac {
         }
     }
 
+    private ChartRbac(List<Permission> permissions) {
+        this.permissions = permissions;
+    }
+
     /**
      * Requests Kubernetes lets every authenticated user make through its default ClusterRoles (system:basic-user,
      * system:discovery, system:public-info-viewer): the chart needs not and must not grant them.
@@ -77,12 +83,6 @@ final class ChartRbac {
                 && request.apiGroup().equals("authorization.k8s.io")
                 && Set.of("selfsubjectrulesreviews", "selfsubjectaccessreviews").contains(request.resource())
                 && request.subresource() == null;
-    }
-
-    private final List<Permission> permissions;
-
-    private ChartRbac(List<Permission> permissions) {
-        this.permissions = permissions;
     }
 
     /** The permissions the rendered manifests give the ServiceAccount {@code namespace/serviceAccount}. */

@@ -71,6 +71,9 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
     static final String SHARES = "share-of-pbx";
     static final String SECRETS = "secret-of-pbx";
 
+    /** A person types the code into OMC: minutes, not seconds; look less often. */
+    static final int INSTALLER_RECHECK_FACTOR = 6;
+
     private final PbxEndpointPort endpoints;
     private final ActivationSecrets activationSecrets;
     private final EndpointStep endpointStep;
@@ -421,9 +424,6 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
                         waitsForAPerson(pbx, pbxSide) ? recheck.multipliedBy(INSTALLER_RECHECK_FACTOR) : recheck);
         };
     }
-
-    /** A person types the code into OMC: minutes, not seconds; look less often. */
-    static final int INSTALLER_RECHECK_FACTOR = 6;
 
     private static boolean waitsForAPerson(Pbx pbx, EndpointState pbxSide) {
         return pbxSide == null && pbx.getSpec().effectiveActivationMode() != ActivationMode.Fleet;
