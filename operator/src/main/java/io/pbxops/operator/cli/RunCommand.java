@@ -8,7 +8,9 @@ import io.pbxops.operator.reconcile.LeaderElection;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.runtime.OperatorRuntime;
 import io.pbxops.operator.runtime.RuntimeSettings;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -145,7 +148,7 @@ public final class RunCommand implements Callable<Integer> {
     }
 
     boolean awaitStarted(Duration timeout) throws InterruptedException {
-        return started.await(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        return started.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
@@ -210,9 +213,9 @@ public final class RunCommand implements Callable<Integer> {
             return pod;
         }
         try {
-            return java.net.InetAddress.getLocalHost().getHostName() + "-"
+            return InetAddress.getLocalHost().getHostName() + "-"
                     + ProcessHandle.current().pid();
-        } catch (java.net.UnknownHostException e) {
+        } catch (UnknownHostException e) {
             return "pbx-operator-" + ProcessHandle.current().pid();
         }
     }

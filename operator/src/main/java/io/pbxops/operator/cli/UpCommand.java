@@ -14,6 +14,7 @@ import io.pbxops.operator.embedded.UpLogging;
 import io.pbxops.operator.embedded.UpSettings;
 import io.pbxops.operator.manifest.ManifestException;
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -289,7 +290,7 @@ public final class UpCommand implements Callable<Integer> {
                                 default -> display.note("keys: i + Enter (installer step), q + Enter (stop)");
                             }
                         }
-                    } catch (java.io.IOException e) {
+                    } catch (IOException e) {
                         // stdin closed: no more keys
                     }
                 },

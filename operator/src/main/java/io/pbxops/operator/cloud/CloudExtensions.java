@@ -9,8 +9,6 @@ package io.pbxops.operator.cloud;
  */
 public final class CloudExtensions {
 
-    private CloudExtensions() {}
-
     // ---- §1.1 the system's extension object -------------------------------------------------------------------
 
     /** The one nested object of a system that holds the PBX settings no public API shows. */
@@ -93,4 +91,6 @@ public final class CloudExtensions {
     public static final String EVENT_ACTIVATION_REFUSED = "activationRefused";
     public static final String EVENT_ACTIVATED = "activated";
     public static final String EVENT_RESET = "reset";
+
+    private CloudExtensions() {}
 }

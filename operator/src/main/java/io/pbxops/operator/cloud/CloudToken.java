@@ -2,6 +2,7 @@ package io.pbxops.operator.cloud;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -37,7 +38,7 @@ record CloudToken(
                             claims.get("maxTokenRenew").asInt()
                                     - claims.path("countRenewed").asInt(0));
                 }
-            } catch (IllegalArgumentException | java.io.IOException e) {
+            } catch (IllegalArgumentException | IOException e) {
                 // not a JWT we can read: keep the defaults
             }
         }

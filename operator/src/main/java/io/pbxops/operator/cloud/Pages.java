@@ -2,6 +2,7 @@ package io.pbxops.operator.cloud;
 
 import io.pbxops.operator.cloud.model.Page;
 import io.pbxops.operator.cloud.model.PageRequest;
+import java.util.Collections;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Spliterator;
@@ -22,7 +23,7 @@ public final class Pages {
     public static <T> Stream<T> stream(PageRequest first, Function<PageRequest, Page<T>> fetch) {
         Iterator<T> iterator = new Iterator<>() {
             private PageRequest nextRequest = first;
-            private Iterator<T> items = java.util.Collections.emptyIterator();
+            private Iterator<T> items = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {

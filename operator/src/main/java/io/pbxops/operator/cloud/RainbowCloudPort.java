@@ -22,35 +22,6 @@ public final class RainbowCloudPort implements CloudPort {
     private final RainbowClient client;
     private final int pageSize;
 
-    public RainbowCloudPort(RainbowClient client, int pageSize) {
-        this.client = client;
-        this.pageSize = pageSize;
-    }
-
-    public RainbowClient client() {
-        return client;
-    }
-
-    @Override
-    public CompanyPort companies() {
-        return companies;
-    }
-
-    @Override
-    public SitePort sites() {
-        return sites;
-    }
-
-    @Override
-    public SystemPort systems() {
-        return systems;
-    }
-
-    @Override
-    public GatewayPort gateways() {
-        return gateways;
-    }
-
     private final CompanyPort companies = new CompanyPort() {
         @Override
         public Optional<CloudCompany> observe(String companyId, String exactName) {
@@ -229,4 +200,33 @@ public final class RainbowCloudPort implements CloudPort {
                     PageRequest.first(pageSize), page -> client.mediaPillars().list(null, page));
         }
     };
+
+    public RainbowCloudPort(RainbowClient client, int pageSize) {
+        this.client = client;
+        this.pageSize = pageSize;
+    }
+
+    public RainbowClient client() {
+        return client;
+    }
+
+    @Override
+    public CompanyPort companies() {
+        return companies;
+    }
+
+    @Override
+    public SitePort sites() {
+        return sites;
+    }
+
+    @Override
+    public SystemPort systems() {
+        return systems;
+    }
+
+    @Override
+    public GatewayPort gateways() {
+        return gateways;
+    }
 }

@@ -1,5 +1,6 @@
 package io.pbxops.operator.crd;
 
+import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.NumberingPlan;
@@ -29,11 +30,11 @@ public enum PbxOpsKinds {
     }
 
     public String kind() {
-        return io.fabric8.kubernetes.api.model.HasMetadata.getKind(type);
+        return HasMetadata.getKind(type);
     }
 
     public String plural() {
-        return io.fabric8.kubernetes.api.model.HasMetadata.getPlural(type);
+        return HasMetadata.getPlural(type);
     }
 
     /** {@code <plural>.pbxops.io}, the CRD's metadata.name. */

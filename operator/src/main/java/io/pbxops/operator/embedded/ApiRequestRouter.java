@@ -14,6 +14,7 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.zjsonpatch.JsonDiff;
+import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -269,7 +270,7 @@ final class ApiRequestRouter extends Dispatcher {
     private static JsonNode read(MockResponse response) {
         try {
             return JSON.readTree(response.getBody().getBytes());
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("the store answered something that is not JSON", e);
         }
     }

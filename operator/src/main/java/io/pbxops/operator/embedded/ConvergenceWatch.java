@@ -1,6 +1,7 @@
 package io.pbxops.operator.embedded;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -16,7 +17,7 @@ public final class ConvergenceWatch {
     private final FleetDisplay display;
     private final StartupTimeline timeline;
     private final CountDownLatch stop = new CountDownLatch(1);
-    private volatile FleetSnapshot last = new FleetSnapshot(java.util.List.of());
+    private volatile FleetSnapshot last = new FleetSnapshot(List.of());
 
     public ConvergenceWatch(FleetStatus status, FleetDisplay display, StartupTimeline timeline) {
         this.status = status;

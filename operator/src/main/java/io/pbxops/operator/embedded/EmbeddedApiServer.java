@@ -10,6 +10,9 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.Context;
 import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.http.Dispatcher;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.pbxops.operator.crd.CrdCatalog;
 import io.pbxops.operator.crd.PbxOpsKinds;
 import io.pbxops.operator.validation.ObjectValidator;
@@ -129,7 +132,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
     }
 
     /** Lets the server listen before the router, which needs the server's address, exists. */
-    private static final class DeferredRouter extends io.fabric8.mockwebserver.http.Dispatcher {
+    private static final class DeferredRouter extends Dispatcher {
         private volatile ApiRequestRouter router;
 
         void route(ApiRequestRouter value) {
@@ -137,8 +140,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
         }
 
         @Override
-        public io.fabric8.mockwebserver.http.MockResponse dispatch(
-                io.fabric8.mockwebserver.http.RecordedRequest request) {
+        public MockResponse dispatch(RecordedRequest request) {
             ApiRequestRouter current = router;
             return current == null
                     ? ApiRequestRouter.json(503, Admission.status(503, "ServiceUnavailable", "starting"))

@@ -27,6 +27,10 @@ public final class ManifestApplier {
 
     private final KubernetesClient client;
 
+    ManifestApplier(KubernetesClient client) {
+        this.client = client;
+    }
+
     /**
      * What {@code kubectl apply} records: the object as applied, without this annotation, keys sorted (Go's JSON),
      * so that a later {@code kubectl apply -f} of the same file finds nothing to change.
@@ -58,10 +62,6 @@ public final class ManifestApplier {
             return result;
         }
         return node;
-    }
-
-    ManifestApplier(KubernetesClient client) {
-        this.client = client;
     }
 
     Result apply(List<Manifest> manifests) {

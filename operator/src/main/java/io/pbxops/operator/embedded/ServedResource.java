@@ -37,6 +37,11 @@ record ServedResource(
 
     private static final String CREATED = ".metadata.creationTimestamp";
 
+    /** Computed columns of built-in kinds, which a JSONPath cannot express. */
+    static final String DATA_COUNT = "(count of .data)";
+
+    static final String INVOLVED_OBJECT = "(kind/name of .involvedObject)";
+
     String groupVersion() {
         return group.isEmpty() ? version : group + "/" + version;
     }
@@ -102,11 +107,6 @@ record ServedResource(
                 Optional.empty()));
         return List.copyOf(resources);
     }
-
-    /** Computed columns of built-in kinds, which a JSONPath cannot express. */
-    static final String DATA_COUNT = "(count of .data)";
-
-    static final String INVOLVED_OBJECT = "(kind/name of .involvedObject)";
 
     private static Column age() {
         return new Column("Age", "date", "How long ago it was created.", 0, CREATED);

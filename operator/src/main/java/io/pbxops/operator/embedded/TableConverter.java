@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -143,7 +144,7 @@ final class TableConverter {
     }
 
     private static List<JsonNode> list(JsonNode items) {
-        List<JsonNode> result = new java.util.ArrayList<>();
+        List<JsonNode> result = new ArrayList<>();
         items.forEach(result::add);
         return result;
     }

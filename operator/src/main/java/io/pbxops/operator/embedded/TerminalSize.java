@@ -1,6 +1,7 @@
 package io.pbxops.operator.embedded;
 
 import java.io.File;
+import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 
 /** The terminal's width, for cutting lines so that redrawing in place stays aligned. */
@@ -26,7 +27,7 @@ public final class TerminalSize {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.io.IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             // no stty or no terminal: the fallback width
         }
         return FALLBACK;

@@ -4,10 +4,12 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -59,7 +61,7 @@ final class ExportNames {
         wanted.forEach((id, name) ->
                 byName.computeIfAbsent(name, n -> new ArrayList<>()).add(id));
         Map<String, String> names = new LinkedHashMap<>();
-        java.util.Set<String> taken = new java.util.HashSet<>(byName.keySet());
+        Set<String> taken = new HashSet<>(byName.keySet());
         byName.forEach((name, ids) -> {
             ids.sort(Comparator.naturalOrder());
             names.put(ids.get(0), name);
@@ -70,7 +72,7 @@ final class ExportNames {
         return names;
     }
 
-    private static String suffixed(String name, String id, java.util.Set<String> taken) {
+    private static String suffixed(String name, String id, Set<String> taken) {
         String idPart = id.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
         for (int length = SUFFIX_LENGTH; ; length++) {
             String suffix = idPart.length() >= length ? idPart.substring(idPart.length() - length) : idPart + length;

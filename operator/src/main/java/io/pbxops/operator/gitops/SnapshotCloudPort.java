@@ -32,46 +32,6 @@ public final class SnapshotCloudPort implements CloudPort {
     private final Map<String, CloudSystem> systemsById;
     private final Map<String, CloudMediaPillar> gatewaysById;
 
-    public SnapshotCloudPort(CloudSnapshot snapshot) {
-        this.snapshot = snapshot;
-        this.companiesById = byId(snapshot.companies().stream(), CloudCompany::id);
-        this.sitesById = byId(snapshot.sites().stream(), CloudSite::id);
-        this.systemsById = byId(snapshot.systems().stream(), CloudSystem::id);
-        this.gatewaysById = byId(snapshot.gateways().stream(), CloudMediaPillar::id);
-    }
-
-    public CloudSnapshot snapshot() {
-        return snapshot;
-    }
-
-    private static <T> Map<String, T> byId(Stream<T> items, Function<T, String> id) {
-        return items.collect(Collectors.toMap(id, Function.identity(), (first, second) -> first));
-    }
-
-    static UnsupportedOperationException readOnly(String what) {
-        return new UnsupportedOperationException("read-only view of the cloud: cannot " + what);
-    }
-
-    @Override
-    public CompanyPort companies() {
-        return companies;
-    }
-
-    @Override
-    public SitePort sites() {
-        return sites;
-    }
-
-    @Override
-    public SystemPort systems() {
-        return systems;
-    }
-
-    @Override
-    public GatewayPort gateways() {
-        return gateways;
-    }
-
     private final CompanyPort companies = new CompanyPort() {
         @Override
         public Optional<CloudCompany> observe(String companyId, String exactName) {
@@ -240,4 +200,44 @@ public final class SnapshotCloudPort implements CloudPort {
             return snapshot.gateways().stream();
         }
     };
+
+    public SnapshotCloudPort(CloudSnapshot snapshot) {
+        this.snapshot = snapshot;
+        this.companiesById = byId(snapshot.companies().stream(), CloudCompany::id);
+        this.sitesById = byId(snapshot.sites().stream(), CloudSite::id);
+        this.systemsById = byId(snapshot.systems().stream(), CloudSystem::id);
+        this.gatewaysById = byId(snapshot.gateways().stream(), CloudMediaPillar::id);
+    }
+
+    public CloudSnapshot snapshot() {
+        return snapshot;
+    }
+
+    private static <T> Map<String, T> byId(Stream<T> items, Function<T, String> id) {
+        return items.collect(Collectors.toMap(id, Function.identity(), (first, second) -> first));
+    }
+
+    static UnsupportedOperationException readOnly(String what) {
+        return new UnsupportedOperationException("read-only view of the cloud: cannot " + what);
+    }
+
+    @Override
+    public CompanyPort companies() {
+        return companies;
+    }
+
+    @Override
+    public SitePort sites() {
+        return sites;
+    }
+
+    @Override
+    public SystemPort systems() {
+        return systems;
+    }
+
+    @Override
+    public GatewayPort gateways() {
+        return gateways;
+    }
 }

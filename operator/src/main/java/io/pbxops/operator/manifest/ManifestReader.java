@@ -1,6 +1,7 @@
 package io.pbxops.operator.manifest;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -9,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,7 +43,7 @@ public final class ManifestReader {
         List<Path> files = new ArrayList<>();
         for (Path path : paths) {
             if (Files.isDirectory(path)) {
-                try (Stream<Path> walk = Files.walk(path, java.nio.file.FileVisitOption.FOLLOW_LINKS)) {
+                try (Stream<Path> walk = Files.walk(path, FileVisitOption.FOLLOW_LINKS)) {
                     walk.filter(Files::isRegularFile)
                             .filter(p -> p.toString().endsWith(".yaml")
                                     || p.toString().endsWith(".yml"))
@@ -92,7 +94,7 @@ public final class ManifestReader {
                 }
             }
         } catch (IOException e) {
-            int line = e instanceof com.fasterxml.jackson.core.JsonProcessingException jpe && jpe.getLocation() != null
+            int line = e instanceof JsonProcessingException jpe && jpe.getLocation() != null
                     ? jpe.getLocation().getLineNr()
                     : 0;
             throw new ManifestException(file, line, "not valid YAML: " + firstLine(e.getMessage()));

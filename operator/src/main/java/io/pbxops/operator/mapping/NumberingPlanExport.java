@@ -15,6 +15,7 @@ public final class NumberingPlanExport {
     public static NumberingPlanSpec spec(List<NumberingRule> rules) {
         NumberingPlanSpec spec = new NumberingPlanSpec();
         spec.setRules(rules.stream()
+                // Qualified: the cloud's NumberingRule above has the same simple name.
                 .map(rule -> new io.pbxops.operator.api.NumberingRule(
                         rule.regexpMatch(), rule.regexpReplace(), rule.description()))
                 .toList());

@@ -40,6 +40,10 @@ public final class PbxOperator implements AutoCloseable {
     private final List<Reconciler<?>> reconcilers = new ArrayList<>();
     private final Ledgers ledgers = new Ledgers();
     private final Triggers triggers = new Triggers();
+    private final Instrumentation instrumentation;
+
+    private volatile boolean leading;
+    private volatile boolean closing;
 
     /** What the operator last applied, per kind (the drift check reads them). */
     public record Ledgers(CloudLedger companies, CloudLedger pbxs, CloudLedger shares, CloudLedger gateways) {
@@ -73,8 +77,6 @@ public final class PbxOperator implements AutoCloseable {
             return new Instrumentation(ReconcileObserver.none(), null, () -> {}, () -> {});
         }
     }
-
-    private final Instrumentation instrumentation;
 
     public PbxOperator(
             KubernetesClient client,
@@ -182,8 +184,6 @@ public final class PbxOperator implements AutoCloseable {
         }
     }
 
-    private volatile boolean leading;
-
     /** Whether this replica reconciles now (always, without leader election). */
     public boolean isLeading() {
         return leading;
@@ -207,8 +207,6 @@ public final class PbxOperator implements AutoCloseable {
             new Thread(() -> System.exit(1), "pbxops-lease-lost").start();
         }
     }
-
-    private volatile boolean closing;
 
     @Override
     public void close() {

@@ -45,6 +45,8 @@ final class CredentialsWatch implements AutoCloseable {
     });
     private volatile String lastFingerprint;
 
+    private ScheduledFuture<?> schedule;
+
     CredentialsWatch(
             CloudCredentialsSource source,
             RainbowClient rainbow,
@@ -56,8 +58,6 @@ final class CredentialsWatch implements AutoCloseable {
         this.client = client;
         this.settings = settings;
     }
-
-    private ScheduledFuture<?> schedule;
 
     synchronized void start() {
         if (schedule == null) {

@@ -55,6 +55,8 @@ public final class DriftDetector implements AutoCloseable {
 
     private final KubernetesClient client;
 
+    private ScheduledFuture<?> schedule;
+
     public DriftDetector(CloudPort cloud, PbxOperator operator, KubernetesClient client, OperatorSettings settings) {
         this.cloud = cloud;
         this.operator = operator;
@@ -62,8 +64,6 @@ public final class DriftDetector implements AutoCloseable {
         this.events = new KubernetesEvents(client, Clock.systemUTC());
         this.settings = settings;
     }
-
-    private ScheduledFuture<?> schedule;
 
     /** Starts the periodic check (on the leader only: it reads the cloud on behalf of every replica). */
     public synchronized void start() {

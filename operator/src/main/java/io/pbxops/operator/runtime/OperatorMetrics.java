@@ -2,6 +2,7 @@ package io.pbxops.operator.runtime;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 
 /**
@@ -53,8 +55,8 @@ public final class OperatorMetrics implements CloudMetrics, PbxEndpointMetrics, 
     }
 
     /** 1 while this replica reconciles (holds the Lease, or runs without leader election), 0 on a standby. */
-    void leadership(java.util.function.BooleanSupplier leading) {
-        io.micrometer.core.instrument.Gauge.builder("pbxops.leader", () -> leading.getAsBoolean() ? 1 : 0)
+    void leadership(BooleanSupplier leading) {
+        Gauge.builder("pbxops.leader", () -> leading.getAsBoolean() ? 1 : 0)
                 .description("1 while this replica reconciles, 0 on a standby")
                 .register(registry);
     }

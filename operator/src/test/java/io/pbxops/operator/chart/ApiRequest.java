@@ -3,6 +3,7 @@ package io.pbxops.operator.chart;
 import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * An API server request as RBAC sees it (after the API server's request-info resolver): a verb on a resource of a
@@ -74,7 +75,7 @@ record ApiRequest(
     }
 
     private static ApiRequest nonResource(String method, String path) {
-        return new ApiRequest(method.toLowerCase(java.util.Locale.ROOT), null, null, null, null, null, path);
+        return new ApiRequest(method.toLowerCase(Locale.ROOT), null, null, null, null, null, path);
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * What the chart's RBAC lets the operator's ServiceAccount do, evaluated as the API server's RBAC authorizer does:
@@ -24,6 +26,8 @@ final class ChartRbac {
 
     /** Where a permission applies: a namespace, or everywhere ({@link #CLUSTER_WIDE}). */
     static final String CLUSTER_WIDE = "*";
+
+    private final List<Permission> permissions;
 
     /**
      * One granted permission, the unit of the coverage check.
@@ -56,6 +60,10 @@ final class ChartRbac {
         }
     }
 
+    private ChartRbac(List<Permission> permissions) {
+        this.permissions = permissions;
+    }
+
     /**
      * Requests Kubernetes lets every authenticated user make through its default ClusterRoles (system:basic-user,
      * system:discovery, system:public-info-viewer): the chart needs not and must not grant them.
@@ -75,12 +83,6 @@ final class ChartRbac {
                 && request.apiGroup().equals("authorization.k8s.io")
                 && Set.of("selfsubjectrulesreviews", "selfsubjectaccessreviews").contains(request.resource())
                 && request.subresource() == null;
-    }
-
-    private final List<Permission> permissions;
-
-    private ChartRbac(List<Permission> permissions) {
-        this.permissions = permissions;
     }
 
     /** The permissions the rendered manifests give the ServiceAccount {@code namespace/serviceAccount}. */
@@ -118,7 +120,7 @@ final class ChartRbac {
         return permissions.stream()
                 .filter(p -> p.scope().equals(namespace))
                 .map(p -> p.key() + (p.resourceNames().isEmpty() ? "" : " " + p.resourceNames()))
-                .collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new));
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** Every permission that allows the request (none: the API server would answer 403). */

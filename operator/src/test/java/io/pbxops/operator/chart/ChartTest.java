@@ -36,6 +36,7 @@ import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
 import io.pbxops.operator.cli.Main;
 import io.pbxops.operator.testing.TestCluster;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -504,7 +505,7 @@ class ChartTest {
         try {
             return new ObjectMapper(new YAMLFactory()).readValue(text, Map.class);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -521,12 +522,12 @@ class ChartTest {
                         try (var in = Files.newInputStream(file)) {
                             return client.load(in).items().stream();
                         } catch (IOException e) {
-                            throw new java.io.UncheckedIOException(e);
+                            throw new UncheckedIOException(e);
                         }
                     })
                     .toList();
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -103,8 +104,7 @@ class ExportCommandTest {
             // As a whole word: a 4-digit generated code may well occur inside a hexadecimal cloud ID.
             if (!code.isEmpty()) {
                 assertFalse(
-                        java.util.regex.Pattern.compile("(?<![0-9A-Za-z.-])" + java.util.regex.Pattern.quote(code)
-                                        + "(?![0-9A-Za-z.-])")
+                        Pattern.compile("(?<![0-9A-Za-z.-])" + Pattern.quote(code) + "(?![0-9A-Za-z.-])")
                                 .matcher(everything)
                                 .find(),
                         "an equipment ID or activation code is in the export");

@@ -33,12 +33,14 @@ import io.pbxops.operator.testing.TestDrivers;
 import io.pbxops.operator.validation.DeclaredFleet;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.core.ConditionTimeoutException;
@@ -109,9 +111,9 @@ class GitOpsRoundTripTest {
         PlanCommandTest.edit(fleet.resolve("companies/company-001-sa/company.yaml"), "country: DEU", "country: AUT");
         PlanCommandTest.edit(fleet.resolve("numbering-plans.yaml"), "replace: \"039067\"", "replace: \"039068\"");
         Path gateways = fleet.resolve("companies/company-002-sa/gateways.yaml");
-        java.nio.file.Files.writeString(
+        Files.writeString(
                 gateways,
-                java.nio.file.Files.readString(gateways)
+                Files.readString(gateways)
                         .replaceFirst("softwareVersion: \"?2\\.4\\.1\"?", "softwareVersion: \"2.5.0\""));
 
         ValidateCommandTest.Run plan = command(cloud, "plan", fleet.toString(), "-o", "json");
@@ -251,7 +253,7 @@ class GitOpsRoundTripTest {
     private static boolean adopted(CustomResource<?, ? extends PbxOpsStatus> object) {
         PbxOpsStatus status = object.getStatus();
         if (status == null
-                || !java.util.Objects.equals(
+                || !Objects.equals(
                         status.getObservedGeneration(), object.getMetadata().getGeneration())) {
             return false;
         }

@@ -13,9 +13,11 @@ import io.pbxops.operator.gitops.SimulatedFleet;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -248,7 +250,7 @@ class PlanCommandTest {
 
     static void deleteTree(Path folder) throws IOException {
         try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(PlanCommandTest::delete);
+            files.sorted(Comparator.reverseOrder()).forEach(PlanCommandTest::delete);
         }
     }
 
@@ -256,7 +258,7 @@ class PlanCommandTest {
         try {
             Files.delete(path);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 }

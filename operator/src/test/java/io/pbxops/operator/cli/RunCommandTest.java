@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.reconcile.StatusConditions;
@@ -63,8 +64,7 @@ class RunCommandTest {
             assertTrue(run.awaitStarted(Duration.ofSeconds(60)), "run started");
 
             cluster.client()
-                    .resource(new io.fabric8.kubernetes.client.utils.KubernetesSerialization()
-                            .unmarshal("""
+                    .resource(new KubernetesSerialization().unmarshal("""
                     apiVersion: pbxops.io/v1alpha1
                     kind: Company
                     metadata: {name: globex, namespace: fleet}

@@ -40,6 +40,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -427,7 +428,7 @@ class UpEndToEndTest {
         return "";
     }
 
-    private static List<String> names(JsonNode list, java.util.function.Predicate<JsonNode> filter) {
+    private static List<String> names(JsonNode list, Predicate<JsonNode> filter) {
         List<String> names = new ArrayList<>();
         list.forEach(item -> {
             if (filter.test(item)) {

@@ -11,6 +11,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,9 +56,7 @@ class ValidateCommandTest {
                 for (String line : lines.subList(0, lines.size() - 1)) {
                     // FILE:LINE: Kind/name: field.path: message
                     assertTrue(
-                            line.matches(java.util.regex.Pattern.quote(file.toString())
-                                    + ":\\d+: [A-Za-z]+/[^:]+: [^ ]+: .+"),
-                            line);
+                            line.matches(Pattern.quote(file.toString()) + ":\\d+: [A-Za-z]+/[^:]+: [^ ]+: .+"), line);
                 }
             }
         }

@@ -93,7 +93,7 @@ class CompanySiteContractTest {
                 .toList();
         assertEquals(List.of("Paged 0", "Paged 1", "Paged 2", "Paged 3", "Paged 4"), all);
 
-        Set<String> streamedInSmallPages = io.pbxops.operator.cloud.Pages.stream(
+        Set<String> streamedInSmallPages = Pages.stream(
                         PageRequest.first(2),
                         page -> cloud.companies().list(CompanyFilter.all().withName("paged"), page))
                 .map(CloudCompany::name)

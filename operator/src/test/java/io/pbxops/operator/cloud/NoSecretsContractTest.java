@@ -29,6 +29,7 @@ import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -63,7 +64,7 @@ class NoSecretsContractTest {
 
     @Test
     void noSecretInLogsExceptionsOrToString() throws IOException {
-        Set<String> secrets = new java.util.HashSet<>(
+        Set<String> secrets = new HashSet<>(
                 Set.of(CLOUD_PASSWORD, APP_SECRET, WRONG_PASSWORD, O2G_PASSWORD, ACTIVATION_CODE, FLEET_ID, JWT_START));
         List<String> logLines;
         try (LogCapture logs = new LogCapture()) {

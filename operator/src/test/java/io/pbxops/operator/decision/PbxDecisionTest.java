@@ -167,6 +167,11 @@ class PbxDecisionTest {
     private static final PbxDecision.ResetMemory NONE = PbxDecision.ResetMemory.of(null, null, null);
     private static final PbxDecision.ResetMemory PLAN_WITHOUT_BASE = PbxDecision.ResetMemory.fromBase(false, null);
 
+    private static final CloudMediaPillar GATEWAY_1 =
+            json(CloudMediaPillar.class, "{\"id\":\"g1\",\"name\":\"acme-oxe1-gw\",\"systemId\":\"s1\"}");
+    private static final CloudMediaPillar GATEWAY_2 =
+            json(CloudMediaPillar.class, "{\"id\":\"g2\",\"name\":\"acme-oxe1-gw-2\",\"systemId\":\"s1\"}");
+
     record Row(
             Pbx pbx,
             NumberingPlan plan,
@@ -741,11 +746,6 @@ class PbxDecisionTest {
         assertFalse(PbxDecision.needsPbxSide(oxe, OXE_RUNNING, NONE));
         assertFalse(PbxDecision.needsPbxSide(new PbxDecision.Desired(BTCO, null, OWNER, null), PENDING_OXO, NONE));
     }
-
-    private static final CloudMediaPillar GATEWAY_1 =
-            json(CloudMediaPillar.class, "{\"id\":\"g1\",\"name\":\"acme-oxe1-gw\",\"systemId\":\"s1\"}");
-    private static final CloudMediaPillar GATEWAY_2 =
-            json(CloudMediaPillar.class, "{\"id\":\"g2\",\"name\":\"acme-oxe1-gw-2\",\"systemId\":\"s1\"}");
 
     record DeletionRow(
             Pbx pbx,

@@ -4,6 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.pbxops.simulator.Simulator;
@@ -99,7 +100,7 @@ class SimulatedPbxsTest {
         assertEquals("btco", oxo.path("mode").asText());
     }
 
-    private static io.fabric8.kubernetes.api.model.Secret secret(String username, String password) {
+    private static Secret secret(String username, String password) {
         return new SecretBuilder()
                 .withNewMetadata()
                 .withName("acme-o2g")

@@ -3,6 +3,7 @@ package io.pbxops.operator.gitops;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,9 +36,7 @@ class ExportNamesTest {
         assertEquals("acme-3d4e61", names.get("5a28c5e1f3a9c81b2c3d4e61"));
         assertEquals("globex", names.get("5a28c5e1f3a9c81b2c3d4e70"));
         Map<String, String> reversed = new LinkedHashMap<>();
-        wanted.keySet().stream()
-                .sorted(java.util.Comparator.reverseOrder())
-                .forEach(id -> reversed.put(id, wanted.get(id)));
+        wanted.keySet().stream().sorted(Comparator.reverseOrder()).forEach(id -> reversed.put(id, wanted.get(id)));
         assertEquals(names, Map.copyOf(ExportNames.unique(reversed)));
     }
 }

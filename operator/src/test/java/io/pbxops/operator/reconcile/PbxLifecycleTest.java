@@ -21,8 +21,10 @@ import io.pbxops.simulator.OxoRainbowSettings;
 import io.pbxops.simulator.OxoSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -197,7 +199,7 @@ class PbxLifecycleTest {
             return pbx;
         });
         fleet.awaitCondition(Pbx.class, "acme-oxe1", Conditions.READY, "True", null);
-        org.awaitility.Awaitility.await()
+        Awaitility.await()
                 .atMost(FleetHarness.CONVERGENCE)
                 .untilAsserted(() -> assertEquals(
                         "r1", fleet.get(Pbx.class, "acme-oxe1").getStatus().getLastResetToken()));
@@ -264,7 +266,7 @@ class PbxLifecycleTest {
     private Map<String, String> secret(String name) {
         Secret secret = fleet.get(Secret.class, name);
         assertNotNull(secret, "Secret " + name);
-        Map<String, String> values = new java.util.HashMap<>();
+        Map<String, String> values = new HashMap<>();
         if (secret.getData() != null) {
             secret.getData()
                     .forEach((k, v) ->

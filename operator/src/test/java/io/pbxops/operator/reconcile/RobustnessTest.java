@@ -22,6 +22,7 @@ import io.pbxops.operator.testing.FleetHarness;
 import io.pbxops.operator.testing.FleetManifests;
 import io.pbxops.simulator.FaultTarget;
 import io.pbxops.simulator.SimulatorConfig;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -130,8 +131,7 @@ class RobustnessTest {
     @Test
     void aFaultyCloudStillConvergesWithoutDuplicates() {
         fleet = FleetHarness.start(
-                simulator -> simulator.withAutoFleet(true).withLatency(java.time.Duration.ofMillis(20)),
-                settings -> settings);
+                simulator -> simulator.withAutoFleet(true).withLatency(Duration.ofMillis(20)), settings -> settings);
         fleet.simulator()
                 .control()
                 .updateFaults(
@@ -151,8 +151,7 @@ class RobustnessTest {
     @Test
     void anOperatorRestartedMidConvergenceMakesNoDuplicates() {
         fleet = FleetHarness.start(
-                simulator -> simulator.withAutoFleet(true).withLatency(java.time.Duration.ofMillis(30)),
-                settings -> settings);
+                simulator -> simulator.withAutoFleet(true).withLatency(Duration.ofMillis(30)), settings -> settings);
         applySmallFleet();
         await().atMost(FleetHarness.CONVERGENCE).until(() -> fleet.cloud().requests("POST", "/systems") >= 2);
         fleet.stopOperator();

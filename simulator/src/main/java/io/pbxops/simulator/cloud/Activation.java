@@ -5,6 +5,7 @@ import io.pbxops.simulator.agent.CloudLink;
 import io.pbxops.simulator.agent.RainbowAgent;
 import io.pbxops.simulator.state.World;
 import io.pbxops.simulator.support.Ids;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -216,7 +217,7 @@ final class Activation implements CloudLink {
     private static String lastDigits(String privateCode) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(privateCode.getBytes(StandardCharsets.UTF_8));
-            String digits = new java.math.BigInteger(1, hash).toString();
+            String digits = new BigInteger(1, hash).toString();
             return digits.substring(digits.length() - 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every JDK", e);

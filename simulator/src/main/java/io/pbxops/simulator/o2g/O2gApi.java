@@ -11,6 +11,7 @@ import io.pbxops.simulator.state.World;
 import io.pbxops.simulator.support.BasicAuth;
 import io.pbxops.simulator.support.Ids;
 import io.pbxops.simulator.support.Json;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -301,7 +302,7 @@ public final class O2gApi {
             if (body != null && body.path("attributes").isArray()) {
                 return body;
             }
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             // answered below
         }
         throw new O2gException(

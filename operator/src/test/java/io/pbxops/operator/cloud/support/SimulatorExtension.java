@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -63,7 +64,7 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     private static void quietLogging() {
         if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback
                 && System.getProperty("logback.configurationFile") == null) {
-            logback.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
+            logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
             logback.getLogger("io.pbxops").setLevel(Level.INFO);
         }
     }

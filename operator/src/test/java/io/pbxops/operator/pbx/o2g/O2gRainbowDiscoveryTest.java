@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -72,7 +73,7 @@ class O2gRainbowDiscoveryTest {
                 true,
                 true,
                 List.of(),
-                java.util.Arrays.stream(attributes)
+                Arrays.stream(attributes)
                         .map(a -> new O2gAttributeModel(
                                 a, false, "OctetString", false, List.of(), null, null, false, null))
                         .toList(),
