@@ -26,6 +26,7 @@ import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
+import io.pbxops.operator.reconcile.Resolution;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
 import java.util.Arrays;
@@ -72,27 +73,13 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        Optional<Pbx> found = ReferenceIndex.lookup(
-                context,
-                Pbx.class,
-                PBXS,
-                gateway.getMetadata().getNamespace(),
-                gateway.getSpec().getPbxRef().getName());
-        List<FleetProblem> problemsBetween = FleetRules.checkGateway(
-                gateway,
-                CacheFleetView.empty()
-                        .withPbxs(() -> found.map(List::of).orElse(List.of()))
-                        .withGateways(() -> context.getPrimaryCache().list().toList()));
-        if (!problemsBetween.isEmpty()) {
-            return Outcome.of(problemsBetween.get(0));
+        Resolution<GatewayDecision.Desired> resolution = resolve(gateway, context);
+        if (!resolution.resolved()) {
+            return resolution.waiting();
         }
-        Pbx pbx = found.get();
-        String systemId = pbx.getStatus() == null ? null : pbx.getStatus().getSystemId();
-        if (systemId == null) {
-            return Outcome.waitingFor(
-                    Conditions.Ready.DEPENDENCY_NOT_READY,
-                    "waiting for Pbx " + pbx.getMetadata().getName() + " to be declared in the cloud");
-        }
+        GatewayDecision.Desired desired = resolution.desired();
+        Pbx pbx = desired.pbx();
+        String systemId = desired.systemId();
         String fingerprint = CloudLedger.hash(Arrays.asList(
                 gateway.getSpec(),
                 ExternalIds.of(gateway),
@@ -101,7 +88,6 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
         if (unchanged(ledger, gateway, fingerprint)) {
             return Outcome.UNCHANGED;
         }
-        GatewayDecision.Desired desired = new GatewayDecision.Desired(gateway, pbx, systemId);
         GatewayDecision.Observation observed = new GatewayDecision.Observation(observe(gateway, systemId));
         Decision<GatewayDecision.View> decision = GatewayDecision.decide(desired, observed, decisionContext(gateway));
         Optional<CloudMediaPillar> after =
@@ -120,6 +106,32 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
             ledger.forget(id(gateway));
         }
         return settled.outcome();
+    }
+
+    /** Its Pbx with the Pbx's system, or the outcome of waiting for them. */
+    private Resolution<GatewayDecision.Desired> resolve(WebRtcGateway gateway, Context<WebRtcGateway> context) {
+        Optional<Pbx> found = ReferenceIndex.lookup(
+                context,
+                Pbx.class,
+                PBXS,
+                gateway.getMetadata().getNamespace(),
+                gateway.getSpec().getPbxRef().getName());
+        List<FleetProblem> problemsBetween = FleetRules.checkGateway(
+                gateway,
+                CacheFleetView.empty()
+                        .withPbxs(() -> found.map(List::of).orElse(List.of()))
+                        .withGateways(() -> context.getPrimaryCache().list().toList()));
+        if (!problemsBetween.isEmpty()) {
+            return Resolution.waiting(Outcome.of(problemsBetween.get(0)));
+        }
+        Pbx pbx = found.get();
+        String systemId = pbx.getStatus() == null ? null : pbx.getStatus().getSystemId();
+        if (systemId == null) {
+            return Resolution.waiting(Outcome.waitingFor(
+                    Conditions.Ready.DEPENDENCY_NOT_READY,
+                    "waiting for Pbx " + pbx.getMetadata().getName() + " to be declared in the cloud"));
+        }
+        return Resolution.of(new GatewayDecision.Desired(gateway, pbx, systemId));
     }
 
     private Observed<CloudMediaPillar> observe(WebRtcGateway gateway, String systemId) {

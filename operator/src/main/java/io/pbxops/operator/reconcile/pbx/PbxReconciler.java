@@ -33,6 +33,7 @@ import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ExternalIds;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
+import io.pbxops.operator.reconcile.Resolution;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
 import io.pbxops.operator.validation.ObjectValidator;
@@ -129,10 +130,11 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        Resolved resolved = resolve(pbx, context);
-        if (resolved.waiting() != null) {
-            return resolved.waiting();
+        Resolution<Inputs> resolution = resolve(pbx, context);
+        if (!resolution.resolved()) {
+            return resolution.waiting();
         }
+        Inputs resolved = resolution.desired();
         PbxDecision.Desired desired = resolved.desired();
         String fingerprint = CloudLedger.hash(Arrays.asList(
                 pbx.getSpec(),
@@ -164,16 +166,12 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
     }
 
     /**
-     * The Pbx's desired state with its references resolved (owner company and its site, numbering plan, endpoint
-     * Secrets), or the outcome of waiting for one of them.
+     * The Pbx's desired state with its references resolved (owner company and its site, numbering plan), and its
+     * management endpoint with the Secrets it names.
      */
-    private record Resolved(PbxDecision.Desired desired, EndpointTargets.Resolved endpoint, Outcome waiting) {
-        static Resolved waitingFor(String reason, String message) {
-            return new Resolved(null, null, Outcome.waitingFor(reason, message));
-        }
-    }
+    private record Inputs(PbxDecision.Desired desired, EndpointTargets.Resolved endpoint) {}
 
-    private Resolved resolve(Pbx pbx, Context<Pbx> context) {
+    private Resolution<Inputs> resolve(Pbx pbx, Context<Pbx> context) {
         PbxSpec spec = pbx.getSpec();
         String namespace = pbx.getMetadata().getNamespace();
         PbxDecision.Owner owner = null;
@@ -182,13 +180,13 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
             Optional<Company> company =
                     ReferenceIndex.lookup(context, Company.class, COMPANIES, namespace, companyName);
             if (company.isEmpty()) {
-                return Resolved.waitingFor(
+                return waitingFor(
                         Conditions.Ready.DEPENDENCY_NOT_FOUND,
                         "Company " + companyName + " does not exist in namespace " + namespace
                                 + "; the PBX is declared in the cloud once it does");
             }
             if (company.get().getStatus() == null || company.get().getStatus().getSiteId() == null) {
-                return Resolved.waitingFor(
+                return waitingFor(
                         Conditions.Ready.DEPENDENCY_NOT_READY,
                         "waiting for Company " + companyName + " and its site to be created in the cloud");
             }
@@ -200,13 +198,13 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
             Optional<NumberingPlan> found =
                     ReferenceIndex.lookup(context, NumberingPlan.class, PLANS, namespace, planName);
             if (found.isEmpty()) {
-                return Resolved.waitingFor(
+                return waitingFor(
                         Conditions.Ready.DEPENDENCY_NOT_FOUND,
                         "NumberingPlan " + planName + " does not exist in namespace " + namespace);
             }
             List<Problem> planProblems = ObjectValidator.get().validate(found.get());
             if (!planProblems.isEmpty()) {
-                return Resolved.waitingFor(
+                return waitingFor(
                         Conditions.Ready.DEPENDENCY_NOT_READY,
                         "NumberingPlan " + planName + " is invalid (" + planProblems.get(0)
                                 + "): its rules are not pushed until it is fixed");
@@ -221,19 +219,23 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
                         .withPlans(() -> ReferenceIndex.list(context, NumberingPlan.class, PLANS)));
         for (FleetProblem conflict : conflicts) {
             if (conflict.severity() != FleetProblem.Severity.MISSING_REFERENCE) {
-                return new Resolved(null, null, Outcome.of(conflict));
+                return Resolution.waiting(Outcome.of(conflict));
             }
         }
         EndpointTargets.Resolved endpoint = null;
         if (spec.getEndpoint() != null) {
             EndpointTargets.Resolution resolution = EndpointTargets.resolve(pbx, secrets(context, namespace));
             if (resolution.resolved().isEmpty()) {
-                return Resolved.waitingFor(Conditions.Ready.DEPENDENCY_NOT_FOUND, resolution.missing());
+                return waitingFor(Conditions.Ready.DEPENDENCY_NOT_FOUND, resolution.missing());
             }
             endpoint = resolution.resolved().get();
         }
-        return new Resolved(
-                new PbxDecision.Desired(pbx, plan, owner, endpoint == null ? null : endpoint.intent()), endpoint, null);
+        return Resolution.of(new Inputs(
+                new PbxDecision.Desired(pbx, plan, owner, endpoint == null ? null : endpoint.intent()), endpoint));
+    }
+
+    private static Resolution<Inputs> waitingFor(String reason, String message) {
+        return Resolution.waiting(Outcome.waitingFor(reason, message));
     }
 
     private static EndpointTargets.SecretSource secrets(Context<Pbx> context, String namespace) {
@@ -253,7 +255,7 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
      * The system (by the ID known for it, else by its natural key; with its history when a reset intent is pending),
      * its channels once activated, the PBX side when the decision needs it, and the activation Secret.
      */
-    private PbxDecision.Observation observe(Pbx pbx, Resolved resolved, PbxDecision.ResetMemory memory) {
+    private PbxDecision.Observation observe(Pbx pbx, Inputs resolved, PbxDecision.ResetMemory memory) {
         PbxDecision.Desired desired = resolved.desired();
         String knownId = ExternalIds.orElse(ExternalIds.of(pbx), pbx.getStatus().getSystemId());
         Observed<CloudSystem> system = lookups.system(

@@ -24,6 +24,7 @@ import io.pbxops.operator.reconcile.CloudSignatures;
 import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
+import io.pbxops.operator.reconcile.Resolution;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
 import java.util.Arrays;
@@ -77,6 +78,33 @@ public class PbxShareReconciler extends CloudReconciler<PbxShare, PbxShareStatus
         if (invalid.isPresent()) {
             return invalid.get();
         }
+        Resolution<ShareDecision.Desired> resolution = resolve(share, context);
+        if (!resolution.resolved()) {
+            return resolution.waiting();
+        }
+        ShareDecision.Desired desired = resolution.desired();
+        String fingerprint = CloudLedger.hash(Arrays.asList(share.getSpec(), desired.systemId(), desired.siteId()));
+        if (unchanged(ledger, share, fingerprint)) {
+            return Outcome.UNCHANGED;
+        }
+        ShareDecision.Observation observed =
+                new ShareDecision.Observation(cloud.systems().observe(desired.systemId(), null, null, null));
+        Decision<ShareDecision.View> decision = ShareDecision.decide(desired, observed, decisionContext(share));
+        ShareDecision.Observation after = new ShareDecision.Observation(execute(share, decision, observed));
+        Decision<ShareDecision.View> settled = ShareDecision.decide(desired, after, decisionContext(share));
+        share.getStatus().setLinked(settled.view().linked());
+        share.getStatus().setSiteId(settled.view().siteId());
+        if (Boolean.TRUE.equals(settled.view().linked())) {
+            ledger.applied(
+                    id(share), fingerprint, Map.ofEntries(CloudSignatures.link(desired.systemId(), desired.siteId())));
+        } else {
+            ledger.forget(id(share));
+        }
+        return settled.outcome();
+    }
+
+    /** The shared Pbx and the Company with their cloud IDs, or the outcome of waiting for them. */
+    private Resolution<ShareDecision.Desired> resolve(PbxShare share, Context<PbxShare> context) {
         String namespace = share.getMetadata().getNamespace();
         Optional<Pbx> pbx = ReferenceIndex.lookup(
                 context, Pbx.class, PBXS, namespace, share.getSpec().getPbxRef().getName());
@@ -93,42 +121,25 @@ public class PbxShareReconciler extends CloudReconciler<PbxShare, PbxShareStatus
                         .withCompanies(() -> company.map(List::of).orElse(List.of()))
                         .withShares(() -> context.getPrimaryCache().list().toList()));
         if (!problemsBetween.isEmpty()) {
-            return Outcome.of(problemsBetween.get(0));
+            return Resolution.waiting(Outcome.of(problemsBetween.get(0)));
         }
         String systemId =
                 pbx.get().getStatus() == null ? null : pbx.get().getStatus().getSystemId();
         if (systemId == null) {
-            return Outcome.waitingFor(
+            return Resolution.waiting(Outcome.waitingFor(
                     Conditions.Ready.DEPENDENCY_NOT_READY,
-                    "waiting for Pbx " + pbx.get().getMetadata().getName() + " to be declared in the cloud");
+                    "waiting for Pbx " + pbx.get().getMetadata().getName() + " to be declared in the cloud"));
         }
         String siteId = company.get().getStatus() == null
                 ? null
                 : company.get().getStatus().getSiteId();
         if (siteId == null) {
-            return Outcome.waitingFor(
+            return Resolution.waiting(Outcome.waitingFor(
                     Conditions.Ready.DEPENDENCY_NOT_READY,
                     "waiting for Company " + company.get().getMetadata().getName()
-                            + " and its site to be created in the cloud");
+                            + " and its site to be created in the cloud"));
         }
-        String fingerprint = CloudLedger.hash(Arrays.asList(share.getSpec(), systemId, siteId));
-        if (unchanged(ledger, share, fingerprint)) {
-            return Outcome.UNCHANGED;
-        }
-        ShareDecision.Desired desired = desired(share, systemId, siteId);
-        ShareDecision.Observation observed =
-                new ShareDecision.Observation(cloud.systems().observe(systemId, null, null, null));
-        Decision<ShareDecision.View> decision = ShareDecision.decide(desired, observed, decisionContext(share));
-        ShareDecision.Observation after = new ShareDecision.Observation(execute(share, decision, observed));
-        Decision<ShareDecision.View> settled = ShareDecision.decide(desired, after, decisionContext(share));
-        share.getStatus().setLinked(settled.view().linked());
-        share.getStatus().setSiteId(settled.view().siteId());
-        if (Boolean.TRUE.equals(settled.view().linked())) {
-            ledger.applied(id(share), fingerprint, Map.ofEntries(CloudSignatures.link(systemId, siteId)));
-        } else {
-            ledger.forget(id(share));
-        }
-        return settled.outcome();
+        return Resolution.of(desired(share, systemId, siteId));
     }
 
     private static ShareDecision.Desired desired(PbxShare share, String systemId, String siteId) {
