@@ -9,6 +9,10 @@ public class WebRtcGatewayStatus extends PbxOpsStatus {
     @JsonPropertyDescription("The gateway's own PBX ID in the cloud, e.g. PBXa1b1-0000-0000-0000-0000-0000-c1d1.")
     private String gatewayId;
 
+    @JsonPropertyDescription(
+            "The gateway's object ID in the cloud: the one this object created or adopted (its claim).")
+    private String cloudId;
+
     @JsonPropertyDescription("The software version the gateway runs.")
     private String runningVersion;
 
@@ -24,6 +28,14 @@ public class WebRtcGatewayStatus extends PbxOpsStatus {
 
     public void setGatewayId(String gatewayId) {
         this.gatewayId = gatewayId;
+    }
+
+    public String getCloudId() {
+        return cloudId;
+    }
+
+    public void setCloudId(String cloudId) {
+        this.cloudId = cloudId;
     }
 
     public String getRunningVersion() {

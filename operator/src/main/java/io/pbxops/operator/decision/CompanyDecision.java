@@ -48,11 +48,12 @@ public final class CompanyDecision {
 
     private CompanyDecision() {}
 
-    public static Decision<View> decide(Desired desired, Observation observed, Context context) {
+    public static Decision<View> decide(Desired desired, Observation observed, DecisionContext context) {
         Company company = desired.company();
         int pbxCount = desired.dependents().size();
         if (context.claim().heldByAnother()) {
-            return Decision.none(Claims.conflict(company, context.claim()), new View(null, null, null, pbxCount));
+            return Decision.none(
+                    ClaimOutcomes.conflict(company, context.claim()), new View(null, null, null, pbxCount));
         }
         List<Step> steps = new ArrayList<>();
         CloudCompany cloudCompany = observed.company().object().orElse(null);
@@ -102,7 +103,8 @@ public final class CompanyDecision {
      * The deletion: Orphan (or paused) leaves the cloud as it is; otherwise the company waits for its PBXs to go,
      * then for its site to have nothing linked, then its site and the company are deleted.
      */
-    public static Decision<View> decideDeletion(Desired desired, DeletionObservation observed, Context context) {
+    public static Decision<View> decideDeletion(
+            Desired desired, DeletionObservation observed, DecisionContext context) {
         Company company = desired.company();
         View view = new View(
                 observed.company().map(CloudCompany::id).orElse(null),
@@ -115,7 +117,7 @@ public final class CompanyDecision {
                     List.of(orphan.get()), Outcome.deleting("leaving the company in the cloud", null), view);
         }
         if (context.claim().heldByAnother()) {
-            return Decision.none(Claims.notOurs(context.claim()), view);
+            return Decision.none(ClaimOutcomes.notOurs(context.claim()), view);
         }
         if (!desired.dependents().isEmpty()) {
             String message = "waiting for " + desired.dependents().size() + " PBXs of the company to be removed first: "

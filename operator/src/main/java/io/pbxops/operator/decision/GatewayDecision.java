@@ -46,10 +46,10 @@ public final class GatewayDecision {
 
     private GatewayDecision() {}
 
-    public static Decision<View> decide(Desired desired, Observation observed, Context context) {
+    public static Decision<View> decide(Desired desired, Observation observed, DecisionContext context) {
         WebRtcGateway gateway = desired.gateway();
         if (context.claim().heldByAnother()) {
-            return Decision.none(Claims.conflict(gateway, context.claim()), View.NONE);
+            return Decision.none(ClaimOutcomes.conflict(gateway, context.claim()), View.NONE);
         }
         List<Step> steps = new ArrayList<>();
         CloudMediaPillar found = observed.gateway().object().orElse(null);
@@ -76,7 +76,7 @@ public final class GatewayDecision {
         return new Decision<>(steps, outcome(found, context), View.of(found));
     }
 
-    private static Outcome outcome(CloudMediaPillar found, Context context) {
+    private static Outcome outcome(CloudMediaPillar found, DecisionContext context) {
         return switch (GatewayMapping.state(found)) {
             case Online ->
                 Outcome.available("WebRTC gateway " + found.pbxId() + " online, version " + found.runningVersion());
@@ -93,7 +93,8 @@ public final class GatewayDecision {
         };
     }
 
-    public static Decision<View> decideDeletion(Desired desired, DeletionObservation observed, Context context) {
+    public static Decision<View> decideDeletion(
+            Desired desired, DeletionObservation observed, DecisionContext context) {
         WebRtcGateway gateway = desired.gateway();
         View view = observed.gateway().map(View::of).orElse(View.NONE);
         Optional<Step> orphan = Deletions.orphan(gateway, gateway.getSpec().effectiveDeletionPolicy());
@@ -102,7 +103,7 @@ public final class GatewayDecision {
                     List.of(orphan.get()), Outcome.deleting("leaving the gateway in the cloud", null), view);
         }
         if (context.claim().heldByAnother()) {
-            return Decision.none(Claims.notOurs(context.claim()), view);
+            return Decision.none(ClaimOutcomes.notOurs(context.claim()), view);
         }
         if (observed.gateway().isEmpty()) {
             return Decision.none(Outcome.deleting("the gateway is not in the cloud", null), view);

@@ -169,10 +169,11 @@ public final class PbxDecision {
         return memory.pendingToken() != null && memory.pendingToken().equals(token);
     }
 
-    public static Decision<View> decide(Desired desired, Observation observed, ResetMemory memory, Context context) {
+    public static Decision<View> decide(
+            Desired desired, Observation observed, ResetMemory memory, DecisionContext context) {
         Pbx pbx = desired.pbx();
         if (context.claim().heldByAnother()) {
-            return Decision.none(Claims.conflict(pbx, context.claim()), View.NONE);
+            return Decision.none(ClaimOutcomes.conflict(pbx, context.claim()), View.NONE);
         }
         List<Step> steps = new ArrayList<>();
         CloudSystem system = observed.system().object().orElse(null);
@@ -220,7 +221,8 @@ public final class PbxDecision {
      * The deletion, in the documents' order: reset the connection (unless it is Pending), remove the WebRTC
      * gateways, turn the PBX's agent off, remove the equipment, then the activation Secret.
      */
-    public static Decision<View> decideDeletion(Desired desired, DeletionObservation observed, Context context) {
+    public static Decision<View> decideDeletion(
+            Desired desired, DeletionObservation observed, DecisionContext context) {
         Pbx pbx = desired.pbx();
         View view = observed.system().map(s -> view(s, null)).orElse(View.NONE);
         Optional<Step> orphan = Deletions.orphan(pbx, pbx.getSpec().effectiveDeletionPolicy());
@@ -229,7 +231,7 @@ public final class PbxDecision {
                     List.of(orphan.get()), Outcome.deleting("leaving the system in the cloud", null), view);
         }
         if (context.claim().heldByAnother()) {
-            return Decision.none(Claims.notOurs(context.claim()), view);
+            return Decision.none(ClaimOutcomes.notOurs(context.claim()), view);
         }
         if (!observed.declared()) {
             return Decision.none(Outcome.deleting("never declared in the cloud", null), view);
@@ -369,7 +371,7 @@ public final class PbxDecision {
                 new Step.ConfigurePbx(desired.endpoint().description(), writes, enterCode, state.agentSays()));
     }
 
-    private static Outcome outcome(Desired desired, CloudSystem system, Observation observed, Context context) {
+    private static Outcome outcome(Desired desired, CloudSystem system, Observation observed, DecisionContext context) {
         if (system == null) {
             return Outcome.progressing(Conditions.Ready.CREATING, "declaring the system in the cloud", null);
         }

@@ -33,9 +33,9 @@ public final class ShareDecision {
 
     private ShareDecision() {}
 
-    public static Decision<View> decide(Desired desired, Observation observed, Context context) {
+    public static Decision<View> decide(Desired desired, Observation observed, DecisionContext context) {
         if (context.claim().heldByAnother()) {
-            return Decision.none(Claims.conflict(desired.share(), context.claim()), new View(null, null));
+            return Decision.none(ClaimOutcomes.conflict(desired.share(), context.claim()), new View(null, null));
         }
         if (desired.systemId() == null || desired.siteId() == null) {
             return new Decision<>(
@@ -66,7 +66,8 @@ public final class ShareDecision {
                 new View(false, desired.siteId()));
     }
 
-    public static Decision<View> decideDeletion(Desired desired, DeletionObservation observed, Context context) {
+    public static Decision<View> decideDeletion(
+            Desired desired, DeletionObservation observed, DecisionContext context) {
         PbxShare share = desired.share();
         View view = new View(observed.linked() && observed.siteId() != null, observed.siteId());
         Optional<Step> orphan = Deletions.orphan(share, share.getSpec().effectiveDeletionPolicy());
@@ -74,7 +75,7 @@ public final class ShareDecision {
             return new Decision<>(List.of(orphan.get()), Outcome.deleting("leaving the link in the cloud", null), view);
         }
         if (context.claim().heldByAnother()) {
-            return Decision.none(Claims.notOurs(context.claim()), view);
+            return Decision.none(ClaimOutcomes.notOurs(context.claim()), view);
         }
         if (observed.systemId() == null || observed.siteId() == null || !observed.linked()) {
             // Never linked, or the PBX is gone (its deletion removed every link).

@@ -12,8 +12,8 @@ import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.operator.decision.CompanyDecision;
-import io.pbxops.operator.decision.Context;
 import io.pbxops.operator.decision.Decision;
+import io.pbxops.operator.decision.DecisionContext;
 import io.pbxops.operator.decision.GatewayDecision;
 import io.pbxops.operator.decision.PbxDecision;
 import io.pbxops.operator.decision.ShareDecision;
@@ -38,7 +38,7 @@ import java.util.Set;
  */
 final class DeletionPlanner {
 
-    private static final Context CONTEXT = Context.of(Duration.ZERO, Duration.ZERO);
+    private static final DecisionContext CONTEXT = DecisionContext.of(Duration.ZERO, Duration.ZERO);
 
     private final CloudPort cloud;
     private final CloudLookups lookups;

@@ -14,8 +14,8 @@ import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.operator.decision.CompanyDecision;
-import io.pbxops.operator.decision.Context;
 import io.pbxops.operator.decision.Decision;
+import io.pbxops.operator.decision.DecisionContext;
 import io.pbxops.operator.decision.GatewayDecision;
 import io.pbxops.operator.decision.Observed;
 import io.pbxops.operator.decision.PbxDecision;
@@ -44,7 +44,7 @@ import java.util.Set;
 public final class Planner {
 
     /** Timings do not matter to a plan: it waits for nothing. */
-    private static final Context CONTEXT = Context.of(Duration.ZERO, Duration.ZERO);
+    private static final DecisionContext CONTEXT = DecisionContext.of(Duration.ZERO, Duration.ZERO);
 
     /** What a declared company stands for in the cloud (null: it would be created). */
     record CompanyState(CloudCompany company, CloudSite site) {}

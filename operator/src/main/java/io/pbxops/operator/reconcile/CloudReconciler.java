@@ -3,7 +3,7 @@ package io.pbxops.operator.reconcile;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.pbxops.operator.api.PbxOpsStatus;
 import io.pbxops.operator.cloud.CloudPort;
-import io.pbxops.operator.decision.Context;
+import io.pbxops.operator.decision.DecisionContext;
 import io.pbxops.operator.decision.Outcome;
 import io.pbxops.operator.validation.ObjectValidator;
 import io.pbxops.operator.validation.Problem;
@@ -41,8 +41,8 @@ public abstract class CloudReconciler<R extends CustomResource<?, S>, S extends 
     }
 
     /** The context of this object's decision: who holds its cloud object, what the cloud serves, the timings. */
-    protected Context decisionContext(R resource) {
-        return Context.of(
+    protected DecisionContext decisionContext(R resource) {
+        return DecisionContext.of(
                 support.settings().pendingRecheck(), support.settings().maxFailureBackoff());
     }
 }

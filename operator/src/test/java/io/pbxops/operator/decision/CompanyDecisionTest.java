@@ -64,7 +64,7 @@ class CompanyDecisionTest {
             Observed<CloudCompany> observed,
             CloudSite site,
             boolean siteMayBeRenamed,
-            Context context,
+            DecisionContext context,
             List<String> steps,
             boolean ready,
             String reason) {}
@@ -202,7 +202,7 @@ class CompanyDecisionTest {
             CloudCompany observed,
             CloudSite site,
             int linkedSystems,
-            Context context,
+            DecisionContext context,
             List<String> steps,
             Duration recheck) {}
 

@@ -16,8 +16,8 @@ final class Fixtures {
 
     static final Duration PENDING = Duration.ofSeconds(10);
     static final Duration BLOCKED = Duration.ofMinutes(5);
-    static final Context CONTEXT = Context.of(PENDING, BLOCKED);
-    static final Context HELD = CONTEXT.withClaim(Claim.heldBy("Pbx other/acme-oxe1"));
+    static final DecisionContext CONTEXT = DecisionContext.of(PENDING, BLOCKED);
+    static final DecisionContext HELD = CONTEXT.withClaim(Claim.heldBy("Pbx other/acme-oxe1"));
 
     private Fixtures() {}
 

@@ -67,7 +67,7 @@ class GatewayDecisionTest {
             WebRtcGateway gateway,
             String systemId,
             CloudMediaPillar observed,
-            Context context,
+            DecisionContext context,
             List<String> steps,
             String reason,
             Duration recheck,
@@ -174,7 +174,7 @@ class GatewayDecisionTest {
                 () -> assertEquals(row.state(), decision.view().state()));
     }
 
-    record DeletionRow(WebRtcGateway gateway, CloudMediaPillar observed, Context context, List<String> steps) {}
+    record DeletionRow(WebRtcGateway gateway, CloudMediaPillar observed, DecisionContext context, List<String> steps) {}
 
     static Stream<Arguments> deletion() {
         return Stream.of(

@@ -182,7 +182,7 @@ class PbxDecisionTest {
             PbxDecision.PbxSide pbxSide,
             PbxDecision.SecretContent secret,
             PbxDecision.ResetMemory memory,
-            Context context,
+            DecisionContext context,
             List<String> steps,
             String reason,
             ConnectionState connection) {}
@@ -753,7 +753,7 @@ class PbxDecisionTest {
             boolean declared,
             CloudSystem system,
             List<CloudMediaPillar> gateways,
-            Context context,
+            DecisionContext context,
             List<String> steps) {}
 
     static Stream<Arguments> deletion() {

@@ -32,7 +32,12 @@ class ShareDecisionTest {
     private static final CloudSystem NOT_LINKED = json(CloudSystem.class, "{\"id\":\"s9\",\"siteId\":[\"a\"]}");
 
     record Row(
-            String systemId, String siteId, CloudSystem system, Context context, List<String> steps, String reason) {}
+            String systemId,
+            String siteId,
+            CloudSystem system,
+            DecisionContext context,
+            List<String> steps,
+            String reason) {}
 
     static Stream<Arguments> sync() {
         return Stream.of(
@@ -66,7 +71,12 @@ class ShareDecisionTest {
     }
 
     record DeletionRow(
-            PbxShare share, String systemId, String siteId, boolean linked, Context context, List<String> steps) {}
+            PbxShare share,
+            String systemId,
+            String siteId,
+            boolean linked,
+            DecisionContext context,
+            List<String> steps) {}
 
     static Stream<Arguments> deletion() {
         return Stream.of(

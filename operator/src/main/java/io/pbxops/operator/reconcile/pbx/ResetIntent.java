@@ -3,37 +3,22 @@ package io.pbxops.operator.reconcile.pbx;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxStatus;
 import io.pbxops.operator.reconcile.ReconcileSupport;
+import io.pbxops.operator.reconcile.StatusEdits;
 import java.time.Instant;
 
 /**
  * A reset about to be made, recorded in the status before the cloud call so that a crash in between cannot reset
  * twice (nor forget the reset).
  */
-record ResetIntent(String token, Instant since) {
+final class ResetIntent {
 
-    static ResetIntent of(PbxStatus status) {
-        if (status.getPendingResetToken() == null || status.getPendingResetSince() == null) {
-            return null;
-        }
-        return new ResetIntent(status.getPendingResetToken(), Instant.parse(status.getPendingResetSince()));
-    }
+    private ResetIntent() {}
 
     static void record(ReconcileSupport support, Pbx pbx, String token, Instant since) {
-        Pbx edited = support.client()
-                .resources(Pbx.class)
-                .inNamespace(pbx.getMetadata().getNamespace())
-                .withName(pbx.getMetadata().getName())
-                .editStatus(current -> {
-                    if (current.getStatus() == null) {
-                        current.setStatus(new PbxStatus());
-                    }
-                    current.getStatus().setPendingResetToken(token);
-                    current.getStatus().setPendingResetSince(since.toString());
-                    return current;
-                });
-        pbx.getStatus().setPendingResetToken(token);
-        pbx.getStatus().setPendingResetSince(since.toString());
-        pbx.getMetadata().setResourceVersion(edited.getMetadata().getResourceVersion());
+        StatusEdits.now(support, pbx, PbxStatus::new, status -> {
+            status.setPendingResetToken(token);
+            status.setPendingResetSince(since.toString());
+        });
     }
 
     static void clear(PbxStatus status) {

@@ -3,9 +3,9 @@ package io.pbxops.operator.decision;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 
 /** What an object shows when another object holds the cloud object it claims. */
-final class Claims {
+final class ClaimOutcomes {
 
-    private Claims() {}
+    private ClaimOutcomes() {}
 
     static Outcome conflict(HasMetadata object, Claim claim) {
         return Outcome.conflict(claim.holder() + " owns the cloud object " + object.getKind() + " "

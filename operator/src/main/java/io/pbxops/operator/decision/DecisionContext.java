@@ -10,9 +10,10 @@ import java.util.Objects;
  * @param pendingRecheck how soon to look at an object that is getting somewhere (a PBX connecting, an upgrade)
  * @param blockedRecheck how soon to look at one that waits for a person (a deletion blocked in the cloud)
  */
-public record Context(Claim claim, Capabilities capabilities, Duration pendingRecheck, Duration blockedRecheck) {
+public record DecisionContext(
+        Claim claim, Capabilities capabilities, Duration pendingRecheck, Duration blockedRecheck) {
 
-    public Context {
+    public DecisionContext {
         Objects.requireNonNull(claim, "claim");
         Objects.requireNonNull(capabilities, "capabilities");
         Objects.requireNonNull(pendingRecheck, "pendingRecheck");
@@ -20,15 +21,15 @@ public record Context(Claim claim, Capabilities capabilities, Duration pendingRe
     }
 
     /** Free claims, everything served: what a plan assumes (it waits for nothing). */
-    public static Context of(Duration pendingRecheck, Duration blockedRecheck) {
-        return new Context(Claim.FREE, Capabilities.ASSUMED, pendingRecheck, blockedRecheck);
+    public static DecisionContext of(Duration pendingRecheck, Duration blockedRecheck) {
+        return new DecisionContext(Claim.FREE, Capabilities.ASSUMED, pendingRecheck, blockedRecheck);
     }
 
-    public Context withClaim(Claim value) {
-        return new Context(value, capabilities, pendingRecheck, blockedRecheck);
+    public DecisionContext withClaim(Claim value) {
+        return new DecisionContext(value, capabilities, pendingRecheck, blockedRecheck);
     }
 
-    public Context withCapabilities(Capabilities value) {
-        return new Context(claim, value, pendingRecheck, blockedRecheck);
+    public DecisionContext withCapabilities(Capabilities value) {
+        return new DecisionContext(claim, value, pendingRecheck, blockedRecheck);
     }
 }
