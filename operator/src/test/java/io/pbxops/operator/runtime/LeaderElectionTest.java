@@ -6,16 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.cloud.CloudBudget;
-import io.pbxops.operator.cloud.CloudCredentials;
 import io.pbxops.operator.cloud.CloudCredentialsSource;
-import io.pbxops.operator.pbx.o2g.O2gClientConfig;
-import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
-import io.pbxops.operator.reconcile.LeaderElection;
 import io.pbxops.operator.reconcile.OperatorSettings;
+import io.pbxops.operator.testing.CloudAccount;
 import io.pbxops.operator.testing.FleetHarness;
-import io.pbxops.simulator.SimulatorConfig;
-import java.time.Clock;
-import java.time.Duration;
+import io.pbxops.operator.testing.TestOperators;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,31 +66,15 @@ class LeaderElectionTest {
     }
 
     private OperatorRuntime replica(String identity) {
-        SimulatorConfig sim = fleet.simulator().config();
-        OperatorSettings settings = OperatorSettings.defaults()
-                .withNamespaces(Set.of(FleetHarness.NAMESPACE))
-                .withServerSideApply(false)
-                .withDriftInterval(Duration.ofHours(1))
-                .withLeaderElection(new LeaderElection(
-                        "pbx-operator",
-                        FleetHarness.NAMESPACE,
-                        identity,
-                        Duration.ofSeconds(3),
-                        Duration.ofSeconds(2),
-                        Duration.ofMillis(250),
-                        false));
-        return new OperatorRuntime(
+        OperatorSettings settings = TestOperators.quickSettings(Set.of(FleetHarness.NAMESPACE))
+                .withLeaderElection(
+                        TestOperators.quickLeaderElection("pbx-operator", FleetHarness.NAMESPACE, identity));
+        return TestOperators.runtime(
                 fleet.client(),
-                new RuntimeSettings(
-                        fleet.simulator().cloudUrl(),
-                        CloudBudget.defaults(),
-                        100,
-                        O2gRainbowNames.defaults(),
-                        settings),
+                TestOperators.runtimeSettings(fleet.simulator().cloudUrl(), CloudBudget.defaults(), settings),
                 CloudCredentialsSource.of(
-                        new CloudCredentials(sim.login(), sim.password(), sim.appId(), sim.appSecret())),
-                O2gClientConfig.defaults(),
-                Clock.systemUTC());
+                        CloudAccount.credentials(fleet.simulator().config())),
+                fleet.simulator().o2gUrl());
     }
 
     private static String company(String name, String displayName) {

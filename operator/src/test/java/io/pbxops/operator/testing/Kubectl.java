@@ -2,6 +2,7 @@ package io.pbxops.operator.testing;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +40,19 @@ public final class Kubectl {
         this.cacheDir = cacheDir;
     }
 
+    /**
+     * The first executable {@code kubectl} on the PATH; fails the test, saying how to install it, when there is none
+     * (a test that needs kubectl never passes without it).
+     */
+    public static Path required() {
+        return onPath().orElseThrow(
+                        () -> new AssertionError("kubectl is not on the PATH, and this test drives the operator with"
+                                + " it: install it (on Debian: apt-get install kubernetes-client; .ci/run does so when it is"
+                                + " missing) or put a kubectl binary on the PATH"));
+    }
+
     /** The first executable {@code kubectl} on the PATH, if any. */
-    public static Optional<Path> onPath() {
+    private static Optional<Path> onPath() {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();
@@ -91,7 +103,7 @@ public final class Kubectl {
         }
     }
 
-    private static String read(java.io.InputStream stream) {
+    private static String read(InputStream stream) {
         try {
             return new String(stream.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

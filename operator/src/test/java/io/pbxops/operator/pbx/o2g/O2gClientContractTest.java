@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.pbxops.operator.cloud.support.MutableClock;
 import io.pbxops.operator.cloud.support.SimControl;
 import io.pbxops.operator.cloud.support.SimulatorExtension;
+import io.pbxops.operator.testing.Ports;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -233,7 +233,7 @@ class O2gClientContractTest {
 
     @Test
     void failsOverToTheStandbyWhenThePrimaryIsUnreachable() throws IOException {
-        URI dead = closedPort();
+        URI dead = Ports.closed();
         URI primary = URI.create("https://o2g-a.acme.example");
         URI standby = URI.create("https://" + HOST);
         EndpointRouting routing = url -> url.equals(primary)
@@ -263,11 +263,5 @@ class O2gClientContractTest {
         assertEquals(names.objectName(), found.objectName());
         assertEquals(names.networkObjectName(), found.networkObjectName());
         assertEquals(names.activationCode(), found.activationCode());
-    }
-
-    static URI closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return URI.create("http://127.0.0.1:" + socket.getLocalPort());
-        }
     }
 }
