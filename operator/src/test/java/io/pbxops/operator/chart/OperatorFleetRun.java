@@ -2,10 +2,8 @@ package io.pbxops.operator.chart;
 
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -108,16 +106,7 @@ final class OperatorFleetRun implements AutoCloseable {
         fleet.awaitCondition(Pbx.class, "umbrella-oxo", "Ready", "False", "AwaitingActivation");
         Installer.typeTheCode(
                 fleet.simulator(), Samples.BUILD_TO_ORDER_SERIAL, fleet.get(Secret.class, "umbrella-oxo-activation"));
-        for (Class<? extends CustomResource<?, ?>> kind :
-                List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class)) {
-            for (HasMetadata object : fleet.client()
-                    .resources(kind)
-                    .inNamespace(FleetHarness.NAMESPACE)
-                    .list()
-                    .getItems()) {
-                awaitReady(kind, object.getMetadata().getName());
-            }
-        }
+        fleet.awaitEveryObjectReady(List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class));
         fleet.awaitReady(WebRtcGateway.class, "acme-oxe1-gw");
         fleet.awaitQuiet();
     }
@@ -177,16 +166,8 @@ final class OperatorFleetRun implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        for (Class<? extends CustomResource<?, ?>> kind :
-                List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class, WebRtcGateway.class)) {
-            await().atMost(FleetHarness.CONVERGENCE)
-                    .until(() -> fleet.client()
-                            .resources(kind)
-                            .inNamespace(FleetHarness.NAMESPACE)
-                            .list()
-                            .getItems()
-                            .isEmpty());
-        }
+        fleet.awaitNoObjectLeft(
+                List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class, WebRtcGateway.class));
         fleet.awaitQuiet();
     }
 
@@ -218,10 +199,5 @@ final class OperatorFleetRun implements AutoCloseable {
         replicas.forEach(OperatorRuntime::close);
         clients.forEach(KubernetesClient::close);
         fleet.close();
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void awaitReady(Class<? extends CustomResource<?, ?>> kind, String name) {
-        fleet.awaitReady((Class) kind, name);
     }
 }

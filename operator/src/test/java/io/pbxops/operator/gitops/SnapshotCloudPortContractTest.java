@@ -20,20 +20,23 @@ import java.util.function.Function;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The snapshot answers every lookup the reconcilers make exactly as the live cloud does (by ID, by exact name in a
  * company, a site or among the shared systems, by equipment ID, a gateway by name on its system), and refuses writes.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SnapshotCloudPortContractTest {
 
-    static Simulator simulator;
-    static RainbowClient client;
-    static CloudPort live;
-    static SnapshotCloudPort snapshot;
+    private Simulator simulator;
+    private RainbowClient client;
+    private CloudPort live;
+    private SnapshotCloudPort snapshot;
 
+    /** One fleet for every case: the cases only read it (writes through the snapshot are refused). */
     @BeforeAll
-    static void fleet() throws Exception {
+    void fleet() throws Exception {
         simulator = Simulator.start(
                 SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(17L));
         client = CloudAccount.client(simulator);
@@ -43,7 +46,7 @@ class SnapshotCloudPortContractTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         client.close();
         simulator.close();
     }
@@ -88,7 +91,7 @@ class SnapshotCloudPortContractTest {
         noWrites.assertNone("writes through the snapshot");
     }
 
-    private static <T> void same(Function<CloudPort, Optional<T>> lookup, Function<T, String> id) {
+    private <T> void same(Function<CloudPort, Optional<T>> lookup, Function<T, String> id) {
         assertEquals(lookup.apply(live).map(id), lookup.apply(snapshot).map(id));
     }
 }

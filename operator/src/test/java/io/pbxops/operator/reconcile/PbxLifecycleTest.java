@@ -15,10 +15,10 @@ import io.pbxops.operator.api.WebRtcGateway;
 import io.pbxops.operator.testing.CurrentStatus;
 import io.pbxops.operator.testing.Events;
 import io.pbxops.operator.testing.FleetHarness;
+import io.pbxops.operator.testing.FleetManifests;
 import io.pbxops.operator.testing.Installer;
 import io.pbxops.operator.testing.NoWrites;
 import io.pbxops.operator.testing.Secrets;
-import io.pbxops.simulator.O2gHostSpec;
 import io.pbxops.simulator.OxoSpec;
 import java.util.List;
 import java.util.Map;
@@ -29,35 +29,8 @@ import org.junit.jupiter.api.Test;
 /** The lifecycles of one PBX, against the simulated cloud and PBX over loopback. */
 class PbxLifecycleTest {
 
-    static final String ACME = """
-            apiVersion: v1
-            kind: Secret
-            metadata: {name: acme-o2g}
-            stringData: {username: o2g-admin, password: o2g-secret}
-            ---
-            apiVersion: pbxops.io/v1alpha1
-            kind: Company
-            metadata: {name: acme}
-            spec: {displayName: ACME Industries, country: FRA}
-            """;
-
-    static final String ACME_OXE = """
-            apiVersion: pbxops.io/v1alpha1
-            kind: Pbx
-            metadata: {name: acme-oxe1}
-            spec:
-              companyRef: {name: acme}
-              serverName: ACME-OXE-1
-              type: OmniPCXEnterprise
-              dialing: {country: FRA, nationalPrefix: "0", internationalPrefix: "00", outboundPrefix: "0", useOutboundPrefix: true}
-              webRtc: {enabled: true, licenseAccepted: true}
-              network:
-                dns: {primary: 10.20.0.53}
-              endpoint:
-                url: https://o2g.acme.example
-                nodeId: "1"
-                credentialsSecretRef: {name: acme-o2g}
-            """;
+    static final String ACME = FleetManifests.ACME;
+    static final String ACME_OXE = FleetManifests.ACME_OXE;
 
     static final String FLEET_OXO = """
             apiVersion: pbxops.io/v1alpha1
@@ -87,13 +60,7 @@ class PbxLifecycleTest {
     @BeforeEach
     void start() {
         fleet = FleetHarness.start();
-        fleet.simulator()
-                .control()
-                .putO2gHost(new O2gHostSpec(
-                        "o2g.acme.example",
-                        "o2g-admin",
-                        "o2g-secret",
-                        List.of(new O2gHostSpec.Node("1", "oxe1.acme.example"))));
+        FleetManifests.addAcmeO2gHost(fleet.simulator());
     }
 
     @AfterEach

@@ -4,9 +4,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.client.CustomResource;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.ConnectionState;
 import io.pbxops.operator.api.NumberingPlan;
@@ -55,16 +53,7 @@ class SampleFleetTest {
         Installer.typeTheCode(
                 fleet.simulator(), Samples.BUILD_TO_ORDER_SERIAL, fleet.get(Secret.class, "umbrella-oxo-activation"));
 
-        for (Class<? extends CustomResource<?, ?>> kind :
-                List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class)) {
-            for (HasMetadata object : fleet.client()
-                    .resources(kind)
-                    .inNamespace(FleetHarness.NAMESPACE)
-                    .list()
-                    .getItems()) {
-                awaitReady(kind, object.getMetadata().getName());
-            }
-        }
+        fleet.awaitEveryObjectReady(List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class));
         for (String gateway : List.of("acme-oxe1-gw", "globex-oxo-evo-gw", "oxo90-gw")) {
             fleet.awaitReady(WebRtcGateway.class, gateway);
         }
@@ -85,18 +74,8 @@ class SampleFleetTest {
                     .inNamespace(FleetHarness.NAMESPACE)
                     .delete();
         }
-        for (Class<? extends CustomResource<?, ?>> kind :
-                List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class, WebRtcGateway.class)) {
-            await().atMost(FleetHarness.CONVERGENCE)
-                    .untilAsserted(() -> assertTrue(
-                            fleet.client()
-                                    .resources(kind)
-                                    .inNamespace(FleetHarness.NAMESPACE)
-                                    .list()
-                                    .getItems()
-                                    .isEmpty(),
-                            kind.getSimpleName()));
-        }
+        fleet.awaitNoObjectLeft(
+                List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class, WebRtcGateway.class));
         assertTrue(
                 fleet.cloud().systems().isEmpty(),
                 () -> "systems left: " + fleet.cloud().systems());
@@ -104,10 +83,5 @@ class SampleFleetTest {
         assertTrue(
                 fleet.cloud().companiesNamed("Umbrella Santé").isEmpty(), "deletionPolicy Delete removes the company");
         assertEquals(1, fleet.cloud().companiesNamed("ACME Industries").size(), "Orphan, the default, keeps it");
-    }
-
-    @SuppressWarnings("unchecked")
-    private void awaitReady(Class<? extends CustomResource<?, ?>> kind, String name) {
-        fleet.awaitReady((Class) kind, name);
     }
 }

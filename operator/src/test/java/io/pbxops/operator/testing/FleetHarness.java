@@ -186,6 +186,39 @@ public final class FleetHarness implements AutoCloseable {
         return seen.get();
     }
 
+    /** Waits until every object of these kinds in the namespace is Ready for its current generation. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void awaitEveryObjectReady(List<Class<? extends CustomResource<?, ?>>> kinds) {
+        for (Class<? extends CustomResource<?, ?>> kind : kinds) {
+            for (HasMetadata object :
+                    client().resources(kind).inNamespace(NAMESPACE).list().getItems()) {
+                awaitReady((Class) kind, object.getMetadata().getName());
+            }
+        }
+    }
+
+    /** Waits until no object of these kinds is left in the namespace (their finalizers done). */
+    public void awaitNoObjectLeft(List<Class<? extends CustomResource<?, ?>>> kinds) {
+        for (Class<? extends CustomResource<?, ?>> kind : kinds) {
+            try {
+                await().atMost(CONVERGENCE)
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> client().resources(kind)
+                                .inNamespace(NAMESPACE)
+                                .list()
+                                .getItems()
+                                .isEmpty());
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError(
+                        kind.getSimpleName() + " objects left: "
+                                + client().resources(kind).inNamespace(NAMESPACE).list().getItems().stream()
+                                        .map(o -> o.getMetadata().getName())
+                                        .toList(),
+                        e);
+            }
+        }
+    }
+
     /** Waits until the cloud has received no request for a while: everything in flight has settled. */
     public void awaitQuiet() {
         AtomicReference<Long> last = new AtomicReference<>(-1L);

@@ -46,9 +46,10 @@ public final class Kubectl {
      */
     public static Path required() {
         return onPath().orElseThrow(
-                        () -> new AssertionError("kubectl is not on the PATH, and this test drives the operator with"
-                                + " it: install it (on Debian: apt-get install kubernetes-client; .ci/run does so when it is"
-                                + " missing) or put a kubectl binary on the PATH"));
+                        () -> new AssertionError(
+                                "kubectl is not on the PATH, and this test drives the"
+                                        + " operator with it: put a recent kubectl on the PATH (1.32 works; Debian bookworm's"
+                                        + " kubernetes-client, 1.20, is too old: its kubectl apply asks for the OpenAPI document as protobuf)"));
     }
 
     /** The first executable {@code kubectl} on the PATH, if any. */

@@ -50,11 +50,7 @@ public final class NoWrites {
      * returned with nothing left running.
      */
     public static NoWrites from(Simulator simulator, Duration window) {
-        return from(() -> simulator.control().requestCounts(), window);
-    }
-
-    /** The same from counts read elsewhere (e.g. the control API of a simulator in another process). */
-    public static NoWrites from(Supplier<List<RequestCount>> counts, Duration window) {
+        Supplier<List<RequestCount>> counts = () -> simulator.control().requestCounts();
         return new NoWrites(counts, window, route -> true, writes(counts.get(), route -> true));
     }
 
