@@ -152,9 +152,8 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
                         outcome.synced(),
                         outcome.syncedReason(),
                         outcome.syncedMessage());
-        if (!Conditions.Synced.RECONCILE_PAUSED.equals(outcome.syncedReason())) {
-            status.setObservedGeneration(generation);
-        }
+        // Paused or not, this generation was seen: the conditions say what was made of it (as a paused Deployment).
+        status.setObservedGeneration(generation);
     }
 
     /**

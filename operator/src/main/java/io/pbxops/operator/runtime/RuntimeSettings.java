@@ -31,6 +31,10 @@ public record RuntimeSettings(
         this(cloudUrl, budget, pageSize, drivers, operator, "0.0.0.0", -1);
     }
 
+    public RuntimeSettings withDrivers(StandardDrivers.Options value) {
+        return new RuntimeSettings(cloudUrl, budget, pageSize, value, operator, opsBind, opsPort);
+    }
+
     public RuntimeSettings withOps(String bind, int port) {
         return new RuntimeSettings(cloudUrl, budget, pageSize, drivers, operator, bind, port);
     }

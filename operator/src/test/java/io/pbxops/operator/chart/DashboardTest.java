@@ -9,8 +9,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.testing.FleetHarness;
+import io.pbxops.operator.testing.FleetManifests;
 import io.pbxops.simulator.FaultTarget;
-import io.pbxops.simulator.O2gHostSpec;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -30,12 +30,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The Grafana dashboard queries what a running operator exports: every metric name (and every label) in its
  * queries is found in a real scrape of /metrics after a small scenario that makes each kind of metric appear — a
  * company and an OmniPCX managed through O2G, a cloud that fails twice (retries), a tight request budget (waits).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardTest {
 
     static final Path DASHBOARD = Path.of("../charts/pbx-operator/dashboards/pbx-operator.json");
@@ -50,63 +52,33 @@ class DashboardTest {
     private static final Pattern LABEL_VALUES =
             Pattern.compile("label_values\\(\\s*([a-zA-Z0-9_:]+)[^,]*,\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*\\)");
 
-    private static FleetHarness fleet;
+    private FleetHarness fleet;
     /** Metric name to the label names it has, from the scrape. */
-    private static Map<String, Set<String>> exported;
+    private Map<String, Set<String>> exported;
 
-    private static JsonNode dashboard;
+    private JsonNode dashboard;
 
+    /** One scenario, scraped once: every case reads the same scrape. */
     @BeforeAll
-    static void runAScenarioAndScrape() throws Exception {
+    void runAScenarioAndScrape() throws Exception {
         dashboard = new ObjectMapper().readTree(DASHBOARD.toFile());
         fleet = FleetHarness.start(simulator -> simulator, settings -> settings, false);
         fleet.setOps("127.0.0.1", 0);
         fleet.setBudget(CloudBudget.of(1, 3, Duration.ofSeconds(60)));
         fleet.startOperator();
-        fleet.simulator()
-                .control()
-                .putO2gHost(new O2gHostSpec(
-                        "o2g.acme.example",
-                        "o2g-admin",
-                        "o2g-secret",
-                        List.of(new O2gHostSpec.Node("1", "oxe1.acme.example"))));
+        FleetManifests.addAcmeO2gHost(fleet.simulator());
         fleet.simulator()
                 .control()
                 .updateFaults(
                         FaultTarget.CLOUD, faults -> faults.withFailNext(2).withErrorStatuses(List.of(503)));
-        fleet.apply("""
-                apiVersion: v1
-                kind: Secret
-                metadata: {name: acme-o2g}
-                stringData: {username: o2g-admin, password: o2g-secret}
-                ---
-                apiVersion: pbxops.io/v1alpha1
-                kind: Company
-                metadata: {name: acme}
-                spec: {displayName: ACME Industries, country: FRA}
-                ---
-                apiVersion: pbxops.io/v1alpha1
-                kind: Pbx
-                metadata: {name: acme-oxe1}
-                spec:
-                  companyRef: {name: acme}
-                  serverName: ACME-OXE-1
-                  type: OmniPCXEnterprise
-                  dialing: {country: FRA, nationalPrefix: "0", internationalPrefix: "00"}
-                  webRtc: {enabled: true, licenseAccepted: true}
-                  network:
-                    dns: {primary: 10.20.0.53}
-                  endpoint:
-                    url: https://o2g.acme.example
-                    nodeId: "1"
-                    credentialsSecretRef: {name: acme-o2g}
-                """);
+        fleet.apply(FleetManifests.ACME);
+        fleet.apply(FleetManifests.ACME_OXE);
         fleet.awaitReady(Pbx.class, "acme-oxe1");
         exported = parse(scrape());
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         if (fleet != null) {
             fleet.close();
         }
@@ -201,7 +173,7 @@ class DashboardTest {
     }
 
     /** Every PromQL query of the dashboard: the panels' targets and the template variables'. */
-    private static List<String> queries() {
+    private List<String> queries() {
         List<String> queries = new ArrayList<>(dashboard.findValuesAsText("expr"));
         for (JsonNode variable : dashboard.path("templating").path("list")) {
             if (variable.path("type").asText().equals("query")) {
@@ -251,7 +223,7 @@ class DashboardTest {
         return labels;
     }
 
-    private static String scrape() throws IOException, InterruptedException {
+    private String scrape() throws IOException, InterruptedException {
         HttpResponse<String> response = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(URI.create(

@@ -7,38 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
 import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
-import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.ServerRequest;
-import io.fabric8.mockwebserver.ServerResponse;
 import io.javaoperatorsdk.operator.OperatorException;
 import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.cloud.CloudCredentials;
 import io.pbxops.operator.cloud.CloudCredentialsSource;
-import io.pbxops.operator.crd.CrdCatalog;
-import io.pbxops.operator.crd.PbxOpsKinds;
-import io.pbxops.operator.pbx.StandardDrivers;
-import io.pbxops.operator.reconcile.LeaderElection;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.runtime.OperatorRuntime;
-import io.pbxops.operator.runtime.RuntimeSettings;
 import io.pbxops.operator.testing.FleetHarness;
-import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.HashMap;
+import io.pbxops.operator.testing.Ports;
+import io.pbxops.operator.testing.TestCluster;
+import io.pbxops.operator.testing.TestOperators;
 import java.util.List;
-import java.util.Map;
-import java.util.Queue;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -50,14 +33,7 @@ import org.junit.jupiter.api.Test;
  */
 class LeaseAccessTest {
 
-    /** Held (JUL keeps loggers weakly): the mock server logs every request at INFO otherwise. */
-    private static final Logger MOCK_SERVER_LOG = Logger.getLogger("io.fabric8.mockwebserver");
-
-    static {
-        MOCK_SERVER_LOG.setLevel(Level.WARNING);
-    }
-
-    private KubernetesMockServer server;
+    private TestCluster cluster;
     private KubernetesClient client;
     private OperatorRuntime runtime;
 
@@ -66,11 +42,8 @@ class LeaseAccessTest {
         if (runtime != null) {
             runtime.close();
         }
-        if (client != null) {
-            client.close();
-        }
-        if (server != null) {
-            server.destroy();
+        if (cluster != null) {
+            cluster.close();
         }
     }
 
@@ -135,53 +108,20 @@ class LeaseAccessTest {
     }
 
     private void startServerAnswering(List<ResourceRule> rules) {
-        Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
-        server = new KubernetesMockServer(
-                new Context(), new MockWebServer(), expectations, new KubernetesMixedDispatcher(expectations), false);
-        server.init();
-        server.expect()
-                .post()
-                .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
-                .andReturn(
-                        201,
-                        new SelfSubjectRulesReviewBuilder()
-                                .withNewStatus()
-                                .withResourceRules(rules)
-                                .withIncomplete(false)
-                                .endStatus()
-                                .build())
-                .always();
-        client = server.createClient();
-        for (PbxOpsKinds kind : PbxOpsKinds.values()) {
-            client.apiextensions()
-                    .v1()
-                    .customResourceDefinitions()
-                    .resource(CrdCatalog.definition(kind))
-                    .create();
-        }
+        cluster = TestCluster.start(rules);
+        client = cluster.client();
     }
 
     /** The operator as the chart's Deployment configures leader election (no cloud is needed: nothing to reconcile). */
     private OperatorRuntime operator(RenderedChart chart) {
         OperatorSettings settings = OperatorSettings.defaults()
                 .withServerSideApply(false)
-                .withLeaderElection(new LeaderElection(
-                        leaseName(chart),
-                        RenderedChart.NAMESPACE,
-                        "pbx-operator-0",
-                        Duration.ofSeconds(3),
-                        Duration.ofSeconds(2),
-                        Duration.ofMillis(250),
-                        false));
-        return new OperatorRuntime(
+                .withLeaderElection(
+                        TestOperators.quickLeaderElection(leaseName(chart), RenderedChart.NAMESPACE, "pbx-operator-0"));
+        return TestOperators.runtime(
                 client,
-                new RuntimeSettings(
-                        URI.create("http://127.0.0.1:9"),
-                        CloudBudget.defaults(),
-                        100,
-                        StandardDrivers.Options.defaults(),
-                        settings),
+                TestOperators.runtimeSettings(Ports.closed(), CloudBudget.defaults(), settings),
                 CloudCredentialsSource.of(new CloudCredentials("login", "password", "app", "app-secret")),
-                Clock.systemUTC());
+                null);
     }
 }

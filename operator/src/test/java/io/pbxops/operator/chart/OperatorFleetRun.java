@@ -2,46 +2,34 @@ package io.pbxops.operator.chart;
 
 import static org.awaitility.Awaitility.await;
 
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.ConfigBuilder;
-import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.pbxops.operator.api.Company;
-import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.NumberingPlan;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.WebRtcGateway;
 import io.pbxops.operator.cloud.CloudBudget;
-import io.pbxops.operator.cloud.CloudCredentials;
 import io.pbxops.operator.cloud.CloudCredentialsSource;
 import io.pbxops.operator.cloud.model.CompanySettings;
-import io.pbxops.operator.reconcile.LeaderElection;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.runtime.OperatorRuntime;
-import io.pbxops.operator.runtime.RuntimeSettings;
+import io.pbxops.operator.testing.CloudAccount;
 import io.pbxops.operator.testing.FleetHarness;
-import io.pbxops.operator.testing.TestDrivers;
-import io.pbxops.simulator.O2gHostSpec;
-import io.pbxops.simulator.OxoRainbowSettings;
-import io.pbxops.simulator.OxoSpec;
-import io.pbxops.simulator.SimulatorConfig;
+import io.pbxops.operator.testing.Installer;
+import io.pbxops.operator.testing.Samples;
+import io.pbxops.operator.testing.TestOperators;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * The operator as the chart runs it — two replicas with leader election on a Lease in the release namespace,
@@ -64,54 +52,20 @@ final class OperatorFleetRun implements AutoCloseable {
 
     private OperatorFleetRun(Set<String> watchedNamespaces) {
         fleet = FleetHarness.start(simulator -> simulator.withAutoFleet(true), settings -> settings, false);
-        SimulatorConfig simulator = fleet.simulator().config();
-        CloudCredentialsSource credentials = CloudCredentialsSource.of(new CloudCredentials(
-                simulator.login(), simulator.password(), simulator.appId(), simulator.appSecret()));
+        CloudCredentialsSource credentials = CloudCredentialsSource.of(
+                CloudAccount.credentials(fleet.simulator().config()));
         for (String identity : List.of("pbx-operator-a", "pbx-operator-b")) {
             KubernetesClient client = operatorClient();
             clients.add(client);
-            // Short lease times keep the hand-over quick; no exit when the lease is lost (it would stop the test JVM).
-            OperatorSettings settings = OperatorSettings.defaults()
-                    .withNamespaces(watchedNamespaces)
-                    .withDriftInterval(Duration.ofHours(1))
-                    .withServerSideApply(false)
-                    .withPendingRecheck(Duration.ofMillis(300))
-                    .withFailureBackoff(Duration.ofMillis(200), Duration.ofSeconds(2))
-                    .withLeaderElection(new LeaderElection(
-                            LEASE,
-                            RELEASE_NAMESPACE,
-                            identity,
-                            Duration.ofSeconds(3),
-                            Duration.ofSeconds(2),
-                            Duration.ofMillis(250),
-                            false));
-            replicas.add(new OperatorRuntime(
+            OperatorSettings settings = TestOperators.quickSettings(watchedNamespaces)
+                    .withLeaderElection(TestOperators.quickLeaderElection(LEASE, RELEASE_NAMESPACE, identity));
+            replicas.add(TestOperators.runtime(
                     client,
-                    new RuntimeSettings(
-                            fleet.simulator().cloudUrl(),
-                            CloudBudget.defaults(),
-                            100,
-                            TestDrivers.routedTo(fleet.simulator().o2gUrl()),
-                            settings),
+                    TestOperators.runtimeSettings(fleet.simulator().cloudUrl(), CloudBudget.defaults(), settings),
                     credentials,
-                    Clock.systemUTC()));
+                    fleet.simulator().o2gUrl()));
         }
-        // The PBXs the samples name (as in SampleFleetTest): two OmniPCX behind O2G and a build-to-order OXO.
-        fleet.simulator()
-                .control()
-                .putO2gHost(new O2gHostSpec(
-                        "o2g.acme.example",
-                        "o2g-admin",
-                        "REPLACE-ME-acme-o2g",
-                        List.of(new O2gHostSpec.Node("1", "oxe1.acme.example"))));
-        fleet.simulator()
-                .control()
-                .putO2gHost(new O2gHostSpec(
-                        "o2g.initech.example",
-                        "o2g-admin",
-                        "REPLACE-ME-initech-o2g",
-                        List.of(new O2gHostSpec.Node("7", "oxe.initech.example"))));
-        fleet.simulator().control().addOxo(new OxoSpec("SN-UMBRELLA", OxoSpec.Mode.BTCO, null));
+        Samples.addTheirPbxs(fleet.simulator());
     }
 
     /**
@@ -146,32 +100,14 @@ final class OperatorFleetRun implements AutoCloseable {
     }
 
     void applySamplesAndConverge() {
-        for (Path file : sampleFiles()) {
-            fleet.apply(read(file));
+        for (Path file : Samples.files()) {
+            fleet.apply(Samples.read(file));
         }
-        fleet.awaitCondition(
-                Pbx.class, "umbrella-oxo", Conditions.READY, "False", Conditions.Ready.AWAITING_ACTIVATION);
-        Secret activation = fleet.get(Secret.class, "umbrella-oxo-activation");
-        fleet.simulator()
-                .control()
-                .installerStep(
-                        "SN-UMBRELLA",
-                        new OxoRainbowSettings(
-                                true,
-                                value(activation, "equipmentId"),
-                                value(activation, "activationCode"),
-                                "openrainbow.com"));
-        for (Class<? extends CustomResource<?, ?>> kind :
-                List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class)) {
-            for (HasMetadata object : fleet.client()
-                    .resources(kind)
-                    .inNamespace(FleetHarness.NAMESPACE)
-                    .list()
-                    .getItems()) {
-                awaitReady(kind, object.getMetadata().getName());
-            }
-        }
-        fleet.awaitCondition(WebRtcGateway.class, "acme-oxe1-gw", Conditions.READY, "True", null);
+        fleet.awaitCondition(Pbx.class, "umbrella-oxo", "Ready", "False", "AwaitingActivation");
+        Installer.typeTheCode(
+                fleet.simulator(), Samples.BUILD_TO_ORDER_SERIAL, fleet.get(Secret.class, "umbrella-oxo-activation"));
+        fleet.awaitEveryObjectReady(List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class));
+        fleet.awaitReady(WebRtcGateway.class, "acme-oxe1-gw");
         fleet.awaitQuiet();
     }
 
@@ -223,23 +159,15 @@ final class OperatorFleetRun implements AutoCloseable {
 
     /** The sample files deleted: finalizers run, cloud objects and activation Secrets go. */
     void deleteEverything() {
-        for (Path file : sampleFiles()) {
+        for (Path file : Samples.files()) {
             try (InputStream in = Files.newInputStream(file)) {
                 fleet.client().load(in).inNamespace(FleetHarness.NAMESPACE).delete();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
-        for (Class<? extends CustomResource<?, ?>> kind :
-                List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class, WebRtcGateway.class)) {
-            await().atMost(FleetHarness.CONVERGENCE)
-                    .until(() -> fleet.client()
-                            .resources(kind)
-                            .inNamespace(FleetHarness.NAMESPACE)
-                            .list()
-                            .getItems()
-                            .isEmpty());
-        }
+        fleet.awaitNoObjectLeft(
+                List.of(Company.class, NumberingPlan.class, Pbx.class, PbxShare.class, WebRtcGateway.class));
         fleet.awaitQuiet();
     }
 
@@ -271,33 +199,5 @@ final class OperatorFleetRun implements AutoCloseable {
         replicas.forEach(OperatorRuntime::close);
         clients.forEach(KubernetesClient::close);
         fleet.close();
-    }
-
-    @SuppressWarnings({"unchecked", "rawtypes"})
-    private void awaitReady(Class<? extends CustomResource<?, ?>> kind, String name) {
-        fleet.awaitReady((Class) kind, name);
-    }
-
-    private static String value(Secret secret, String key) {
-        if (secret.getStringData() != null && secret.getStringData().containsKey(key)) {
-            return secret.getStringData().get(key);
-        }
-        return new String(Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
-    }
-
-    private static String read(Path file) {
-        try {
-            return Files.readString(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    private static List<Path> sampleFiles() {
-        try (Stream<Path> files = Files.list(Path.of("../samples"))) {
-            return files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,9 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pbxops.operator.cloud.RainbowClient;
-import io.pbxops.operator.gitops.CloudAccount;
-import io.pbxops.operator.gitops.CloudWrites;
 import io.pbxops.operator.gitops.SimulatedFleet;
+import io.pbxops.operator.testing.CloudAccount;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
 import java.io.IOException;
@@ -22,15 +21,18 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code pbx-operator export} on a small simulated fleet: layout, references, annotations, no secrets, read only. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ExportCommandTest {
 
-    static Simulator simulator;
+    private Simulator simulator;
 
+    /** One fleet for every case: an export only reads it (each run checks so). */
     @BeforeAll
-    static void fleet() throws Exception {
+    void fleet() throws Exception {
         simulator = Simulator.start(
                 SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(11L));
         try (RainbowClient client = CloudAccount.client(simulator)) {
@@ -39,24 +41,20 @@ class ExportCommandTest {
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         simulator.close();
     }
 
-    static ValidateCommandTest.Run export(Path temp, String... args) throws IOException {
+    private Commands.Run export(Path temp, String... args) {
         List<String> all = new ArrayList<>(List.of("export"));
         all.addAll(List.of(args));
-        all.addAll(CloudAccount.cliArguments(simulator, temp.resolve("credentials")));
-        Map<String, Long> writes = CloudWrites.admin(simulator);
-        ValidateCommandTest.Run run = ValidateCommandTest.run(all.toArray(String[]::new));
-        assertEquals(writes, CloudWrites.admin(simulator), "export wrote to the cloud");
-        return run;
+        return Commands.readingOnly(simulator, temp.resolve("credentials"), all.toArray(String[]::new));
     }
 
     @Test
     void onePerCompanyFolderAndASharedOneWithResolvedReferencesAndExternalIds(@TempDir Path temp) throws IOException {
         Path out = temp.resolve("fleet");
-        ValidateCommandTest.Run run = export(temp, "--out", out.toString());
+        Commands.Run run = export(temp, "--out", out.toString());
 
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(
@@ -117,7 +115,7 @@ class ExportCommandTest {
     @Test
     void fleetReferencesOnRequest(@TempDir Path temp) throws IOException {
         Path out = temp.resolve("fleet");
-        ValidateCommandTest.Run run =
+        Commands.Run run =
                 export(temp, "--out", out.toString(), "--include-fleet-references", "--company", "Company 002 SA");
         assertEquals(0, run.exit(), run.out() + run.err());
         String pbxs = Files.readString(out.resolve("companies/company-002-sa/pbxs.yaml"));
@@ -130,11 +128,11 @@ class ExportCommandTest {
     @Test
     void refusesAFolderThatIsNotEmptyAndAnUnknownCompany(@TempDir Path temp) throws IOException {
         Files.writeString(temp.resolve("keep.txt"), "mine");
-        ValidateCommandTest.Run notEmpty = export(temp, "--out", temp.toString());
+        Commands.Run notEmpty = Commands.readingOnly(
+                simulator, temp.resolve("credentials"), Map.of(), "export", "--out", temp.toString());
         assertEquals(1, notEmpty.exit());
         assertTrue(notEmpty.err().contains("is not empty"), notEmpty.err());
-        ValidateCommandTest.Run unknown =
-                export(temp, "--out", temp.resolve("fleet").toString(), "--company", "Nobody");
+        Commands.Run unknown = export(temp, "--out", temp.resolve("fleet").toString(), "--company", "Nobody");
         assertEquals(1, unknown.exit());
         assertTrue(unknown.err().contains("no company named \"Nobody\""), unknown.err());
     }

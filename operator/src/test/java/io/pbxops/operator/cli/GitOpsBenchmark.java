@@ -1,9 +1,9 @@
 package io.pbxops.operator.cli;
 
 import io.pbxops.operator.cloud.RainbowClient;
-import io.pbxops.operator.gitops.CloudAccount;
-import io.pbxops.operator.gitops.CloudWrites;
 import io.pbxops.operator.gitops.SimulatedFleet;
+import io.pbxops.operator.testing.CloudAccount;
+import io.pbxops.operator.testing.CloudState;
 import io.pbxops.simulator.FaultTarget;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
@@ -64,12 +64,12 @@ public final class GitOpsBenchmark {
         List<String> args = new ArrayList<>(List.of(command));
         args.addAll(cloud);
         args.addAll(List.of("--cloud-page-size", Integer.toString(pageSize)));
-        long requestsBefore = CloudWrites.cloudRequests(simulator);
+        long requestsBefore = new CloudState(simulator).cloudRequests();
         long start = System.nanoTime();
-        ValidateCommandTest.Run run = ValidateCommandTest.run(args.toArray(String[]::new));
+        Commands.Run run = Commands.run(args.toArray(String[]::new));
         long millis = (System.nanoTime() - start) / 1_000_000;
         // The client logs out when it closes: one request more than the read itself.
-        long requests = CloudWrites.cloudRequests(simulator) - requestsBefore;
+        long requests = new CloudState(simulator).cloudRequests() - requestsBefore;
         if (run.exit() != 0) {
             throw new IllegalStateException(name + " exited " + run.exit() + ": " + run.out() + run.err());
         }

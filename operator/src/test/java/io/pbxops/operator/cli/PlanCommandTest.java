@@ -7,38 +7,43 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pbxops.operator.cloud.RainbowClient;
-import io.pbxops.operator.gitops.CloudAccount;
-import io.pbxops.operator.gitops.CloudWrites;
 import io.pbxops.operator.gitops.SimulatedFleet;
+import io.pbxops.operator.testing.CloudAccount;
+import io.pbxops.operator.testing.ManifestFiles;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code pbx-operator plan} against a simulated fleet: a pull request's changes of every kind, shown per object and
- * field, with exit status 2; none, with 0; bad manifests, with 1. Every test ends by proving the plan read only: the
- * simulator's request counts show no POST, PUT or DELETE on the cloud's admin API and no write to the O2G API.
+ * field, with exit status 2; none, with 0; bad manifests, with 1. Every run is checked to have read only: the
+ * simulator counted no write to the cloud or to a PBX, and no sign-in but the one login a plan needs.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class PlanCommandTest {
 
-    static Simulator simulator;
-    static Path exported;
-    static Path credentials;
+    /** plan's exit status as the README documents it (like terraform plan -detailed-exitcode). */
+    static final int NO_CHANGES = 0;
 
+    static final int ERROR = 1;
+    static final int CHANGES = 2;
+
+    private Simulator simulator;
+    private Path exported;
+    private Path credentials;
+
+    /** One fleet for every case: a plan only reads it (each run checks so), and each case edits a copy of the export. */
     @BeforeAll
-    static void fleet(@TempDir Path temp) throws Exception {
+    void fleet(@TempDir Path temp) throws Exception {
         simulator = Simulator.start(
                 SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0).withSeed(13L));
         try (RainbowClient client = CloudAccount.client(simulator)) {
@@ -46,46 +51,41 @@ class PlanCommandTest {
         }
         credentials = temp.resolve("credentials");
         exported = temp.resolve("base");
-        ValidateCommandTest.Run export = plan("export", "--out", exported.toString());
+        Commands.Run export = Commands.readingOnly(simulator, credentials, "export", "--out", exported.toString());
         assertEquals(0, export.exit(), export.out() + export.err());
     }
 
     @AfterAll
-    static void stop() {
+    void stop() {
         simulator.close();
     }
 
-    static ValidateCommandTest.Run plan(String... args) throws IOException {
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(CloudAccount.cliArguments(simulator, credentials));
-        Map<String, Long> adminWrites = CloudWrites.admin(simulator);
-        Map<String, Long> o2gWrites = CloudWrites.o2g(simulator);
-        ValidateCommandTest.Run run = ValidateCommandTest.run(all.toArray(String[]::new));
-        if (!"export".equals(args[0])) {
-            assertEquals(adminWrites, CloudWrites.admin(simulator), "plan wrote to the cloud");
-            assertEquals(o2gWrites, CloudWrites.o2g(simulator), "plan wrote to a PBX");
-        }
-        return run;
+    private Commands.Run plan(String... args) {
+        return Commands.readingOnly(simulator, credentials, args);
+    }
+
+    private Commands.Run plan(Map<String, Long> signIns, String... args) {
+        return Commands.readingOnly(simulator, credentials, signIns, args);
     }
 
     @Test
     void theFleetAsExportedPlansNoChange() throws IOException {
-        ValidateCommandTest.Run run = plan("plan", exported.toString());
-        assertEquals(PlanCommand.NO_CHANGES, run.exit(), run.out() + run.err());
+        Commands.Run run = plan("plan", exported.toString());
+        assertEquals(NO_CHANGES, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("No changes. 0 create, 0 update"), run.out());
     }
 
     @Test
     void aPullRequestShowsEachChangeByObjectAndFieldAndExitsTwo(@TempDir Path temp) throws IOException {
-        Path head = copy(exported, temp.resolve("head"));
-        edit(head.resolve("companies/company-001-sa/company.yaml"), "country: DEU", "country: AUT");
-        edit(
+        Path head = ManifestFiles.copy(exported, temp.resolve("head"));
+        ManifestFiles.edit(head.resolve("companies/company-001-sa/company.yaml"), "country: DEU", "country: AUT");
+        ManifestFiles.edit(
                 head.resolve("companies/company-002-sa/pbxs.yaml"),
                 "serverName: C002-OXE-2",
                 "serverName: C002-OXE-2\n  resetToken: \"2024-06-01\"");
-        edit(head.resolve("numbering-plans.yaml"), "replace: \"039067\"", "replace: \"039068\"");
+        ManifestFiles.edit(head.resolve("numbering-plans.yaml"), "replace: \"039067\"", "replace: \"039068\"");
         Files.delete(head.resolve("companies/company-003-sa/shares.yaml"));
-        removeDocument(head.resolve("companies/company-004-sa/gateways.yaml"), "c004-oxo-1-gw");
+        ManifestFiles.removeDocument(head.resolve("companies/company-004-sa/gateways.yaml"), "c004-oxo-1-gw");
         Files.writeString(head.resolve("companies/newco.yaml"), """
                 apiVersion: pbxops.io/v1alpha1
                 kind: Company
@@ -102,9 +102,9 @@ class PlanCommandTest {
                   dialing: {country: FRA, nationalPrefix: "0"}
                 """);
 
-        ValidateCommandTest.Run run = plan("plan", head.toString(), "--base", exported.toString());
+        Commands.Run run = plan("plan", head.toString(), "--base", exported.toString());
 
-        assertEquals(PlanCommand.CHANGES, run.exit(), run.out() + run.err());
+        assertEquals(CHANGES, run.exit(), run.out() + run.err());
         String out = run.out();
         assertTrue(out.contains("Company/company-001-sa"), out);
         assertTrue(out.contains("country: \"DEU\" → \"AUT\""), out);
@@ -126,10 +126,10 @@ class PlanCommandTest {
 
     @Test
     void jsonForMachines(@TempDir Path temp) throws IOException {
-        Path head = copy(exported, temp.resolve("head"));
-        edit(head.resolve("companies/company-001-sa/company.yaml"), "country: DEU", "country: AUT");
-        ValidateCommandTest.Run run = plan("plan", head.toString(), "-o", "json");
-        assertEquals(PlanCommand.CHANGES, run.exit(), run.err());
+        Path head = ManifestFiles.copy(exported, temp.resolve("head"));
+        ManifestFiles.edit(head.resolve("companies/company-001-sa/company.yaml"), "country: DEU", "country: AUT");
+        Commands.Run run = plan("plan", head.toString(), "-o", "json");
+        assertEquals(CHANGES, run.exit(), run.err());
         JsonNode plan = new ObjectMapper().readTree(run.out());
         assertTrue(plan.path("changes").asBoolean());
         assertEquals(1, plan.path("summary").path("update").asInt());
@@ -142,18 +142,18 @@ class PlanCommandTest {
 
     @Test
     void allListsTheCloudObjectsNoManifestDeclares(@TempDir Path temp) throws IOException {
-        Path head = copy(exported, temp.resolve("head"));
-        deleteTree(head.resolve("companies/company-004-sa"));
-        deleteTree(head.resolve("shared"));
+        Path head = ManifestFiles.copy(exported, temp.resolve("head"));
+        ManifestFiles.deleteTree(head.resolve("companies/company-004-sa"));
+        ManifestFiles.deleteTree(head.resolve("shared"));
         Files.walk(head)
                 .filter(f -> f.getFileName().toString().equals("shares.yaml"))
                 .toList()
-                .forEach(PlanCommandTest::delete);
+                .forEach(ManifestFiles::delete);
 
-        ValidateCommandTest.Run scoped = plan("plan", head.toString());
-        ValidateCommandTest.Run all = plan("plan", head.toString(), "--all");
+        Commands.Run scoped = plan("plan", head.toString());
+        Commands.Run all = plan("plan", head.toString(), "--all");
 
-        assertEquals(PlanCommand.NO_CHANGES, all.exit(), all.out() + all.err());
+        assertEquals(NO_CHANGES, all.exit(), all.out() + all.err());
         assertFalse(scoped.out().contains("Company \"Company 004 SA\""), scoped.out());
         assertTrue(all.out().contains("Company \"Company 004 SA\""), all.out());
         assertTrue(all.out().contains("Pbx \"C004-OXE-1\""), all.out());
@@ -162,38 +162,39 @@ class PlanCommandTest {
 
     @Test
     void aPausedObjectIsShownButNotCounted(@TempDir Path temp) throws IOException {
-        Path head = copy(exported, temp.resolve("head"));
-        edit(
+        Path head = ManifestFiles.copy(exported, temp.resolve("head"));
+        ManifestFiles.edit(
                 head.resolve("companies/company-001-sa/company.yaml"),
                 "  annotations:\n",
                 "  annotations:\n    pbxops.io/paused: \"true\"\n");
-        edit(head.resolve("companies/company-001-sa/company.yaml"), "country: DEU", "country: AUT");
-        ValidateCommandTest.Run run = plan("plan", head.toString());
-        assertEquals(PlanCommand.NO_CHANGES, run.exit(), run.out() + run.err());
+        ManifestFiles.edit(head.resolve("companies/company-001-sa/company.yaml"), "country: DEU", "country: AUT");
+        Commands.Run run = plan("plan", head.toString());
+        assertEquals(NO_CHANGES, run.exit(), run.out() + run.err());
         assertTrue(run.out().contains("paused: nothing is applied while pbxops.io/paused is \"true\""), run.out());
         assertTrue(run.out().contains("country: \"DEU\" → \"AUT\""), run.out());
     }
 
     @Test
     void invalidManifestsAreNotPlanned(@TempDir Path temp) throws IOException {
-        Path head = copy(exported, temp.resolve("head"));
-        edit(head.resolve("companies/company-001-sa/company.yaml"), "country: DEU", "country: XXX");
-        ValidateCommandTest.Run run = plan("plan", head.toString());
-        assertEquals(PlanCommand.ERROR, run.exit(), run.out());
+        Path head = ManifestFiles.copy(exported, temp.resolve("head"));
+        ManifestFiles.edit(head.resolve("companies/company-001-sa/company.yaml"), "country: DEU", "country: XXX");
+        // An invalid set is not planned: not even a login.
+        Commands.Run run = plan(Map.of(), "plan", head.toString());
+        assertEquals(ERROR, run.exit(), run.out());
         assertTrue(run.err().contains("spec.country"), run.err());
         assertTrue(run.out().isEmpty(), run.out());
     }
 
     @Test
     void pbxEndpointsAreReadButNotWritten(@TempDir Path temp) throws IOException {
-        Path head = copy(exported, temp.resolve("head"));
+        Path head = ManifestFiles.copy(exported, temp.resolve("head"));
         String o2g = simulator.o2gUrl().toString().replaceAll("/$", "");
-        edit(
+        ManifestFiles.edit(
                 head.resolve("companies/company-001-sa/pbxs.yaml"),
                 "  serverName: C001-OXE-2\n",
                 "  serverName: C001-OXE-2\n  network: {dns: {primary: 192.0.2.53}}\n  endpoint: {url: " + o2g
                         + ", nodeId: \"1\", credentialsSecretRef: {name: oxe-2-o2g}}\n");
-        ValidateCommandTest.Run withoutSecret = plan("plan", head.toString(), "--pbx-endpoints");
+        Commands.Run withoutSecret = plan("plan", head.toString(), "--pbx-endpoints");
         assertTrue(
                 withoutSecret.out().contains("? cannot know offline: cannot read the PBX: Secret oxe-2-o2g"),
                 withoutSecret.out());
@@ -204,61 +205,22 @@ class PlanCommandTest {
                 stringData: {username: %s, password: %s}
                 """.formatted(
                         simulator.config().o2gLogin(), simulator.config().o2gPassword()));
-        ValidateCommandTest.Run unread = plan("plan", head.toString());
-        ValidateCommandTest.Run read = plan("plan", head.toString(), "--pbx-endpoints");
+        Commands.Run unread = plan("plan", head.toString());
+        Map<String, Long> cloudAndO2gSessions = new HashMap<>(Commands.ONE_CLOUD_SESSION);
+        cloudAndO2gSessions.putAll(Map.of(
+                "GET /api/rest/authenticate", 1L,
+                "POST /api/rest/1.0/sessions", 1L,
+                "DELETE /api/rest/1.0/sessions", 1L));
+        Commands.Run read = plan(cloudAndO2gSessions, "plan", head.toString(), "--pbx-endpoints");
 
         assertTrue(
                 unread.out().contains("? cannot know offline: the operator enters the activation data on the PBX"),
                 unread.out());
-        assertEquals(PlanCommand.CHANGES, read.exit(), read.out() + read.err());
+        assertEquals(CHANGES, read.exit(), read.out() + read.err());
         assertTrue(read.out().contains("~ configure PBX: through O2G " + o2g), read.out());
         assertTrue(
                 read.out().contains("enable the Rainbow agent, enter the PBX ID, enter the activation code"),
                 read.out());
         assertFalse(read.out().contains(simulator.config().o2gPassword()), read.out());
-    }
-
-    static Path copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.walk(from)) {
-            for (Path file : files.toList()) {
-                Path target = to.resolve(from.relativize(file).toString());
-                if (Files.isDirectory(file)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(file, target);
-                }
-            }
-        }
-        return to;
-    }
-
-    static void edit(Path file, String from, String to) throws IOException {
-        String text = Files.readString(file);
-        assertTrue(text.contains(from), file + " has no " + from);
-        Files.writeString(file, text.replace(from, to));
-    }
-
-    static void removeDocument(Path file, String name) throws IOException {
-        List<String> kept = new ArrayList<>();
-        for (String document : Files.readString(file).split("(?m)^---\n")) {
-            if (!document.contains("name: " + name + "\n")) {
-                kept.add(document);
-            }
-        }
-        Files.writeString(file, String.join("---\n", kept));
-    }
-
-    static void deleteTree(Path folder) throws IOException {
-        try (Stream<Path> files = Files.walk(folder)) {
-            files.sorted(Comparator.reverseOrder()).forEach(PlanCommandTest::delete);
-        }
-    }
-
-    private static void delete(Path path) {
-        try {
-            Files.delete(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.client.utils.KubernetesSerialization;
 import io.pbxops.operator.api.Company;
-import io.pbxops.operator.api.Conditions;
-import io.pbxops.operator.reconcile.StatusConditions;
+import io.pbxops.operator.testing.CurrentStatus;
+import io.pbxops.operator.testing.Kubeconfig;
 import io.pbxops.operator.testing.TestCluster;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
@@ -27,16 +27,9 @@ class RunCommandTest {
         try (TestCluster cluster = TestCluster.start();
                 Simulator simulator = Simulator.start(
                         SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0))) {
-            Path kubeconfig = dir.resolve("kubeconfig");
-            Files.writeString(kubeconfig, """
-                    apiVersion: v1
-                    kind: Config
-                    clusters: [{name: test, cluster: {server: "%s"}}]
-                    users: [{name: test, user: {token: not-a-real-token}}]
-                    contexts: [{name: test, context: {cluster: test, user: test}}]
-                    current-context: test
-                    """.formatted(
-                            cluster.client().getConfiguration().getMasterUrl()));
+            Path kubeconfig = Kubeconfig.write(
+                    dir.resolve("kubeconfig"),
+                    cluster.client().getConfiguration().getMasterUrl());
             Path credentials = Files.createDirectory(dir.resolve("cloud"));
             SimulatorConfig sim = simulator.config();
             Files.writeString(
@@ -73,14 +66,11 @@ class RunCommandTest {
                     .create();
             await().atMost(Duration.ofSeconds(30))
                     .ignoreExceptions()
-                    .until(() -> StatusConditions.isTrue(
-                            cluster.client()
-                                    .resources(Company.class)
-                                    .inNamespace("fleet")
-                                    .withName("globex")
-                                    .get()
-                                    .getStatus(),
-                            Conditions.READY));
+                    .until(() -> CurrentStatus.isReady(cluster.client()
+                            .resources(Company.class)
+                            .inNamespace("fleet")
+                            .withName("globex")
+                            .get()));
 
             run.requestStop();
             assertEquals(0, exit.get());

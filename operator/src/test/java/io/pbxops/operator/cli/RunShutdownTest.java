@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.fabric8.kubernetes.api.model.coordination.v1.Lease;
+import io.pbxops.operator.testing.Kubeconfig;
 import io.pbxops.operator.testing.TestCluster;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
@@ -24,16 +25,9 @@ class RunShutdownTest {
         try (TestCluster cluster = TestCluster.start();
                 Simulator simulator = Simulator.start(
                         SimulatorConfig.defaults().withCloudPort(0).withO2gPort(0))) {
-            Path kubeconfig = dir.resolve("kubeconfig");
-            Files.writeString(kubeconfig, """
-                    apiVersion: v1
-                    kind: Config
-                    clusters: [{name: test, cluster: {server: "%s"}}]
-                    users: [{name: test, user: {token: not-a-real-token}}]
-                    contexts: [{name: test, context: {cluster: test, user: test}}]
-                    current-context: test
-                    """.formatted(
-                            cluster.client().getConfiguration().getMasterUrl()));
+            Path kubeconfig = Kubeconfig.write(
+                    dir.resolve("kubeconfig"),
+                    cluster.client().getConfiguration().getMasterUrl());
             SimulatorConfig sim = simulator.config();
             ProcessBuilder builder = new ProcessBuilder(List.of(
                             Path.of(System.getProperty("java.home"), "bin", "java")

@@ -5,11 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
@@ -18,7 +16,10 @@ import io.fabric8.kubernetes.client.WatcherException;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.embedded.EmbeddedApiServer;
 import io.pbxops.operator.embedded.UpAddresses;
+import io.pbxops.operator.testing.CurrentStatus;
 import io.pbxops.operator.testing.Kubectl;
+import io.pbxops.operator.testing.Samples;
+import io.pbxops.operator.testing.Secrets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -26,14 +27,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -42,13 +40,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.awaitility.core.ConditionTimeoutException;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
@@ -56,20 +50,19 @@ import picocli.CommandLine;
  * {@code pbx-operator up} end to end, in this JVM on free ports, driven with the installed kubectl binary as a person
  * would, and checked through the simulated cloud's state: the samples converge; a reset through kubectl gives a new
  * activation code, Pending then Running; the installer step finishes the build-to-order OXO; bad input is refused
- * with the field named; deleting everything empties the cloud. Skipped (and said so) where kubectl is not installed.
+ * with the field named; deleting everything empties the cloud. One scenario, one {@code up}: each step continues from
+ * the fleet the step before left, as a person's session does. Fails, saying how to install it, without kubectl.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class UpEndToEndTest {
 
-    static final Path SAMPLES = Path.of("../samples");
     static final Duration CONVERGENCE = Duration.ofSeconds(90);
     /** The shared OXO's name in the cloud once renamed through kubectl. */
     static final String OXO90 = "OXO90-SHARED";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Path work;
+    @TempDir
+    Path work;
 
     private final ExecutorService runner = Executors.newSingleThreadExecutor();
     private final StringWriter output = new StringWriter();
@@ -81,36 +74,16 @@ class UpEndToEndTest {
     private UpAddresses addresses;
     private KubernetesClient client;
 
-    @BeforeAll
-    void startUp(@TempDir Path folder) {
-        work = folder;
-        Optional<Path> binary = Kubectl.onPath();
-        if (binary.isEmpty()) {
-            System.out.println(
-                    "UpEndToEndTest: kubectl is not on the PATH; the end-to-end cases driven with kubectl are SKIPPED");
-        }
-        assumeTrue(
-                binary.isPresent(), "kubectl is not on the PATH: the end-to-end cases driven with kubectl are skipped");
+    @BeforeEach
+    void startUp() {
+        Path binary = Kubectl.required();
         kubeconfig = work.resolve(".pbxops/kubeconfig");
         CommandLine commandLine = Main.commandLine();
         commandLine.setOut(new PrintWriter(output, true));
         commandLine.setErr(new PrintWriter(output, true));
         up = (UpCommand) commandLine.getSubcommands().get("up").getCommand();
-        exit = runner.submit(() -> commandLine.execute(
-                "up",
-                "--manifests",
-                SAMPLES.toString(),
-                "--kubeconfig",
-                kubeconfig.toString(),
-                "--api-port",
-                "0",
-                "--cloud-port",
-                "0",
-                "--o2g-port",
-                "0",
-                "--log-file",
-                "-",
-                "--plain"));
+        exit = runner.submit(
+                () -> commandLine.execute(Commands.up(kubeconfig, "--manifests", Samples.FOLDER.toString())));
         Path addressesFile = work.resolve(".pbxops/up.json");
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(100))
@@ -118,10 +91,10 @@ class UpEndToEndTest {
                 .until(() -> Files.exists(addressesFile));
         addresses = UpAddresses.read(addressesFile);
         client = EmbeddedApiServer.newClient(addresses.apiServer());
-        kubectl = new Kubectl(binary.get(), kubeconfig, work.resolve("kubectl-cache"));
+        kubectl = new Kubectl(binary, kubeconfig, work.resolve("kubectl-cache"));
     }
 
-    @AfterAll
+    @AfterEach
     void stopUp() throws Exception {
         if (up == null) {
             return;
@@ -137,8 +110,17 @@ class UpEndToEndTest {
     }
 
     @Test
-    @Order(1)
-    void theSamplesConvergeAndKubectlShowsThem() {
+    void aPersonTakesTheSampleFleetThroughItsLifeWithKubectl() throws IOException {
+        theSamplesConvergeAndKubectlShowsThem();
+        aResetThroughKubectlGivesANewCodeAndThePbxGoesPendingThenRunning();
+        pausingWithKubectlAnnotateStopsReconcilingUntilTheAnnotationGoes();
+        badInputIsRefusedWithTheFieldNamed();
+        theInstallerStepBringsTheBuildToOrderOxoToRunning();
+        sharingAPbxWithKubectlLinksItToOneMoreCompany();
+        deletingEverythingWithKubectlEmptiesTheCloud();
+    }
+
+    private void theSamplesConvergeAndKubectlShowsThem() {
         await().atMost(CONVERGENCE)
                 .pollInterval(Duration.ofMillis(250))
                 .failFast("up exited:\n" + output, exit::isDone)
@@ -196,7 +178,7 @@ class UpEndToEndTest {
                 described.contains("pbx-operator") && described.contains("Events:"),
                 "the operator's events:\n" + described);
 
-        String reapplied = kubectl.run("apply", "-f", SAMPLES.toString())
+        String reapplied = kubectl.run("apply", "-f", Samples.FOLDER.toString())
                 .assertSucceeded("kubectl apply -f samples/")
                 .out();
         assertTrue(
@@ -207,9 +189,7 @@ class UpEndToEndTest {
                 "up applied the samples as kubectl apply would:\n" + reapplied);
     }
 
-    @Test
-    @Order(2)
-    void aResetThroughKubectlGivesANewCodeAndThePbxGoesPendingThenRunning() {
+    private void aResetThroughKubectlGivesANewCodeAndThePbxGoesPendingThenRunning() {
         String before = activationCode("acme-oxe1");
         List<String> connections = new CopyOnWriteArrayList<>();
         try (Watch ignored = client.resources(Pbx.class)
@@ -252,9 +232,8 @@ class UpEndToEndTest {
         assertTrue(described.contains("Reset"), "kubectl describe shows the reset event:\n" + described);
     }
 
-    @Test
-    @Order(3)
-    void pausingWithKubectlAnnotateStopsReconcilingUntilTheAnnotationGoes() {
+    /** The serverName is patched once the pause is off: {@link #OXO90} is the shared OXO's name from then on. */
+    private void pausingWithKubectlAnnotateStopsReconcilingUntilTheAnnotationGoes() {
         kubectl.run("annotate", "pbx", "oxo90", "pbxops.io/paused=true").assertSucceeded("kubectl annotate");
         awaitSynced("oxo90", "False", "ReconcilePaused");
         kubectl.run("annotate", "pbx", "oxo90", "pbxops.io/paused-").assertSucceeded("kubectl annotate (remove)");
@@ -264,9 +243,7 @@ class UpEndToEndTest {
         awaitSynced("oxo90", "True", null);
     }
 
-    @Test
-    @Order(4)
-    void badInputIsRefusedWithTheFieldNamed() throws IOException {
+    private void badInputIsRefusedWithTheFieldNamed() throws IOException {
         Path badCompany = Files.writeString(work.resolve("bad-company.yaml"), """
                 apiVersion: pbxops.io/v1alpha1
                 kind: Company
@@ -302,9 +279,7 @@ class UpEndToEndTest {
                         .out());
     }
 
-    @Test
-    @Order(5)
-    void theInstallerStepBringsTheBuildToOrderOxoToRunning() {
+    private void theInstallerStepBringsTheBuildToOrderOxoToRunning() {
         StringWriter installerOutput = new StringWriter();
         CommandLine installer = Main.commandLine();
         installer.setOut(new PrintWriter(installerOutput, true));
@@ -327,12 +302,11 @@ class UpEndToEndTest {
                         .equals("Running"));
     }
 
-    @Test
-    @Order(6)
-    void sharingAPbxWithKubectlLinksItToOneMoreCompany() {
+    private void sharingAPbxWithKubectlLinksItToOneMoreCompany() {
         String acmeSite = kubectl.run("get", "company", "acme", "-o", "jsonpath={.status.siteId}")
                 .out();
         assertFalse(acmeSite.isBlank(), "Company acme shows its site");
+        // Read before the share is applied: the operator may link it at once.
         assertFalse(
                 system(OXO90).path("siteId").toString().contains(acmeSite),
                 "OXO90 does not serve ACME before the share");
@@ -347,9 +321,7 @@ class UpEndToEndTest {
                 .until(() -> system(OXO90).path("siteId").toString().contains(acmeSite));
     }
 
-    @Test
-    @Order(7)
-    void deletingEverythingWithKubectlEmptiesTheCloud() {
+    private void deletingEverythingWithKubectlEmptiesTheCloud() {
         for (String company : List.of("acme", "globex", "initech")) {
             kubectl.run(
                             "patch",
@@ -362,7 +334,7 @@ class UpEndToEndTest {
                     .assertSucceeded("kubectl patch deletionPolicy");
         }
         kubectl.run("delete", "pbxshare", "oxo90-acme").assertSucceeded("kubectl delete pbxshare");
-        kubectl.run("delete", "-f", SAMPLES.toString()).assertSucceeded("kubectl delete -f samples/");
+        kubectl.run("delete", "-f", Samples.FOLDER.toString()).assertSucceeded("kubectl delete -f samples/");
 
         await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(250)).until(() -> {
             JsonNode cloud = cloudState();
@@ -376,25 +348,27 @@ class UpEndToEndTest {
                 .until(() -> kubectl.run("get", "pbxops").err().contains("No resources found"));
     }
 
+    /** Waits for the Pbx's Synced condition, in a status written for its current generation. */
     private void awaitSynced(String pbx, String status, String reason) {
-        AtomicReference<Object> seen = new AtomicReference<>();
+        AtomicReference<Pbx> seen = new AtomicReference<>();
         try {
             await().atMost(CONVERGENCE).pollInterval(Duration.ofMillis(200)).until(() -> {
                 Pbx object = client.resources(Pbx.class)
                         .inNamespace("default")
                         .withName(pbx)
                         .get();
-                seen.set(object.getMetadata().getAnnotations() + " "
-                        + object.getStatus().getConditions());
-                Optional<Condition> synced = object.getStatus().getConditions().stream()
-                        .filter(c -> c.getType().equals("Synced"))
-                        .findFirst();
-                return synced.isPresent()
-                        && synced.get().getStatus().equals(status)
-                        && (reason == null || reason.equals(synced.get().getReason()));
+                seen.set(object);
+                return CurrentStatus.has(object, "Synced", status, reason);
             });
         } catch (ConditionTimeoutException e) {
-            throw new AssertionError("Pbx " + pbx + " never had Synced=" + status + "; last seen: " + seen.get(), e);
+            Pbx last = seen.get();
+            throw new AssertionError(
+                    "Pbx " + pbx + " never had Synced=" + status + " for its current generation; last seen: "
+                            + (last == null
+                                    ? "nothing"
+                                    : last.getMetadata().getAnnotations() + " "
+                                            + CurrentStatus.describe(last, last.getStatus())),
+                    e);
         }
     }
 
@@ -403,7 +377,7 @@ class UpEndToEndTest {
                 .inNamespace("default")
                 .withName(pbx + "-activation")
                 .get();
-        return new String(Base64.getDecoder().decode(secret.getData().get("activationCode")), StandardCharsets.UTF_8);
+        return Secrets.value(secret, "activationCode");
     }
 
     private boolean hasSystem(String name) {

@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.pbxops.operator.testing.Samples;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -28,7 +27,7 @@ class UpOnceTest {
 
     @Test
     void theSamplesConvergeAndUpExitsZeroWithTheFinalTable() {
-        Run run = up("--manifests", UpEndToEndTest.SAMPLES.toString(), "--once");
+        Run run = up("--manifests", Samples.FOLDER.toString(), "--once");
         assertEquals(0, run.exit(), run.output());
         assertTrue(run.output().contains("converged in "), run.output());
         assertTrue(
@@ -70,7 +69,7 @@ class UpOnceTest {
     @Test
     void aSecondRunContinuesFromTheSavedState() throws IOException {
         Path state = work.resolve("state");
-        Run first = up("--manifests", UpEndToEndTest.SAMPLES.toString(), "--once", "--state", state.toString());
+        Run first = up("--manifests", Samples.FOLDER.toString(), "--once", "--state", state.toString());
         assertEquals(0, first.exit(), first.output());
         String companyId = companyId(state, "acme");
         assertFalse(companyId.isEmpty());
@@ -92,25 +91,11 @@ class UpOnceTest {
     }
 
     private Run up(String... args) {
-        List<String> all = new ArrayList<>(List.of(
-                "up",
-                "--kubeconfig",
-                work.resolve(".pbxops/kubeconfig").toString(),
-                "--api-port",
-                "0",
-                "--cloud-port",
-                "0",
-                "--o2g-port",
-                "0",
-                "--log-file",
-                "-",
-                "--plain"));
-        all.addAll(List.of(args));
         StringWriter output = new StringWriter();
         CommandLine commandLine = Main.commandLine();
         commandLine.setOut(new PrintWriter(output, true));
         commandLine.setErr(new PrintWriter(output, true));
-        int exit = commandLine.execute(all.toArray(String[]::new));
+        int exit = commandLine.execute(Commands.up(work.resolve(".pbxops/kubeconfig"), args));
         return new Run(exit, output.toString());
     }
 

@@ -1,13 +1,12 @@
 package io.pbxops.operator.cli;
 
+import static io.pbxops.operator.cli.Commands.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,28 +14,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code pbx-operator validate} as CI runs it: exit status, one line per problem, JSON for machines. */
 class ValidateCommandTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
 
-    record Run(int exit, String out, String err) {}
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        CommandLine commandLine = Main.commandLine();
-        commandLine.setOut(new PrintWriter(out));
-        commandLine.setErr(new PrintWriter(err));
-        int exit = commandLine.execute(args);
-        return new Run(exit, out.toString(), err.toString());
-    }
-
     @Test
     void theSampleFleetIsValid() {
-        Run run = run("validate", "../samples");
+        Commands.Run run = run("validate", "../samples");
         assertEquals(0, run.exit(), run.out() + run.err());
         assertTrue(run.out().startsWith("valid: "), run.out());
         assertTrue(run.out().contains("of other kinds skipped"), "the placeholder Secrets are skipped: " + run.out());
@@ -48,7 +34,7 @@ class ValidateCommandTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".invalid.yaml"))
                     .sorted()
                     .toList()) {
-                Run run = run("validate", file.toString());
+                Commands.Run run = run("validate", file.toString());
                 assertEquals(1, run.exit(), file + ": " + run.out());
                 List<String> lines = run.out().lines().toList();
                 String summary = lines.get(lines.size() - 1);
@@ -68,7 +54,7 @@ class ValidateCommandTest {
             for (Path file : files.filter(f -> f.toString().endsWith(".valid.yaml"))
                     .sorted()
                     .toList()) {
-                Run run = run("validate", file.toString());
+                Commands.Run run = run("validate", file.toString());
                 assertEquals(0, run.exit(), file + ": " + run.out());
             }
         }
@@ -76,7 +62,7 @@ class ValidateCommandTest {
 
     @Test
     void jsonOutputListsProblemsWithTheirRule() throws IOException {
-        Run run = run(
+        Commands.Run run = run(
                 "validate",
                 "--output",
                 "json",
@@ -96,7 +82,7 @@ class ValidateCommandTest {
     void brokenYamlOrAMissingPathExitsTwo(@TempDir Path dir) throws IOException {
         Path broken = dir.resolve("broken.yaml");
         Files.writeString(broken, "apiVersion: pbxops.io/v1alpha1\nkind: Company\nmetadata: {name: acme\nspec: [\n");
-        Run run = run("validate", broken.toString());
+        Commands.Run run = run("validate", broken.toString());
         assertEquals(2, run.exit());
         assertTrue(run.err().contains("broken.yaml") && run.err().contains("not valid YAML"), run.err());
         assertEquals(2, run("validate", dir.resolve("nowhere").toString()).exit());
@@ -115,7 +101,7 @@ class ValidateCommandTest {
                 metadata: {name: acme}
                 spec: {country: FRA}
                 """);
-        Run run = run("validate", dir.toString());
+        Commands.Run run = run("validate", dir.toString());
         assertEquals(0, run.exit(), run.out());
         assertEquals(
                 "valid: 1 object in 1 file (1 of other kinds skipped)",
@@ -124,10 +110,10 @@ class ValidateCommandTest {
 
     @Test
     void everyCommandHasHelp() {
-        Run top = run("--help");
+        Commands.Run top = run("--help");
         assertEquals(0, top.exit());
         assertTrue(top.out().contains("validate"));
-        Run validate = run("validate", "--help");
+        Commands.Run validate = run("validate", "--help");
         assertEquals(0, validate.exit());
         assertTrue(validate.out().contains("Exit status"), validate.out());
     }

@@ -17,8 +17,8 @@ import io.pbxops.operator.cloud.model.SystemSettings;
 import io.pbxops.operator.cloud.support.MutableClock;
 import io.pbxops.operator.cloud.support.SimControl;
 import io.pbxops.operator.cloud.support.SimulatorExtension;
+import io.pbxops.operator.testing.Ports;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -185,10 +185,7 @@ class CloudResilienceContractTest {
 
     @Test
     void anUnreachableCloudIsUnavailableAfterRetries() throws IOException {
-        URI closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = URI.create("http://127.0.0.1:" + socket.getLocalPort());
-        }
+        URI closedPort = Ports.closed();
         InMemoryCloudMetrics local = new InMemoryCloudMetrics();
         RainbowClient nowhere = RainbowClient.create(
                 RainbowClientConfig.defaults(closedPort)

@@ -80,7 +80,7 @@ class MediaPillarContractTest {
 
         CloudMediaPillar maintenance = cloud.mediaPillars()
                 .update(created.id(), MediaPillarSettings.none().withMaintenance(true));
-        assertEquals(CloudExtensions.MP_STATE_MAINTENANCE, maintenance.state());
+        assertEquals("maintenance", maintenance.state());
         assertEquals("acme-gw", maintenance.name(), "a partial update keeps the other fields");
 
         cloud.mediaPillars().delete(created.id());
@@ -97,7 +97,7 @@ class MediaPillarContractTest {
 
         CloudForbiddenException e = assertThrows(
                 CloudForbiddenException.class, () -> cloud.mediaPillars().create(external(pbx.id(), "gw")));
-        assertEquals(CloudExtensions.ERROR_WEBRTC_NOT_ACTIVATED, e.errorCode());
+        assertEquals(403040, e.errorCode(), "the cloud's code: WebRTC not activated on the system");
     }
 
     @Test
@@ -108,7 +108,7 @@ class MediaPillarContractTest {
                 CloudForbiddenException.class,
                 () -> cloud.mediaPillars()
                         .create(new NewMediaPillar(pbx.id(), CloudExtensions.MP_TYPE_INTERNAL, null)));
-        assertEquals(CloudExtensions.ERROR_INTERNAL_GATEWAY_NOT_ALLOWED, e.errorCode());
+        assertEquals(403041, e.errorCode(), "the cloud's code: an internal gateway needs an OXO Connect Evolution");
     }
 
     @Test

@@ -21,11 +21,11 @@ import io.pbxops.operator.pbx.o2g.O2gClient;
 import io.pbxops.operator.pbx.o2g.O2gClientConfig;
 import io.pbxops.operator.pbx.o2g.O2gEndpoint;
 import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
+import io.pbxops.operator.testing.Ports;
 import io.pbxops.simulator.SimulatorConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,10 +141,7 @@ class NoSecretsContractTest {
     }
 
     private void runUnreachable() throws IOException {
-        URI closed;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closed = URI.create("http://127.0.0.1:" + socket.getLocalPort());
-        }
+        URI closed = Ports.closed();
         RainbowClient nowhere = RainbowClient.create(
                 RainbowClientConfig.defaults(closed)
                         .withRetry(new CloudRetrySettings(

@@ -16,8 +16,10 @@ import io.pbxops.operator.cloud.RainbowClient;
 import io.pbxops.operator.cloud.model.CompanySettings;
 import io.pbxops.operator.cloud.model.MediaPillarSettings;
 import io.pbxops.operator.cloud.model.SystemSettings;
+import io.pbxops.operator.testing.Events;
 import io.pbxops.operator.testing.FleetHarness;
 import io.pbxops.operator.testing.FleetManifests;
+import io.pbxops.operator.testing.NoWrites;
 import io.pbxops.simulator.Channel;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -77,8 +79,9 @@ class DriftTest {
     @Test
     void aSteadyFleetCostsOneListCallPerKindAndNoWrite() {
         fleet.simulator().control().clearRequestCounts();
+        NoWrites noWrites = fleet.noWrites();
         assertEquals(0, fleet.runtime().drift().checkOnce());
-        assertEquals(0, fleet.cloud().writes());
+        noWrites.assertNone("a drift check of a steady fleet");
         assertEquals(
                 4,
                 fleet.cloud().adminRequests(),
@@ -97,7 +100,8 @@ class DriftTest {
         await().atMost(FleetHarness.CONVERGENCE)
                 .untilAsserted(() -> assertEquals(
                         1, fleet.cloud().companiesNamed("Globex GmbH").size()));
-        assertTrue(events("globex").contains("DriftDetected"));
+        assertTrue(
+                Events.reasons(fleet.client(), FleetHarness.NAMESPACE, "globex").contains("DriftDetected"));
     }
 
     @Test
@@ -121,8 +125,7 @@ class DriftTest {
         outOfBand.systems().unlink(siteId, systemId);
         assertTrue(fleet.runtime().drift().checkOnce() >= 1);
         await().atMost(FleetHarness.CONVERGENCE)
-                .untilAsserted(() -> assertTrue(
-                        FleetBehaviourTest.sites(fleet.cloud().system("OXO90")).contains(siteId)));
+                .untilAsserted(() -> assertTrue(fleet.cloud().siteIds("OXO90").contains(siteId)));
     }
 
     @Test
@@ -166,12 +169,5 @@ class DriftTest {
                 .untilAsserted(() -> assertEquals(
                         ConnectionState.Running,
                         fleet.get(Pbx.class, "globex-oxo").getStatus().getConnection()));
-    }
-
-    private List<String> events(String name) {
-        return fleet.client().v1().events().inNamespace(FleetHarness.NAMESPACE).list().getItems().stream()
-                .filter(e -> name.equals(e.getInvolvedObject().getName()))
-                .map(e -> e.getReason())
-                .toList();
     }
 }

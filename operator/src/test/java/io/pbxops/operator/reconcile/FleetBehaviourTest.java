@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pbxops.operator.api.Company;
-import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.GatewayState;
 import io.pbxops.operator.api.NumberingPlan;
 import io.pbxops.operator.api.NumberingRule;
@@ -16,6 +15,7 @@ import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.WebRtcGateway;
 import io.pbxops.operator.testing.FleetHarness;
 import io.pbxops.operator.testing.FleetManifests;
+import io.pbxops.operator.testing.NoWrites;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -57,7 +57,7 @@ class FleetBehaviourTest {
         String initechSite = fleet.get(Company.class, "initech").getStatus().getSiteId();
         assertEquals(
                 List.of(globexSite, initechSite).stream().sorted().toList(),
-                sites(fleet.cloud().system("OXO90")),
+                fleet.cloud().siteIds("OXO90"),
                 () -> "companies " + fleet.cloud().companies() + "\nsites "
                         + fleet.cloud().sites());
         await().atMost(FleetHarness.CONVERGENCE)
@@ -71,7 +71,7 @@ class FleetBehaviourTest {
                 .ignoreExceptions()
                 .untilAsserted(() -> assertEquals(
                         1, fleet.get(Pbx.class, "oxo90").getStatus().getCompanies()));
-        assertEquals(List.of(initechSite), sites(fleet.cloud().system("OXO90")), "removed from Globex only");
+        assertEquals(List.of(initechSite), fleet.cloud().siteIds("OXO90"), "removed from Globex only");
         await().atMost(FleetHarness.CONVERGENCE)
                 .ignoreExceptions()
                 .untilAsserted(() -> assertEquals(
@@ -159,13 +159,14 @@ class FleetBehaviourTest {
                 .untilAsserted(() ->
                         assertEquals(List.of("^110$"), matches(fleet.cloud().system("MUC-1"))));
 
+        NoWrites noWrites = fleet.noWrites();
         fleet.edit(NumberingPlan.class, "de-standard", p -> {
             p.getSpec().getRules().add(new NumberingRule("^(7[0-9]{2,3}$", "x", "a broken expression"));
             return p;
         });
-        fleet.awaitCondition(
-                NumberingPlan.class, "de-standard", Conditions.READY, "False", Conditions.Ready.INVALID_SPEC);
-        fleet.awaitCondition(Pbx.class, "muc-1", Conditions.READY, "False", Conditions.Ready.DEPENDENCY_NOT_READY);
+        fleet.awaitCondition(NumberingPlan.class, "de-standard", "Ready", "False", "InvalidSpec");
+        fleet.awaitCondition(Pbx.class, "muc-1", "Ready", "False", "DependencyNotReady");
+        noWrites.assertNone("a broken numbering plan");
         assertEquals(
                 List.of("^110$"), matches(fleet.cloud().system("MUC-1")), "the broken rules never reach the cloud");
     }
@@ -227,12 +228,6 @@ class FleetBehaviourTest {
                 .ignoreExceptions()
                 .untilAsserted(() -> assertTrue(
                         fleet.cloud().gateways().get(0).path("defaultRoute").asBoolean()));
-    }
-
-    static List<String> sites(JsonNode system) {
-        List<String> sites = new ArrayList<>();
-        system.path("siteId").forEach(site -> sites.add(site.asText()));
-        return sites.stream().sorted().toList();
     }
 
     static List<String> matches(JsonNode system) {

@@ -1,30 +1,28 @@
 package io.pbxops.operator.reconcile;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.Secret;
 import io.pbxops.operator.api.Company;
-import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.ConnectionState;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.WebRtcGateway;
+import io.pbxops.operator.testing.CurrentStatus;
+import io.pbxops.operator.testing.Events;
 import io.pbxops.operator.testing.FleetHarness;
-import io.pbxops.simulator.O2gHostSpec;
-import io.pbxops.simulator.OxoRainbowSettings;
+import io.pbxops.operator.testing.FleetManifests;
+import io.pbxops.operator.testing.Installer;
+import io.pbxops.operator.testing.NoWrites;
+import io.pbxops.operator.testing.Secrets;
 import io.pbxops.simulator.OxoSpec;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,35 +30,8 @@ import org.junit.jupiter.api.Test;
 /** The lifecycles of one PBX, against the simulated cloud and PBX over loopback. */
 class PbxLifecycleTest {
 
-    static final String ACME = """
-            apiVersion: v1
-            kind: Secret
-            metadata: {name: acme-o2g}
-            stringData: {username: o2g-admin, password: o2g-secret}
-            ---
-            apiVersion: pbxops.io/v1alpha1
-            kind: Company
-            metadata: {name: acme}
-            spec: {displayName: ACME Industries, country: FRA}
-            """;
-
-    static final String ACME_OXE = """
-            apiVersion: pbxops.io/v1alpha1
-            kind: Pbx
-            metadata: {name: acme-oxe1}
-            spec:
-              companyRef: {name: acme}
-              serverName: ACME-OXE-1
-              type: OmniPCXEnterprise
-              dialing: {country: FRA, nationalPrefix: "0", internationalPrefix: "00", outboundPrefix: "0", useOutboundPrefix: true}
-              webRtc: {enabled: true, licenseAccepted: true}
-              network:
-                dns: {primary: 10.20.0.53}
-              endpoint:
-                url: https://o2g.acme.example
-                nodeId: "1"
-                credentialsSecretRef: {name: acme-o2g}
-            """;
+    static final String ACME = FleetManifests.ACME;
+    static final String ACME_OXE = FleetManifests.ACME_OXE;
 
     static final String FLEET_OXO = """
             apiVersion: pbxops.io/v1alpha1
@@ -90,13 +61,7 @@ class PbxLifecycleTest {
     @BeforeEach
     void start() {
         fleet = FleetHarness.start();
-        fleet.simulator()
-                .control()
-                .putO2gHost(new O2gHostSpec(
-                        "o2g.acme.example",
-                        "o2g-admin",
-                        "o2g-secret",
-                        List.of(new O2gHostSpec.Node("1", "oxe1.acme.example"))));
+        FleetManifests.addAcmeO2gHost(fleet.simulator());
     }
 
     @AfterEach
@@ -115,7 +80,7 @@ class PbxLifecycleTest {
         assertEquals(ConnectionState.Running, pbx.getStatus().getConnection());
         assertEquals("activated", pbx.getStatus().getCloudStatus());
         assertEquals(1, pbx.getStatus().getCompanies());
-        assertEquals("True", condition(pbx, Conditions.CONNECTED));
+        assertEquals("True", condition(pbx, "Connected"));
         Map<String, String> activation = secret("acme-oxe1-activation");
         assertEquals(pbx.getStatus().getEquipmentId(), activation.get("equipmentId"));
 
@@ -128,6 +93,7 @@ class PbxLifecycleTest {
 
     @Test
     void aFleetOxoReachesRunningWithoutAnyCallToThePbx() {
+        NoWrites noO2gSession = fleet.noWrites().matching(route -> route.contains(" /api/rest"));
         fleet.simulator().control().addOxo(new OxoSpec("SN-FLEET-1", OxoSpec.Mode.STOCK, "ALE12-1234.5678.90"));
         fleet.apply(ACME);
         fleet.apply(FLEET_OXO);
@@ -137,7 +103,8 @@ class PbxLifecycleTest {
         assertNull(pbx.getStatus().getEquipmentId(), "a fleet equipment ID is also the activation code: not in status");
         JsonNode system = fleet.cloud().system("ACME-OXO");
         assertEquals("ALE12-1234.5678.90", system.path("pbxId").asText());
-        assertEquals(0, fleet.cloud().o2gRequests(), "nothing is configured on a fleet OXO");
+        noO2gSession.assertNone("a fleet OXO: nothing is configured on the PBX");
+        assertEquals(0, fleet.cloud().o2gRequests(), "not even a read of a PBX");
     }
 
     @Test
@@ -146,8 +113,7 @@ class PbxLifecycleTest {
         fleet.apply(ACME);
         fleet.apply(BTCO_OXO);
 
-        Pbx pending = fleet.awaitCondition(
-                Pbx.class, "acme-btco", Conditions.READY, "False", Conditions.Ready.AWAITING_ACTIVATION);
+        Pbx pending = fleet.awaitCondition(Pbx.class, "acme-btco", "Ready", "False", "AwaitingActivation");
         assertEquals(ConnectionState.Pending, pending.getStatus().getConnection());
         String guidance = readyMessage(pending);
         assertTrue(guidance.contains("Secret acme-btco-activation") && guidance.contains("OMC"), guidance);
@@ -162,7 +128,7 @@ class PbxLifecycleTest {
         fleet.simulator().control().addOxo(new OxoSpec("SN-BTCO-2", OxoSpec.Mode.BTCO, null));
         fleet.apply(ACME);
         fleet.apply(BTCO_OXO);
-        fleet.awaitCondition(Pbx.class, "acme-btco", Conditions.READY, "False", Conditions.Ready.AWAITING_ACTIVATION);
+        fleet.awaitCondition(Pbx.class, "acme-btco", "Ready", "False", "AwaitingActivation");
         installerTypesTheCode("SN-BTCO-2", "acme-btco");
         fleet.awaitReady(Pbx.class, "acme-btco");
         String firstCode = secret("acme-btco-activation").get("activationCode");
@@ -171,8 +137,7 @@ class PbxLifecycleTest {
             pbx.getSpec().setResetToken("2026-11-22.1");
             return pbx;
         });
-        Pbx pending = fleet.awaitCondition(
-                Pbx.class, "acme-btco", Conditions.READY, "False", Conditions.Ready.AWAITING_ACTIVATION);
+        Pbx pending = fleet.awaitCondition(Pbx.class, "acme-btco", "Ready", "False", "AwaitingActivation");
         assertEquals("2026-11-22.1", pending.getStatus().getLastResetToken());
         assertNotNull(pending.getStatus().getLastResetTime());
         String newCode = secret("acme-btco-activation").get("activationCode");
@@ -198,9 +163,8 @@ class PbxLifecycleTest {
             pbx.getSpec().setResetToken("r1");
             return pbx;
         });
-        fleet.awaitCondition(Pbx.class, "acme-oxe1", Conditions.READY, "True", null);
-        Awaitility.await()
-                .atMost(FleetHarness.CONVERGENCE)
+        fleet.awaitCondition(Pbx.class, "acme-oxe1", "Ready", "True", null);
+        await().atMost(FleetHarness.CONVERGENCE)
                 .untilAsserted(() -> assertEquals(
                         "r1", fleet.get(Pbx.class, "acme-oxe1").getStatus().getLastResetToken()));
         Pbx running = fleet.awaitReady(Pbx.class, "acme-oxe1");
@@ -233,7 +197,7 @@ class PbxLifecycleTest {
                 0,
                 fleet.cloud().counts().stream().filter(c -> c.status() == 403).count(),
                 "never refused (403030)");
-        List<String> reasons = events("acme-oxe1");
+        List<String> reasons = Events.reasons(fleet.client(), FleetHarness.NAMESPACE, "acme-oxe1");
         assertTrue(reasons.containsAll(List.of("Reset", "GatewayRemoved", "Deleted")), reasons.toString());
         assertNull(fleet.get(Secret.class, "acme-oxe1-activation"), "the activation Secret goes with it");
     }
@@ -244,61 +208,28 @@ class PbxLifecycleTest {
         fleet.apply(ACME);
         fleet.apply(FLEET_OXO.replace("dialing: {country: FRA}", "dialing: {country: FRA}\n  deletionPolicy: Orphan"));
         fleet.awaitReady(Pbx.class, "acme-oxo");
+        NoWrites noWrites = fleet.noWrites();
         fleet.delete(Pbx.class, "acme-oxo");
         fleet.awaitGone(Pbx.class, "acme-oxo");
+        noWrites.assertNone("deleting a Pbx whose deletionPolicy is Orphan");
         assertEquals(1, fleet.cloud().systemsNamed("ACME-OXO").size());
-        assertEquals(0, fleet.cloud().requests("DELETE", "/systems"));
     }
 
     private void installerTypesTheCode(String serial, String pbx) {
-        Map<String, String> activation = secret(pbx + "-activation");
-        fleet.simulator()
-                .control()
-                .installerStep(
-                        serial,
-                        new OxoRainbowSettings(
-                                true,
-                                activation.get("equipmentId"),
-                                activation.get("activationCode"),
-                                "openrainbow.com"));
+        Installer.typeTheCode(fleet.simulator(), serial, fleet.get(Secret.class, pbx + "-activation"));
     }
 
     private Map<String, String> secret(String name) {
         Secret secret = fleet.get(Secret.class, name);
         assertNotNull(secret, "Secret " + name);
-        Map<String, String> values = new HashMap<>();
-        if (secret.getData() != null) {
-            secret.getData()
-                    .forEach((k, v) ->
-                            values.put(k, new String(Base64.getDecoder().decode(v), StandardCharsets.UTF_8)));
-        }
-        if (secret.getStringData() != null) {
-            values.putAll(secret.getStringData());
-        }
-        return values;
-    }
-
-    private List<String> events(String name) {
-        return fleet.client().v1().events().inNamespace(FleetHarness.NAMESPACE).list().getItems().stream()
-                .filter(e -> name.equals(e.getInvolvedObject().getName()))
-                .map(Event::getReason)
-                .toList();
+        return Secrets.values(secret);
     }
 
     static String condition(Pbx pbx, String type) {
-        return StatusConditions.find(pbx.getStatus().getConditions(), type)
-                .orElseThrow()
-                .getStatus();
+        return CurrentStatus.condition(pbx, type).orElseThrow().getStatus();
     }
 
     static String readyMessage(Pbx pbx) {
-        return StatusConditions.find(pbx.getStatus().getConditions(), Conditions.READY)
-                .orElseThrow()
-                .getMessage();
-    }
-
-    static boolean notEmpty(String value) {
-        assertFalse(value == null || value.isEmpty());
-        return true;
+        return CurrentStatus.condition(pbx, "Ready").orElseThrow().getMessage();
     }
 }

@@ -6,15 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.cloud.CloudBudget;
-import io.pbxops.operator.cloud.CloudCredentials;
 import io.pbxops.operator.cloud.CloudCredentialsSource;
-import io.pbxops.operator.pbx.StandardDrivers;
-import io.pbxops.operator.reconcile.LeaderElection;
 import io.pbxops.operator.reconcile.OperatorSettings;
+import io.pbxops.operator.testing.CloudAccount;
 import io.pbxops.operator.testing.FleetHarness;
-import io.pbxops.simulator.SimulatorConfig;
-import java.time.Clock;
-import java.time.Duration;
+import io.pbxops.operator.testing.TestOperators;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 /** Two replicas against one API server: one reconciles, the other takes over when it stops, nothing is done twice. */
 class LeaderElectionTest {
+
+    private static final OperatorSettings SETTINGS = TestOperators.quickSettings(Set.of(FleetHarness.NAMESPACE));
 
     private FleetHarness fleet;
     private OperatorRuntime first;
@@ -57,7 +55,11 @@ class LeaderElectionTest {
 
         fleet.apply(company("globex", "Globex GmbH"));
         fleet.awaitReady(Company.class, "globex");
-        assertEquals(0, standby.cloudMetrics().snapshot().size(), "the standby made no cloud call");
+        // Watched past the operator's longest backoff: a standby that acted would have called by then.
+        await("the standby makes no cloud call")
+                .during(TestOperators.longestWait(SETTINGS).plusSeconds(1))
+                .atMost(TestOperators.longestWait(SETTINGS).plusSeconds(3))
+                .until(() -> standby.cloudMetrics().snapshot().isEmpty());
 
         leader.close();
         await().atMost(FleetHarness.CONVERGENCE).until(() -> standby.operator().isLeading());
@@ -70,30 +72,14 @@ class LeaderElectionTest {
     }
 
     private OperatorRuntime replica(String identity) {
-        SimulatorConfig sim = fleet.simulator().config();
-        OperatorSettings settings = OperatorSettings.defaults()
-                .withNamespaces(Set.of(FleetHarness.NAMESPACE))
-                .withServerSideApply(false)
-                .withDriftInterval(Duration.ofHours(1))
-                .withLeaderElection(new LeaderElection(
-                        "pbx-operator",
-                        FleetHarness.NAMESPACE,
-                        identity,
-                        Duration.ofSeconds(3),
-                        Duration.ofSeconds(2),
-                        Duration.ofMillis(250),
-                        false));
-        return new OperatorRuntime(
+        OperatorSettings settings = SETTINGS.withLeaderElection(
+                TestOperators.quickLeaderElection("pbx-operator", FleetHarness.NAMESPACE, identity));
+        return TestOperators.runtime(
                 fleet.client(),
-                new RuntimeSettings(
-                        fleet.simulator().cloudUrl(),
-                        CloudBudget.defaults(),
-                        100,
-                        StandardDrivers.Options.defaults(),
-                        settings),
+                TestOperators.runtimeSettings(fleet.simulator().cloudUrl(), CloudBudget.defaults(), settings),
                 CloudCredentialsSource.of(
-                        new CloudCredentials(sim.login(), sim.password(), sim.appId(), sim.appSecret())),
-                Clock.systemUTC());
+                        CloudAccount.credentials(fleet.simulator().config())),
+                fleet.simulator().o2gUrl());
     }
 
     private static String company(String name, String displayName) {

@@ -38,6 +38,13 @@ public final class CloudState {
         return found.get(0);
     }
 
+    /** The IDs of the sites the system of that name is linked to, sorted. */
+    public List<String> siteIds(String systemName) {
+        List<String> sites = new ArrayList<>();
+        system(systemName).path("siteId").forEach(site -> sites.add(site.asText()));
+        return sites.stream().sorted().toList();
+    }
+
     public List<JsonNode> companies() {
         String bp = simulator.control().state().path("bpCompanyId").asText();
         return list("companies").stream()
@@ -67,7 +74,7 @@ public final class CloudState {
                 .sum();
     }
 
-    /** Every write (POST, PUT, DELETE) to the admin API. */
+    /** Every write (POST, PUT, DELETE) to the admin API, for measurements; a test that nothing was written uses NoWrites. */
     public long writes() {
         return simulator.control().requestCounts().stream()
                 .filter(c -> WRITES.contains(c.method()) && c.route().startsWith(ADMIN))
@@ -78,6 +85,14 @@ public final class CloudState {
     public long adminRequests() {
         return simulator.control().requestCounts().stream()
                 .filter(c -> c.route().startsWith(ADMIN))
+                .mapToLong(RequestCount::count)
+                .sum();
+    }
+
+    /** Every request of the cloud's admin and authentication APIs. */
+    public long cloudRequests() {
+        return simulator.control().requestCounts().stream()
+                .filter(c -> c.route().startsWith("/api/rainbow/"))
                 .mapToLong(RequestCount::count)
                 .sum();
     }

@@ -5,22 +5,18 @@ import static org.awaitility.Awaitility.await;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.PbxOpsStatus;
 import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.cloud.CloudCredentials;
 import io.pbxops.operator.cloud.InMemoryCloudMetrics;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.reconcile.PbxOperator;
-import io.pbxops.operator.reconcile.StatusConditions;
 import io.pbxops.operator.runtime.OperatorRuntime;
 import io.pbxops.operator.runtime.RuntimeSettings;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -50,11 +46,7 @@ public final class FleetHarness implements AutoCloseable {
     private FleetHarness(SimulatorConfig simulatorConfig, OperatorSettings settings) {
         this.cluster = TestCluster.start();
         this.simulator = Simulator.start(simulatorConfig);
-        this.credentials = new AtomicReference<>(new CloudCredentials(
-                simulatorConfig.login(),
-                simulatorConfig.password(),
-                simulatorConfig.appId(),
-                simulatorConfig.appSecret()));
+        this.credentials = new AtomicReference<>(CloudAccount.credentials(simulatorConfig));
         this.settings = settings;
     }
 
@@ -76,12 +68,7 @@ public final class FleetHarness implements AutoCloseable {
                 .withSeed(7L)
                 .withActivationDelay(Duration.ofMillis(50))
                 .withUpgradeDelay(Duration.ofMillis(200)));
-        OperatorSettings settings = operator.apply(OperatorSettings.defaults()
-                .withNamespaces(Set.of(NAMESPACE))
-                .withDriftInterval(Duration.ofHours(1))
-                .withServerSideApply(false)
-                .withPendingRecheck(Duration.ofMillis(300))
-                .withFailureBackoff(Duration.ofMillis(200), Duration.ofSeconds(2)));
+        OperatorSettings settings = operator.apply(TestOperators.quickSettings(Set.of(NAMESPACE)));
         FleetHarness harness = new FleetHarness(config, settings);
         if (startOperator) {
             harness.startOperator();
@@ -91,10 +78,9 @@ public final class FleetHarness implements AutoCloseable {
 
     /** Starts (or restarts) the operator process: a new cloud client, new caches, nothing remembered. */
     public void startOperator() {
-        RuntimeSettings runtimeSettings = new RuntimeSettings(
-                        simulator.cloudUrl(), budget, 100, TestDrivers.routedTo(simulator.o2gUrl()), settings)
+        RuntimeSettings runtimeSettings = TestOperators.runtimeSettings(simulator.cloudUrl(), budget, settings)
                 .withOps(opsBind, opsPort);
-        runtime = new OperatorRuntime(cluster.client(), runtimeSettings, credentials::get, Clock.systemUTC());
+        runtime = TestOperators.runtime(cluster.client(), runtimeSettings, credentials::get, simulator.o2gUrl());
         runtime.start();
     }
 
@@ -172,6 +158,10 @@ public final class FleetHarness implements AutoCloseable {
         return client().resources(kind).inNamespace(NAMESPACE).withName(name).get();
     }
 
+    /**
+     * Waits until the object's status, written for its current generation (see {@link CurrentStatus}), has that
+     * condition; {@code reason} null accepts any.
+     */
     public <R extends CustomResource<?, ? extends PbxOpsStatus>> R awaitCondition(
             Class<R> kind, String name, String type, String status, String reason) {
         AtomicReference<R> seen = new AtomicReference<>();
@@ -183,23 +173,50 @@ public final class FleetHarness implements AutoCloseable {
                     .until(() -> {
                         R object = get(kind, name);
                         seen.set(object);
-                        return object != null
-                                && object.getStatus() != null
-                                && StatusConditions.find(object.getStatus().getConditions(), type)
-                                        .filter(c -> status.equals(c.getStatus())
-                                                && (reason == null || reason.equals(c.getReason())))
-                                        .isPresent();
+                        return CurrentStatus.has(object, type, status, reason);
                     });
         } catch (ConditionTimeoutException e) {
+            R last = seen.get();
             throw new AssertionError(
                     kind.getSimpleName() + "/" + name + " never had " + type + "=" + status
-                            + (reason == null ? "" : " (" + reason + ")") + "; last seen:\n"
-                            + (seen.get() == null
-                                    ? "nothing"
-                                    : Serialization.asYaml(seen.get().getStatus())),
+                            + (reason == null ? "" : " (" + reason + ")") + " for its current generation; last seen: "
+                            + (last == null ? "nothing" : CurrentStatus.describe(last, last.getStatus())),
                     e);
         }
         return seen.get();
+    }
+
+    /** Waits until every object of these kinds in the namespace is Ready for its current generation. */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public void awaitEveryObjectReady(List<Class<? extends CustomResource<?, ?>>> kinds) {
+        for (Class<? extends CustomResource<?, ?>> kind : kinds) {
+            for (HasMetadata object :
+                    client().resources(kind).inNamespace(NAMESPACE).list().getItems()) {
+                awaitReady((Class) kind, object.getMetadata().getName());
+            }
+        }
+    }
+
+    /** Waits until no object of these kinds is left in the namespace (their finalizers done). */
+    public void awaitNoObjectLeft(List<Class<? extends CustomResource<?, ?>>> kinds) {
+        for (Class<? extends CustomResource<?, ?>> kind : kinds) {
+            try {
+                await().atMost(CONVERGENCE)
+                        .pollInterval(Duration.ofMillis(100))
+                        .until(() -> client().resources(kind)
+                                .inNamespace(NAMESPACE)
+                                .list()
+                                .getItems()
+                                .isEmpty());
+            } catch (ConditionTimeoutException e) {
+                throw new AssertionError(
+                        kind.getSimpleName() + " objects left: "
+                                + client().resources(kind).inNamespace(NAMESPACE).list().getItems().stream()
+                                        .map(o -> o.getMetadata().getName())
+                                        .toList(),
+                        e);
+            }
+        }
     }
 
     /** Waits until the cloud has received no request for a while: everything in flight has settled. */
@@ -211,8 +228,16 @@ public final class FleetHarness implements AutoCloseable {
         });
     }
 
+    /**
+     * Starts the check that nothing is written from now on (see {@link NoWrites}), watching a second longer than the
+     * operator's longest backoff or recheck.
+     */
+    public NoWrites noWrites() {
+        return NoWrites.from(simulator, TestOperators.longestWait(settings).plus(Duration.ofSeconds(1)));
+    }
+
     public <R extends CustomResource<?, ? extends PbxOpsStatus>> R awaitReady(Class<R> kind, String name) {
-        return awaitCondition(kind, name, Conditions.READY, "True", null);
+        return awaitCondition(kind, name, "Ready", "True", null);
     }
 
     /** The Kubernetes API server (for a test that runs operator instances of its own, or reads the requests). */

@@ -40,8 +40,20 @@ public final class Kubectl {
         this.cacheDir = cacheDir;
     }
 
+    /**
+     * The first executable {@code kubectl} on the PATH; fails the test, saying how to install it, when there is none
+     * (a test that needs kubectl never passes without it).
+     */
+    public static Path required() {
+        return onPath().orElseThrow(
+                        () -> new AssertionError(
+                                "kubectl is not on the PATH, and this test drives the"
+                                        + " operator with it: put a recent kubectl on the PATH (1.32 works; Debian bookworm's"
+                                        + " kubernetes-client, 1.20, is too old: its kubectl apply asks for the OpenAPI document as protobuf)"));
+    }
+
     /** The first executable {@code kubectl} on the PATH, if any. */
-    public static Optional<Path> onPath() {
+    private static Optional<Path> onPath() {
         String path = System.getenv("PATH");
         if (path == null) {
             return Optional.empty();

@@ -1,5 +1,7 @@
 package io.pbxops.operator.testing;
 
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRule;
+import io.fabric8.kubernetes.api.model.authorization.v1.ResourceRuleBuilder;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectRulesReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.server.mock.KubernetesMixedDispatcher;
@@ -42,13 +44,25 @@ public final class TestCluster implements AutoCloseable {
         this.client = client;
     }
 
+    /** The API server, answering that the operator may do everything on Leases. */
     public static TestCluster start() {
+        return start(List.of(new ResourceRuleBuilder()
+                .withApiGroups("coordination.k8s.io")
+                .withResources("leases")
+                .withVerbs("*")
+                .build()));
+    }
+
+    /**
+     * The API server, answering {@code leaseRules} to the SelfSubjectRulesReview that leader election makes to check
+     * its Lease permissions (CRUD mode refuses it with 422).
+     */
+    public static TestCluster start(List<ResourceRule> leaseRules) {
         // Expectations first, then CRUD: the few calls CRUD mode cannot answer are expected explicitly.
         Map<ServerRequest, Queue<ServerResponse>> expectations = new HashMap<>();
         KubernetesMockServer server = new KubernetesMockServer(
                 new Context(), new MockWebServer(), expectations, new KubernetesMixedDispatcher(expectations), false);
         server.init();
-        // Leader election checks its Lease permissions with a SelfSubjectRulesReview, which CRUD mode refuses (422).
         server.expect()
                 .post()
                 .withPath("/apis/authorization.k8s.io/v1/selfsubjectrulesreviews")
@@ -56,11 +70,7 @@ public final class TestCluster implements AutoCloseable {
                         201,
                         new SelfSubjectRulesReviewBuilder()
                                 .withNewStatus()
-                                .addNewResourceRule()
-                                .withApiGroups("coordination.k8s.io")
-                                .withResources("leases")
-                                .withVerbs("*")
-                                .endResourceRule()
+                                .withResourceRules(leaseRules)
                                 .withIncomplete(false)
                                 .endStatus()
                                 .build())

@@ -1,11 +1,10 @@
 package io.pbxops.operator.cloud.support;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import io.pbxops.operator.cloud.CloudCredentials;
 import io.pbxops.operator.cloud.CloudRetrySettings;
 import io.pbxops.operator.cloud.InMemoryCloudMetrics;
 import io.pbxops.operator.cloud.RainbowClientConfig;
+import io.pbxops.operator.testing.CloudAccount;
 import io.pbxops.simulator.Simulator;
 import io.pbxops.simulator.SimulatorConfig;
 import java.net.URI;
@@ -14,8 +13,6 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Starts one simulator in-process on free loopback ports for a test class and empties it (state, faults, request
@@ -37,7 +34,6 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        quietLogging();
         simulator = Simulator.start(config);
         control = new SimControl(simulator.cloudUrl());
     }
@@ -53,19 +49,6 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
     public void afterAll(ExtensionContext context) {
         if (simulator != null) {
             simulator.close();
-        }
-    }
-
-    /**
-     * Without a logback configuration on the test class path logback logs everything at DEBUG (Jetty included).
-     * The module has no logback-test.xml yet and its test resources are shared, so the contract tests set their
-     * levels here: WARN, and INFO for the project's own loggers.
-     */
-    private static void quietLogging() {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logback
-                && System.getProperty("logback.configurationFile") == null) {
-            logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);
-            logback.getLogger("io.pbxops").setLevel(Level.INFO);
         }
     }
 
@@ -87,7 +70,7 @@ public final class SimulatorExtension implements BeforeAllCallback, AfterAllCall
 
     /** The account the simulator accepts. */
     public CloudCredentials credentials() {
-        return new CloudCredentials(config.login(), config.password(), config.appId(), config.appSecret());
+        return CloudAccount.credentials(config);
     }
 
     /** Client settings for tests: short backoff so fault tests stay quick, counters in memory. */

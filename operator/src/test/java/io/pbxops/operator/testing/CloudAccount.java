@@ -1,4 +1,4 @@
-package io.pbxops.operator.gitops;
+package io.pbxops.operator.testing;
 
 import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.cloud.CloudCredentials;
