@@ -52,8 +52,7 @@ public final class CompanyDecision {
         Company company = desired.company();
         int pbxCount = desired.dependents().size();
         if (context.claim().heldByAnother()) {
-            return Decision.none(
-                    ClaimOutcomes.conflict(company, context.claim()), new View(null, null, null, pbxCount));
+            return ClaimOutcomes.waiting(company, context, new View(null, null, null, pbxCount));
         }
         List<Step> steps = new ArrayList<>();
         CloudCompany cloudCompany = observed.company().object().orElse(null);

@@ -49,7 +49,7 @@ public final class GatewayDecision {
     public static Decision<View> decide(Desired desired, Observation observed, DecisionContext context) {
         WebRtcGateway gateway = desired.gateway();
         if (context.claim().heldByAnother()) {
-            return Decision.none(ClaimOutcomes.conflict(gateway, context.claim()), View.NONE);
+            return ClaimOutcomes.waiting(gateway, context, View.NONE);
         }
         List<Step> steps = new ArrayList<>();
         CloudMediaPillar found = observed.gateway().object().orElse(null);

@@ -63,8 +63,19 @@ public record Outcome(
 
     /** Another object, or the cloud, already holds the identity this object claims. */
     public static Outcome conflict(String message) {
+        return conflict(message, null);
+    }
+
+    /** As {@link #conflict(String)}, looked at again after {@code recheckAfter} (the holder may let it go). */
+    public static Outcome conflict(String message, Duration recheckAfter) {
         return new Outcome(
-                false, Conditions.Ready.CONFLICT, message, false, Conditions.Synced.RECONCILE_ERROR, message, null);
+                false,
+                Conditions.Ready.CONFLICT,
+                message,
+                false,
+                Conditions.Synced.RECONCILE_ERROR,
+                message,
+                recheckAfter);
     }
 
     /** What a problem between objects means for the object at fault. */

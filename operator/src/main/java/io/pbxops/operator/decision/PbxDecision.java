@@ -173,7 +173,7 @@ public final class PbxDecision {
             Desired desired, Observation observed, ResetMemory memory, DecisionContext context) {
         Pbx pbx = desired.pbx();
         if (context.claim().heldByAnother()) {
-            return Decision.none(ClaimOutcomes.conflict(pbx, context.claim()), View.NONE);
+            return ClaimOutcomes.waiting(pbx, context, View.NONE);
         }
         List<Step> steps = new ArrayList<>();
         CloudSystem system = observed.system().object().orElse(null);

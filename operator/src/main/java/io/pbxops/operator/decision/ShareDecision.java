@@ -35,7 +35,7 @@ public final class ShareDecision {
 
     public static Decision<View> decide(Desired desired, Observation observed, DecisionContext context) {
         if (context.claim().heldByAnother()) {
-            return Decision.none(ClaimOutcomes.conflict(desired.share(), context.claim()), new View(null, null));
+            return ClaimOutcomes.waiting(desired.share(), context, new View(null, null));
         }
         if (desired.systemId() == null || desired.siteId() == null) {
             return new Decision<>(

@@ -55,6 +55,7 @@ public final class Planner {
     private final Map<ResourceID, CompanyState> companies = new HashMap<>();
     private final Map<ResourceID, CloudSystem> systems = new HashMap<>();
     private final Set<CloudRef> managed = new HashSet<>();
+    private ManifestClaims claims;
 
     /** @param pbxSide reads the PBXs' management endpoints; null to leave them unread */
     public Planner(CloudPort cloud, PbxSide pbxSide) {
@@ -69,6 +70,7 @@ public final class Planner {
      * @param all  the scope is the reseller's whole fleet, not only the companies the manifests name
      */
     public FleetPlan plan(DeclaredFleet head, DeclaredFleet base, boolean all) {
+        claims = new ManifestClaims(head);
         List<ObjectPlan> objects = new ArrayList<>();
         head.companies().forEach(company -> objects.add(company(company, head)));
         head.pbxs().forEach(pbx -> objects.add(pbx(pbx, head, base)));
@@ -100,7 +102,7 @@ public final class Planner {
         Decision<CompanyDecision.View> decision = CompanyDecision.decide(
                 new CompanyDecision.Desired(company, Dependents.of(company, head)),
                 new CompanyDecision.Observation(found, site, siteMayBeRenamed),
-                CONTEXT);
+                CONTEXT.withClaim(claims.of(company)));
         companies.put(key(company), new CompanyState(found.object().orElse(null), site.orElse(null)));
         found.object().ifPresent(c -> managed.add(CloudRef.company(c.id())));
         site.ifPresent(s -> managed.add(CloudRef.site(s.id())));
@@ -142,7 +144,7 @@ public final class Planner {
                 desired,
                 new PbxDecision.Observation(system, null, side, PbxDecision.SecretContent.UNKNOWN),
                 memory,
-                CONTEXT);
+                CONTEXT.withClaim(claims.of(pbx)));
         system.object().ifPresent(s -> {
             systems.put(key(pbx), s);
             managed.add(CloudRef.system(s.id()));
@@ -192,7 +194,7 @@ public final class Planner {
         Decision<GatewayDecision.View> decision = GatewayDecision.decide(
                 new GatewayDecision.Desired(gateway, pbx, system == null ? null : system.id()),
                 new GatewayDecision.Observation(found),
-                CONTEXT);
+                CONTEXT.withClaim(claims.of(gateway)));
         found.object().ifPresent(g -> managed.add(CloudRef.gateway(g.id())));
         return objectPlan(gateway, found.object().map(CloudMediaPillar::id).orElse(null), decision.steps(), false);
     }

@@ -1,6 +1,7 @@
 package io.pbxops.operator.reconcile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.Condition;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -80,6 +81,8 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
             resource.setStatus(newStatus());
         }
         JsonNode before = Serialization.jsonMapper().valueToTree(resource.getStatus());
+        Optional<Condition> readyBefore =
+                StatusConditions.find(resource.getStatus().getConditions(), Conditions.READY);
         Outcome outcome;
         try {
             outcome = Annotations.isPaused(resource) ? paused(resource, context) : sync(resource, context);
@@ -94,6 +97,7 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
             outcome = failures.outcome(id(resource), e);
         }
         show(resource, outcome);
+        claimEvents(resource, readyBefore, outcome);
         JsonNode after = Serialization.jsonMapper().valueToTree(resource.getStatus());
         UpdateControl<R> control = UpdateControl.noUpdate();
         if (!before.equals(after) && !writeStatus(resource)) {
@@ -101,6 +105,26 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
         }
         outcome.recheck().ifPresent(wait -> control.rescheduleAfter(wait));
         return control;
+    }
+
+    /** One event when an object enters a conflict over its cloud object, and one when it takes the object over. */
+    private void claimEvents(R resource, Optional<Condition> readyBefore, Outcome outcome) {
+        boolean wasConflict = readyBefore
+                .map(c -> Conditions.Ready.CONFLICT.equals(c.getReason()))
+                .orElse(false);
+        boolean isConflict = Conditions.Ready.CONFLICT.equals(outcome.readyReason());
+        if (isConflict
+                && !readyBefore
+                        .map(c -> Objects.equals(c.getMessage(), outcome.readyMessage()))
+                        .orElse(false)) {
+            support.events().warning(resource, "Conflict", outcome.readyMessage());
+        } else if (wasConflict && outcome.ready() != null && !isConflict) {
+            support.events()
+                    .normal(
+                            resource,
+                            "ClaimTakenOver",
+                            "the cloud object is this object's now: the object that " + "held it is gone or left it");
+        }
     }
 
     /**
@@ -163,6 +187,12 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
      * {@code Ready=False Deleting} with why, and one event is recorded per change of that reason.
      */
     protected final DeleteControl cleanupWith(R resource, DeletionPolicy policy, ExternalDeletion<R> deletion) {
+        return cleanupWith(resource, policy, deletion, () -> {});
+    }
+
+    /** As {@link #cleanupWith(CustomResource, DeletionPolicy, ExternalDeletion)}; {@code whenGone} runs once it is. */
+    protected final DeleteControl cleanupWith(
+            R resource, DeletionPolicy policy, ExternalDeletion<R> deletion, Runnable whenGone) {
         try (var ignored = logContext(resource)) {
             support.observer().forgotten(resource.getKind(), id(resource));
             Optional<Step> orphan = Deletions.orphan(resource, policy);
@@ -180,6 +210,7 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
                         decision.steps(Step.Wait.class).stream().findFirst();
                 if (waiting.isEmpty()) {
                     backoff.reset(id(resource));
+                    whenGone.run();
                     return DeleteControl.defaultDelete();
                 }
                 showWaiting(resource, decision.outcome(), waiting.get());

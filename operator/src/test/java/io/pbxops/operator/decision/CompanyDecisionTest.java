@@ -176,7 +176,7 @@ class CompanyDecisionTest {
                                 SITE,
                                 false,
                                 HELD,
-                                List.of(),
+                                List.of("Wait(Conflict)"),
                                 false,
                                 "Conflict")));
     }

@@ -1,5 +1,6 @@
 package io.pbxops.operator.decision;
 
+import static io.pbxops.operator.decision.Fixtures.BLOCKED;
 import static io.pbxops.operator.decision.Fixtures.CONTEXT;
 import static io.pbxops.operator.decision.Fixtures.HELD;
 import static io.pbxops.operator.decision.Fixtures.PENDING;
@@ -157,7 +158,15 @@ class GatewayDecisionTest {
                                 GatewayState.Offline)),
                 Arguments.of(
                         "a gateway another object holds is a Conflict",
-                        new Row(LATEST, "s1", NEWER_AVAILABLE, HELD, List.of(), "Conflict", null, null)));
+                        new Row(
+                                LATEST,
+                                "s1",
+                                NEWER_AVAILABLE,
+                                HELD,
+                                List.of("Wait(Conflict)"),
+                                "Conflict",
+                                BLOCKED,
+                                null)));
     }
 
     @ParameterizedTest(name = "{0}")

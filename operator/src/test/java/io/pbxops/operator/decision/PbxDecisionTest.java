@@ -680,7 +680,7 @@ class PbxDecisionTest {
                                 SECRET_OLD_CODE,
                                 NONE,
                                 HELD,
-                                List.of(),
+                                List.of("Wait(Conflict)"),
                                 "Conflict",
                                 null)));
     }

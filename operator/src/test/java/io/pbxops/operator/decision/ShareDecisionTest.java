@@ -55,7 +55,7 @@ class ShareDecisionTest {
                         new Row(null, null, null, CONTEXT, List.of("Link(null→null)"), "DependencyNotReady")),
                 Arguments.of(
                         "a link another object holds is a Conflict",
-                        new Row("s9", "g", NOT_LINKED, HELD, List.of(), "Conflict")));
+                        new Row("s9", "g", NOT_LINKED, HELD, List.of("Wait(Conflict)"), "Conflict")));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -50,7 +50,11 @@ public final class NoWrites {
      * returned with nothing left running.
      */
     public static NoWrites from(Simulator simulator, Duration window) {
-        Supplier<List<RequestCount>> counts = () -> simulator.control().requestCounts();
+        return from(() -> simulator.control().requestCounts(), window);
+    }
+
+    /** As {@link #from(Simulator, Duration)}, from counts read some other way (a simulator in {@code up}). */
+    public static NoWrites from(Supplier<List<RequestCount>> counts, Duration window) {
         return new NoWrites(counts, window, route -> true, writes(counts.get(), route -> true));
     }
 

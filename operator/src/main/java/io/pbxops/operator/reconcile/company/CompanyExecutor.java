@@ -1,6 +1,7 @@
 package io.pbxops.operator.reconcile.company;
 
 import io.pbxops.operator.api.Company;
+import io.pbxops.operator.api.CompanyStatus;
 import io.pbxops.operator.cloud.CloudPort;
 import io.pbxops.operator.cloud.model.CloudCompany;
 import io.pbxops.operator.cloud.model.CloudSite;
@@ -8,10 +9,13 @@ import io.pbxops.operator.cloud.model.SiteSettings;
 import io.pbxops.operator.decision.CompanyDecision;
 import io.pbxops.operator.decision.Observed;
 import io.pbxops.operator.decision.Step;
+import io.pbxops.operator.mapping.CloudRef;
 import io.pbxops.operator.reconcile.ExternalIds;
 import io.pbxops.operator.reconcile.ReconcileSupport;
+import io.pbxops.operator.reconcile.StatusEdits;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Executes a Company's steps through the cloud port, in order, with one event per step; answers what the cloud holds
@@ -27,20 +31,25 @@ final class CompanyExecutor {
         this.cloud = cloud;
     }
 
-    CompanyDecision.Observation run(Company company, List<Step> steps, CompanyDecision.Observation observed) {
+    /**
+     * @param mayDestroy the check just before each deletion: the cloud object is this object's own, and no other
+     *                   object records it as its own
+     */
+    CompanyDecision.Observation run(
+            Company company, List<Step> steps, CompanyDecision.Observation observed, Predicate<CloudRef> mayDestroy) {
         CloudCompany cloudCompany = observed.company().object().orElse(null);
         CloudSite site = observed.site().orElse(null);
         for (Step step : steps) {
             if (step instanceof Step.CreateCompany create) {
                 cloudCompany = cloud.companies().create(create.settings());
-                ExternalIds.record(support, company, cloudCompany.id());
+                claim(company, cloudCompany.id());
                 support.events()
                         .normal(
                                 company,
                                 "Created",
                                 "created company " + cloudCompany.id() + " named \"" + cloudCompany.name() + "\"");
             } else if (step instanceof Step.Adopt adopt) {
-                ExternalIds.record(support, company, adopt.ref().id());
+                claim(company, adopt.ref().id());
                 support.events()
                         .normal(
                                 company,
@@ -61,6 +70,8 @@ final class CompanyExecutor {
                         ? create.settings()
                         : SiteSettings.active(create.settings().name(), cloudCompany.id());
                 site = cloud.sites().create(settings);
+                String siteId = site.id();
+                StatusEdits.now(support, company, CompanyStatus::new, status -> status.setSiteId(siteId));
                 support.events()
                         .normal(company, "SiteCreated", "created site " + site.id() + " named \"" + site.name() + "\"");
             } else if (step instanceof Step.UpdateSite update) {
@@ -72,9 +83,17 @@ final class CompanyExecutor {
                                 "updated site " + site.id() + ": "
                                         + update.changes().describe());
             } else if (step instanceof Step.DeleteSite delete) {
+                if (!mayDestroy.test(CloudRef.site(delete.siteId()))) {
+                    refused(company, "site " + delete.siteId());
+                    break;
+                }
                 cloud.sites().delete(delete.siteId());
                 site = null;
             } else if (step instanceof Step.DeleteCompany delete) {
+                if (!mayDestroy.test(CloudRef.company(delete.companyId()))) {
+                    refused(company, "company " + delete.companyId());
+                    break;
+                }
                 if (cloud.companies().delete(delete.companyId())) {
                     support.events()
                             .normal(company, "Deleted", "deleted company " + delete.companyId() + " and its site");
@@ -85,5 +104,19 @@ final class CompanyExecutor {
             }
         }
         return new CompanyDecision.Observation(Observed.of(cloudCompany), Optional.ofNullable(site), false);
+    }
+
+    /** The company is this object's: its ID on the object (annotation) and in its status, at once. */
+    private void claim(Company company, String companyId) {
+        ExternalIds.record(support, company, companyId);
+        StatusEdits.now(support, company, CompanyStatus::new, status -> status.setCompanyId(companyId));
+    }
+
+    private void refused(Company company, String what) {
+        support.events()
+                .warning(
+                        company,
+                        "NotDeleted",
+                        what + " is not this object's own (or another object holds it): " + "nothing more is deleted");
     }
 }

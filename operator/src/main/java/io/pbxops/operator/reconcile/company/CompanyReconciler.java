@@ -15,8 +15,10 @@ import io.pbxops.operator.cloud.model.CloudCompany;
 import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.decision.CompanyDecision;
 import io.pbxops.operator.decision.Decision;
+import io.pbxops.operator.decision.DecisionContext;
 import io.pbxops.operator.decision.Observed;
 import io.pbxops.operator.decision.Outcome;
+import io.pbxops.operator.mapping.CloudRef;
 import io.pbxops.operator.mapping.CompanyMapping;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
@@ -28,6 +30,7 @@ import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +58,7 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
 
     @Override
     public List<EventSource<?, Company>> prepareEventSources(EventSourceContext<Company> context) {
+        claims.register(context);
         return List.of(
                 ReferenceIndex.referencing(
                         Pbx.class,
@@ -98,9 +102,10 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
             return Outcome.UNCHANGED;
         }
         CompanyDecision.Observation observed = observe(company);
-        Decision<CompanyDecision.View> decision = CompanyDecision.decide(desired, observed, decisionContext(company));
-        CompanyDecision.Observation after = executor.run(company, decision.steps(), observed);
-        Decision<CompanyDecision.View> settled = CompanyDecision.decide(desired, after, decisionContext(company));
+        DecisionContext decisionContext = decisionContext(company, context, refs(observed));
+        Decision<CompanyDecision.View> decision = CompanyDecision.decide(desired, observed, decisionContext);
+        CompanyDecision.Observation after = executor.run(company, decision.steps(), observed, ref -> false);
+        Decision<CompanyDecision.View> settled = CompanyDecision.decide(desired, after, decisionContext);
         show(company.getStatus(), settled.view());
         if (settled.writes().isEmpty()
                 && after.company().present()
@@ -131,6 +136,33 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
         Optional<CloudSite> site =
                 found.object().flatMap(c -> lookups.site(company.getStatus().getSiteId(), company, c.id()));
         return new CompanyDecision.Observation(found, site, false);
+    }
+
+    /** The cloud objects an observation stands for, whose holder the decision needs to know. */
+    private static List<CloudRef> refs(CompanyDecision.Observation observed) {
+        List<CloudRef> refs = new ArrayList<>();
+        observed.company().object().ifPresent(c -> refs.add(CloudRef.company(c.id())));
+        observed.site().ifPresent(s -> refs.add(CloudRef.site(s.id())));
+        return refs;
+    }
+
+    @Override
+    protected List<CloudRef> recorded(Company company) {
+        CompanyStatus status = company.getStatus();
+        List<CloudRef> refs = new ArrayList<>();
+        if (status != null && status.getCompanyId() != null) {
+            refs.add(CloudRef.company(status.getCompanyId()));
+        }
+        if (status != null && status.getSiteId() != null) {
+            refs.add(CloudRef.site(status.getSiteId()));
+        }
+        return refs;
+    }
+
+    /** A company is found by its exact name among the reseller's: two objects of one name claim one company. */
+    @Override
+    protected List<String> naturalKeys(Company company) {
+        return company.getSpec() == null ? List.of() : List.of("company:" + CompanyMapping.cloudName(company));
     }
 
     private static void show(CompanyStatus status, CompanyDecision.View view) {
@@ -169,7 +201,8 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
 
     @Override
     public DeleteControl cleanup(Company company, Context<Company> context) {
-        return cleanupWith(company, company.getSpec().effectiveDeletionPolicy(), c -> deleteInCloud(c, context));
+        return cleanupWith(
+                company, company.getSpec().effectiveDeletionPolicy(), context, c -> deleteInCloud(c, context));
     }
 
     private Decision<CompanyDecision.View> deleteInCloud(Company company, Context<Company> context) {
@@ -179,18 +212,22 @@ public class CompanyReconciler extends CloudReconciler<Company, CompanyStatus> i
                 ? observeForDeletion(company)
                 : new CompanyDecision.DeletionObservation(Optional.empty(), Optional.empty(), 0);
         Decision<CompanyDecision.View> decision =
-                CompanyDecision.decideDeletion(desired, observed, decisionContext(company));
+                CompanyDecision.decideDeletion(desired, observed, deletionContext(company, context));
         executor.run(
                 company,
                 decision.steps(),
-                new CompanyDecision.Observation(Observed.of(observed.company().orElse(null)), observed.site(), false));
+                new CompanyDecision.Observation(Observed.of(observed.company().orElse(null)), observed.site(), false),
+                mayDestroy(company, context));
         return decision;
     }
 
-    /** The company by the ID known for it (never by name: a deletion removes only what this object stood for). */
+    /**
+     * The company by the ID its status records (never by name, nor by an annotation it never acted on: a deletion
+     * removes only what this object created or adopted).
+     */
     private CompanyDecision.DeletionObservation observeForDeletion(Company company) {
         CompanyStatus status = Objects.requireNonNullElseGet(company.getStatus(), CompanyStatus::new);
-        String companyId = ExternalIds.orElse(ExternalIds.of(company), status.getCompanyId());
+        String companyId = status.getCompanyId();
         if (companyId == null) {
             return new CompanyDecision.DeletionObservation(Optional.empty(), Optional.empty(), 0);
         }

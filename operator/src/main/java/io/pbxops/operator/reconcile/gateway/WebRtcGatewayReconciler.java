@@ -14,10 +14,12 @@ import io.pbxops.operator.api.WebRtcGatewayStatus;
 import io.pbxops.operator.cloud.CloudPort;
 import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.decision.Decision;
+import io.pbxops.operator.decision.DecisionContext;
 import io.pbxops.operator.decision.GatewayDecision;
 import io.pbxops.operator.decision.Observed;
 import io.pbxops.operator.decision.Outcome;
 import io.pbxops.operator.decision.Step;
+import io.pbxops.operator.mapping.CloudRef;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
 import io.pbxops.operator.reconcile.CloudReconciler;
@@ -27,12 +29,14 @@ import io.pbxops.operator.reconcile.ExternalIds;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.reconcile.Resolution;
+import io.pbxops.operator.reconcile.StatusEdits;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A WebRtcGateway: created on its Pbx's system, kept at the wanted software version (or the newest one for
@@ -51,6 +55,7 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
 
     @Override
     public List<EventSource<?, WebRtcGateway>> prepareEventSources(EventSourceContext<WebRtcGateway> context) {
+        claims.register(context);
         return List.of(
                 ReferenceIndex.referencedBy(
                         Pbx.class,
@@ -89,13 +94,21 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
             return Outcome.UNCHANGED;
         }
         GatewayDecision.Observation observed = new GatewayDecision.Observation(observe(gateway, systemId));
-        Decision<GatewayDecision.View> decision = GatewayDecision.decide(desired, observed, decisionContext(gateway));
+        DecisionContext decisionContext = decisionContext(
+                gateway,
+                context,
+                observed.gateway()
+                        .object()
+                        .map(g -> List.of(CloudRef.gateway(g.id())))
+                        .orElse(List.of()));
+        Decision<GatewayDecision.View> decision = GatewayDecision.decide(desired, observed, decisionContext);
         Optional<CloudMediaPillar> after =
-                execute(gateway, decision, observed.gateway().object());
+                execute(gateway, decision, observed.gateway().object(), ref -> false);
         Decision<GatewayDecision.View> settled = GatewayDecision.decide(
-                desired, new GatewayDecision.Observation(Observed.of(after.orElse(null))), decisionContext(gateway));
+                desired, new GatewayDecision.Observation(Observed.of(after.orElse(null))), decisionContext);
         WebRtcGatewayStatus status = gateway.getStatus();
         status.setGatewayId(settled.view().gatewayId());
+        after.ifPresent(g -> status.setCloudId(g.id()));
         status.setRunningVersion(settled.view().runningVersion());
         status.setAvailableVersion(settled.view().availableVersion());
         status.setState(settled.view().state());
@@ -149,12 +162,15 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
 
     /** Creates, adopts, updates or deletes, one event per step; answers the gateway as the cloud holds it afterwards. */
     private Optional<CloudMediaPillar> execute(
-            WebRtcGateway gateway, Decision<?> decision, Optional<CloudMediaPillar> observed) {
+            WebRtcGateway gateway,
+            Decision<?> decision,
+            Optional<CloudMediaPillar> observed,
+            Predicate<CloudRef> mayDestroy) {
         Optional<CloudMediaPillar> current = observed;
         for (Step step : decision.steps()) {
             if (step instanceof Step.CreateGateway create) {
                 CloudMediaPillar created = cloud.gateways().create(create.gateway());
-                ExternalIds.record(support, gateway, created.id());
+                claim(gateway, created.id());
                 support.events()
                         .normal(
                                 gateway,
@@ -163,7 +179,7 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
                                         + create.on() + ", version " + created.runningVersion());
                 current = Optional.of(created);
             } else if (step instanceof Step.Adopt adopt) {
-                ExternalIds.record(support, gateway, adopt.ref().id());
+                claim(gateway, adopt.ref().id());
                 support.events()
                         .normal(
                                 gateway,
@@ -180,6 +196,15 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
                                 "updated WebRTC gateway " + update.name() + ": "
                                         + update.changes().describe());
             } else if (step instanceof Step.DeleteGateway delete) {
+                if (!mayDestroy.test(CloudRef.gateway(delete.gatewayId()))) {
+                    support.events()
+                            .warning(
+                                    gateway,
+                                    "NotDeleted",
+                                    "WebRTC gateway " + delete.name() + " is not this "
+                                            + "object's own (or another object holds it): it is left as it is");
+                    break;
+                }
                 if (cloud.gateways().delete(delete.gatewayId())) {
                     support.events().normal(gateway, "Deleted", "removed WebRTC gateway " + delete.name());
                 }
@@ -193,20 +218,38 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
 
     @Override
     public DeleteControl cleanup(WebRtcGateway gateway, Context<WebRtcGateway> context) {
-        return cleanupWith(gateway, gateway.getSpec().effectiveDeletionPolicy(), this::deleteInCloud);
+        return cleanupWith(
+                gateway, gateway.getSpec().effectiveDeletionPolicy(), context, g -> deleteInCloud(g, context));
     }
 
-    /** The gateway by the ID its annotation names (never by name: a deletion removes only what this object stood for). */
-    private Decision<GatewayDecision.View> deleteInCloud(WebRtcGateway gateway) {
+    /**
+     * The gateway by the ID its status records (never by name, nor by an annotation it never acted on: a deletion
+     * removes only what this object created or adopted).
+     */
+    private Decision<GatewayDecision.View> deleteInCloud(WebRtcGateway gateway, Context<WebRtcGateway> context) {
         ledger.forget(id(gateway));
-        String knownId = ExternalIds.of(gateway);
+        String knownId =
+                gateway.getStatus() == null ? null : gateway.getStatus().getCloudId();
         Optional<CloudMediaPillar> found =
                 knownId == null ? Optional.empty() : cloud.gateways().observe(knownId, null, null);
         Decision<GatewayDecision.View> decision = GatewayDecision.decideDeletion(
                 new GatewayDecision.Desired(gateway, null, null),
                 new GatewayDecision.DeletionObservation(found),
-                decisionContext(gateway));
-        execute(gateway, decision, found);
+                deletionContext(gateway, context));
+        execute(gateway, decision, found, mayDestroy(gateway, context));
         return decision;
+    }
+
+    @Override
+    protected List<CloudRef> recorded(WebRtcGateway gateway) {
+        return gateway.getStatus() == null || gateway.getStatus().getCloudId() == null
+                ? List.of()
+                : List.of(CloudRef.gateway(gateway.getStatus().getCloudId()));
+    }
+
+    /** The gateway is this object's: its ID on the object (annotation) and in its status, at once. */
+    private void claim(WebRtcGateway gateway, String gatewayId) {
+        ExternalIds.record(support, gateway, gatewayId);
+        StatusEdits.now(support, gateway, WebRtcGatewayStatus::new, status -> status.setCloudId(gatewayId));
     }
 }

@@ -8,16 +8,19 @@ import io.pbxops.operator.cloud.model.CloudSystemState;
 import io.pbxops.operator.decision.Observed;
 import io.pbxops.operator.decision.PbxDecision;
 import io.pbxops.operator.decision.Step;
+import io.pbxops.operator.mapping.CloudRef;
 import io.pbxops.operator.pbx.EndpointSettings;
 import io.pbxops.operator.pbx.EndpointState;
 import io.pbxops.operator.pbx.PbxEndpointPort;
 import io.pbxops.operator.reconcile.ExternalIds;
 import io.pbxops.operator.reconcile.ReconcileSupport;
+import io.pbxops.operator.reconcile.StatusEdits;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * Executes a Pbx's steps, in order, through the cloud port, the PBX endpoint port and the activation Secret, with one
@@ -43,15 +46,18 @@ final class PbxExecutor {
     }
 
     /**
-     * @param endpoint the PBX's management endpoint, resolved; null when it has none (or, on a deletion, when its
-     *                 Secrets are gone: the PBX is then left as it is)
+     * @param endpoint   the PBX's management endpoint, resolved; null when it has none (or, on a deletion, when
+     *                   its Secrets are gone: the PBX is then left as it is)
+     * @param mayDestroy the check just before each destructive call of a deletion: the system is this object's own,
+     *                   and no other object records it as its own; when it fails, nothing more is done
      */
     Result run(
             Pbx pbx,
             EndpointTargets.Resolved endpoint,
             List<Step> steps,
             PbxDecision.Observation observed,
-            PbxDecision.ResetMemory memory) {
+            PbxDecision.ResetMemory memory,
+            Predicate<CloudRef> mayDestroy) {
         CloudSystem system = observed.system().object().orElse(null);
         CloudSystemState state = observed.state();
         PbxDecision.PbxSide pbxSide = observed.pbxSide();
@@ -60,7 +66,7 @@ final class PbxExecutor {
         for (Step step : steps) {
             if (step instanceof Step.CreateSystem create) {
                 system = cloud.systems().create(create.system());
-                ExternalIds.record(support, pbx, system.id());
+                claim(pbx, system.id());
                 support.events()
                         .normal(
                                 pbx,
@@ -68,7 +74,7 @@ final class PbxExecutor {
                                 "declared system " + system.id() + " " + create.where()
                                         + "; its activation data is in Secret " + create.secretName());
             } else if (step instanceof Step.Adopt adopt) {
-                ExternalIds.record(support, pbx, adopt.ref().id());
+                claim(pbx, adopt.ref().id());
                 support.events()
                         .normal(
                                 pbx,
@@ -99,6 +105,14 @@ final class PbxExecutor {
                 recordReset(pbx, confirm.token());
                 remembered = PbxDecision.ResetMemory.of(confirm.token(), null, null);
                 state = null;
+            } else if (isDestructive(step) && !mayDestroy.test(CloudRef.system(system.id()))) {
+                support.events()
+                        .warning(
+                                pbx,
+                                "NotDeleted",
+                                "system " + system.id() + " is not this object's own (or another "
+                                        + "object holds it): nothing is reset or removed");
+                break;
             } else if (step instanceof Step.Reset) {
                 system = cloud.systems().reset(system.id());
                 support.events().normal(pbx, "Reset", "reset the PBX connection before removing the equipment");
@@ -145,6 +159,20 @@ final class PbxExecutor {
             state = null;
         }
         return new Result(new PbxDecision.Observation(Observed.of(system), state, pbxSide, secret), remembered);
+    }
+
+    /** The system is this object's: its ID on the object (annotation) and in its status, at once. */
+    private void claim(Pbx pbx, String systemId) {
+        ExternalIds.record(support, pbx, systemId);
+        StatusEdits.now(support, pbx, PbxStatus::new, status -> status.setSystemId(systemId));
+    }
+
+    /** The deletion's steps that change or remove what the system is (each checked just before it). */
+    private static boolean isDestructive(Step step) {
+        return step instanceof Step.Reset reset && reset.token() == null
+                || step instanceof Step.DeleteGateway
+                || step instanceof Step.DisablePbx
+                || step instanceof Step.DeleteSystem;
     }
 
     /**

@@ -21,9 +21,12 @@ import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.operator.cloud.model.CloudSystemState;
 import io.pbxops.operator.decision.Decision;
+import io.pbxops.operator.decision.DecisionContext;
 import io.pbxops.operator.decision.Observed;
 import io.pbxops.operator.decision.Outcome;
 import io.pbxops.operator.decision.PbxDecision;
+import io.pbxops.operator.mapping.CloudRef;
+import io.pbxops.operator.mapping.SystemMapping;
 import io.pbxops.operator.pbx.PbxEndpointPort;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
@@ -80,6 +83,7 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
 
     @Override
     public List<EventSource<?, Pbx>> prepareEventSources(EventSourceContext<Pbx> context) {
+        claims.register(context);
         return List.of(
                 ReferenceIndex.referencedBy(
                         Company.class,
@@ -148,10 +152,18 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         }
         PbxDecision.ResetMemory memory = memory(pbx.getStatus());
         PbxDecision.Observation observed = observe(pbx, resolved, memory);
-        Decision<PbxDecision.View> decision = PbxDecision.decide(desired, observed, memory, decisionContext(pbx));
-        PbxExecutor.Result after = executor.run(pbx, resolved.endpoint(), decision.steps(), observed, memory);
+        DecisionContext decisionContext = decisionContext(
+                pbx,
+                context,
+                observed.system()
+                        .object()
+                        .map(s -> List.of(CloudRef.system(s.id())))
+                        .orElse(List.of()));
+        Decision<PbxDecision.View> decision = PbxDecision.decide(desired, observed, memory, decisionContext);
+        PbxExecutor.Result after =
+                executor.run(pbx, resolved.endpoint(), decision.steps(), observed, memory, ref -> false);
         Decision<PbxDecision.View> settled =
-                PbxDecision.decide(desired, after.observation(), after.memory(), decisionContext(pbx));
+                PbxDecision.decide(desired, after.observation(), after.memory(), decisionContext);
         show(pbx, desired, settled.view());
         if (settled.view().connection() == ConnectionState.Running) {
             ledger.applied(
@@ -327,6 +339,28 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
                 .toList();
     }
 
+    @Override
+    protected List<CloudRef> recorded(Pbx pbx) {
+        return pbx.getStatus() == null || pbx.getStatus().getSystemId() == null
+                ? List.of()
+                : List.of(CloudRef.system(pbx.getStatus().getSystemId()));
+    }
+
+    /**
+     * A fleet PBX is found by its equipment ID, a shared one by its name among the shared: keys every namespace can
+     * claim. A company's PBX is found in its company's site, which its Company holds.
+     */
+    @Override
+    protected List<String> naturalKeys(Pbx pbx) {
+        if (pbx.getSpec() == null) {
+            return List.of();
+        }
+        if (pbx.getSpec().fleetEquipmentId() != null) {
+            return List.of("fleet:" + pbx.getSpec().fleetEquipmentId());
+        }
+        return pbx.getSpec().isSharedPbx() ? List.of("shared:" + SystemMapping.serverName(pbx)) : List.of();
+    }
+
     static Set<String> secretNames(Pbx pbx) {
         if (pbx.getSpec() == null) {
             return Set.of();
@@ -350,14 +384,17 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
 
     @Override
     public DeleteControl cleanup(Pbx pbx, Context<Pbx> context) {
-        return cleanupWith(pbx, pbx.getSpec().effectiveDeletionPolicy(), p -> deleteInCloud(p, context));
+        return cleanupWith(pbx, pbx.getSpec().effectiveDeletionPolicy(), context, p -> deleteInCloud(p, context));
     }
 
-    /** The system by the ID known for it (never by name: a deletion removes only what this object stood for). */
+    /**
+     * The system by the ID its status records (never by name, nor by an annotation it never acted on: a deletion
+     * removes only what this object created or adopted).
+     */
     private Decision<PbxDecision.View> deleteInCloud(Pbx pbx, Context<Pbx> context) {
         ledger.forget(id(pbx));
         PbxStatus status = Objects.requireNonNullElseGet(pbx.getStatus(), PbxStatus::new);
-        String systemId = ExternalIds.orElse(ExternalIds.of(pbx), status.getSystemId());
+        String systemId = status.getSystemId();
         Optional<CloudSystem> system =
                 systemId == null ? Optional.empty() : cloud.systems().observe(systemId, null, null, null);
         List<CloudMediaPillar> gateways = system.isEmpty()
@@ -373,13 +410,15 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         PbxDecision.Desired desired =
                 new PbxDecision.Desired(pbx, null, null, endpoint == null ? null : endpoint.intent());
         Decision<PbxDecision.View> decision = PbxDecision.decideDeletion(
-                desired, new PbxDecision.DeletionObservation(systemId != null, system, gateways), decisionContext(pbx));
+                desired,
+                new PbxDecision.DeletionObservation(systemId != null, system, gateways),
+                deletionContext(pbx, context));
         PbxDecision.Observation observed = new PbxDecision.Observation(
                 Observed.of(system.orElse(null)),
                 null,
                 new PbxDecision.PbxSide.NotRead("deleting"),
                 PbxDecision.SecretContent.UNKNOWN);
-        executor.run(pbx, endpoint, decision.steps(), observed, memory(status));
+        executor.run(pbx, endpoint, decision.steps(), observed, memory(status), mayDestroy(pbx, context));
         return decision;
     }
 }

@@ -17,6 +17,7 @@ import io.pbxops.operator.decision.Decision;
 import io.pbxops.operator.decision.Outcome;
 import io.pbxops.operator.decision.ShareDecision;
 import io.pbxops.operator.decision.Step;
+import io.pbxops.operator.mapping.CloudRef;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
 import io.pbxops.operator.reconcile.CloudReconciler;
@@ -184,7 +185,16 @@ public class PbxShareReconciler extends CloudReconciler<PbxShare, PbxShareStatus
 
     @Override
     public DeleteControl cleanup(PbxShare share, Context<PbxShare> context) {
-        return cleanupWith(share, share.getSpec().effectiveDeletionPolicy(), s -> unlink(s, context));
+        return cleanupWith(share, share.getSpec().effectiveDeletionPolicy(), context, s -> unlink(s, context));
+    }
+
+    /**
+     * A share claims nothing across namespaces: its link is between the system its Pbx holds and the site its
+     * Company holds. What it made is recorded as {@code status.linked} with the site.
+     */
+    @Override
+    protected List<CloudRef> recorded(PbxShare share) {
+        return List.of();
     }
 
     private Decision<ShareDecision.View> unlink(PbxShare share, Context<PbxShare> context) {
@@ -197,8 +207,12 @@ public class PbxShareReconciler extends CloudReconciler<PbxShare, PbxShareStatus
                 share.getMetadata().getNamespace(),
                 share.getSpec().getPbxRef().getName());
         String systemId = pbx.map(Pbx::getStatus).map(s -> s.getSystemId()).orElse(null);
-        // Whether the link is still there is not read: an unlink of what is gone changes nothing.
-        ShareDecision.DeletionObservation observed = new ShareDecision.DeletionObservation(systemId, siteId, true);
+        // Only a link this share made is removed. Whether it is still there is not read: an unlink of what is gone
+        // changes nothing.
+        boolean linkedByThis = share.getStatus() != null
+                && Boolean.TRUE.equals(share.getStatus().getLinked());
+        ShareDecision.DeletionObservation observed =
+                new ShareDecision.DeletionObservation(systemId, siteId, linkedByThis);
         Decision<ShareDecision.View> decision =
                 ShareDecision.decideDeletion(desired(share, systemId, siteId), observed, decisionContext(share));
         execute(share, decision, new ShareDecision.Observation(Optional.empty()));
