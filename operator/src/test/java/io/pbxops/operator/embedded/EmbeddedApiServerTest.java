@@ -92,6 +92,22 @@ class EmbeddedApiServerTest {
     }
 
     @Test
+    void aCompanyInTheUsaNeedsItsStateAtAdmission() {
+        KubernetesClientException noState = assertThrows(
+                KubernetesClientException.class,
+                () -> client.resource(ACME.replace("FRA", "USA")).create());
+        assertEquals(422, noState.getCode());
+        assertEquals(
+                "spec.state",
+                noState.getStatus().getDetails().getCauses().get(0).getField());
+
+        client.resource(ACME.replace("\"FRA\"", "\"USA\",\"state\":\"US-NY\"")).create();
+        assertEquals(
+                "US-NY",
+                client.resources(Company.class).withName("acme").get().getSpec().getState());
+    }
+
+    @Test
     void patchesAreAdmittedAndAppliedWithTheirRealSemantics() throws Exception {
         client.resource(ACME).create();
         HttpResponse<String> invalid = patch(

@@ -148,6 +148,7 @@ class FixturesTest {
                         "plan-size",
                         "plan-compile",
                         "company-country",
+                        "company-state",
                         "missing-references",
                         "share-of-unshared",
                         "duplicate-equipment-id")
