@@ -92,7 +92,7 @@ class EmbeddedApiServerTest {
     }
 
     @Test
-    void aCompanyInTheUsaNeedsItsStateAtAdmission() {
+    void admissionRefusesWhatTheCloudWouldNotTakeNamingTheFieldAndTheFix() {
         KubernetesClientException noState = assertThrows(
                 KubernetesClientException.class,
                 () -> client.resource(ACME.replace("FRA", "USA")).create());
@@ -101,6 +101,20 @@ class EmbeddedApiServerTest {
                 "spec.state",
                 noState.getStatus().getDetails().getCauses().get(0).getField());
 
+        String plan = """
+                {"apiVersion":"pbxops.io/v1alpha1","kind":"NumberingPlan","metadata":{"name":"fr","namespace":"default"},
+                 "spec":{"rules":[{"match":"^218","replace":"039067"},{"match":"^0(\\\\d{9})$","replace":"+33$1"}]}}""";
+        KubernetesClientException digits = assertThrows(
+                KubernetesClientException.class, () -> client.resource(plan).create());
+        assertEquals(422, digits.getCode());
+        assertEquals(
+                "spec.rules[1].match",
+                digits.getStatus().getDetails().getCauses().get(0).getField());
+        assertTrue(
+                digits.getStatus().getMessage().contains("use [0-9] instead of \\d"),
+                digits.getStatus().getMessage());
+
+        client.resource(plan.replace("\\\\d", "[0-9]")).create();
         client.resource(ACME.replace("\"FRA\"", "\"USA\",\"state\":\"US-NY\"")).create();
         assertEquals(
                 "US-NY",

@@ -119,7 +119,7 @@ public final class SimulatedFleet {
                         SystemSettings.of(prefix + "-EVO-1", "oxo", country)
                                 .withNumberingTranslator(List.of(
                                         new NumberingRule("^9" + code, "", "internal " + code),
-                                        new NumberingRule("^0(\\d{9})$", "+33$1", "national to E.164")))
+                                        new NumberingRule("^0([0-9]{9})$", "+33$1", "national to E.164")))
                                 .withExtension(PbxOpsExtension.ofModel("oxo-connect-evolution")
                                         .withWebRtc(new PbxOpsExtension.WebRtc(true, true))))
                 .withPbxId(fleetId("ALE12", i, 2))

@@ -149,6 +149,7 @@ class FixturesTest {
                         "plan-compile",
                         "company-country",
                         "company-state",
+                        "plan-dialect",
                         "missing-references",
                         "share-of-unshared",
                         "duplicate-equipment-id")
