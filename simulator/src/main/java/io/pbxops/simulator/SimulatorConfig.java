@@ -30,6 +30,7 @@ import java.util.Objects;
  * @param autoFleet          stand up a stock OXO agent for every system created as a fleet declaration
  * @param autoO2g            an unknown {@code X-Forwarded-Host} becomes a new O2G host with the default credentials
  * @param oxeNames           names of the OXE Rainbow objects and attributes (placeholders, not vendor names)
+ * @param contract           which cloud admin API is served: the documented one only, or with the project's extensions
  * @param clock              the time of tokens, lockouts, sessions and dates (not of delays, which are real time)
  */
 public record SimulatorConfig(
@@ -53,6 +54,7 @@ public record SimulatorConfig(
         boolean autoFleet,
         boolean autoO2g,
         OxeNames oxeNames,
+        CloudContract contract,
         Clock clock) {
 
     public SimulatorConfig {
@@ -68,6 +70,7 @@ public record SimulatorConfig(
         Objects.requireNonNull(upgradeDelay, "upgradeDelay");
         Objects.requireNonNull(tokenTtl, "tokenTtl");
         Objects.requireNonNull(oxeNames, "oxeNames");
+        Objects.requireNonNull(contract, "contract");
         Objects.requireNonNull(clock, "clock");
         if (errorRate < 0 || errorRate > 1) {
             throw new IllegalArgumentException("errorRate must be within 0..1");
@@ -103,6 +106,7 @@ public record SimulatorConfig(
                 false,
                 false,
                 OxeNames.defaults(),
+                CloudContract.EXTENDED,
                 Clock.systemUTC());
     }
 
@@ -128,6 +132,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -153,6 +158,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -178,6 +184,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -203,6 +210,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -228,6 +236,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -253,6 +262,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -278,6 +288,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -303,6 +314,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -328,6 +340,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -353,6 +366,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -378,6 +392,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -403,6 +418,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -428,6 +444,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -453,6 +470,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -478,6 +496,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -503,6 +522,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -528,6 +548,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -553,6 +574,7 @@ public record SimulatorConfig(
                 value,
                 autoO2g,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -578,6 +600,7 @@ public record SimulatorConfig(
                 autoFleet,
                 value,
                 oxeNames,
+                contract,
                 clock);
     }
 
@@ -602,6 +625,33 @@ public record SimulatorConfig(
                 tokenTtl,
                 autoFleet,
                 autoO2g,
+                value,
+                contract,
+                clock);
+    }
+
+    public SimulatorConfig withContract(CloudContract value) {
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
                 value,
                 clock);
     }
@@ -628,6 +678,7 @@ public record SimulatorConfig(
                 autoFleet,
                 autoO2g,
                 oxeNames,
+                contract,
                 value);
     }
 
@@ -638,6 +689,8 @@ public record SimulatorConfig(
                 + ", appId=" + appId + ", o2gLogin=" + o2gLogin + ", latency=" + latency + ", errorRate=" + errorRate
                 + ", rateLimit=" + rateLimit + ", seed=" + seed + ", stateFile=" + stateFile
                 + ", activationDelay=" + activationDelay + ", upgradeDelay=" + upgradeDelay + ", tokenTtl=" + tokenTtl
-                + ", autoFleet=" + autoFleet + ", autoO2g=" + autoO2g + ", oxeNames=" + oxeNames + "]";
+                + ", autoFleet=" + autoFleet + ", autoO2g=" + autoO2g + ", oxeNames=" + oxeNames + ", contract="
+                + contract
+                + "]";
     }
 }

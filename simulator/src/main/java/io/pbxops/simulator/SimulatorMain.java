@@ -7,7 +7,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code java -jar pbx-simulator.jar}: runs the simulators until interrupted. */
 @Command(
@@ -118,6 +120,14 @@ public final class SimulatorMain implements Callable<Integer> {
                             + "connectionStatus, networkObject, dnsPrimary, dnsSecondary, proxyHost, proxyPort, proxyLogin, proxyPassword).")
     Map<String, String> oxeNames = Map.of();
 
+    @Option(
+            names = "--contract",
+            paramLabel = "PROFILE",
+            converter = ContractConverter.class,
+            description = "extended: the public cloud API plus the project's invented parts (EXTENSIONS.md); "
+                    + "documented: only what a public document shows (default ${DEFAULT-VALUE}).")
+    CloudContract contract = DEFAULTS.contract();
+
     public static void main(String[] args) {
         // The CLI's own quiet logging; an embedding application keeps its configuration.
         if (System.getProperty("logback.configurationFile") == null) {
@@ -147,7 +157,8 @@ public final class SimulatorMain implements Callable<Integer> {
                 .withTokenTtl(Duration.ofSeconds(tokenTtlSeconds))
                 .withAutoFleet(autoFleet)
                 .withAutoO2g(autoO2g)
-                .withOxeNames(OxeNames.defaults().withOverrides(oxeNames));
+                .withOxeNames(OxeNames.defaults().withOverrides(oxeNames))
+                .withContract(contract);
         Simulator simulator = Simulator.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime()
@@ -159,5 +170,17 @@ public final class SimulatorMain implements Callable<Integer> {
                         "pbx-simulator-shutdown"));
         stopped.await();
         return 0;
+    }
+
+    /** {@code extended} or {@code documented}, in any case. */
+    static final class ContractConverter implements ITypeConverter<CloudContract> {
+        @Override
+        public CloudContract convert(String value) {
+            try {
+                return CloudContract.parse(value);
+            } catch (IllegalArgumentException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+        }
     }
 }

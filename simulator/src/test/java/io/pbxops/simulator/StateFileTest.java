@@ -155,4 +155,38 @@ class StateFileTest {
             assertTrue(cloud.get(ADMIN + "/companies").body().get("total").asInt() >= 3);
         }
     }
+
+    @Test
+    void aStateSavedByTheDocumentedProfileLoadsInTheExtendedOne() {
+        Path file = directory.resolve("documented.json");
+        String systemId;
+        try (Simulator documented = Simulator.start(config(file).withContract(CloudContract.DOCUMENTED))) {
+            Http cloud = login(documented);
+            String company = cloud.post(ADMIN + "/companies", Map.of("name", "ACME", "country", "FRA"))
+                    .data()
+                    .get("id")
+                    .asText();
+            String site = cloud.post(ADMIN + "/sites", Map.of("name", "HQ", "status", "active", "companyId", company))
+                    .data()
+                    .get("id")
+                    .asText();
+            systemId = cloud.post(
+                            ADMIN + "/systems", Map.of("name", "OXE", "type", "oxe", "country", "FRA", "siteId", site))
+                    .data()
+                    .get("id")
+                    .asText();
+        }
+        try (Simulator extended = Simulator.start(config(file))) {
+            Http cloud = login(extended);
+            assertEquals(
+                    "omnipcx-enterprise",
+                    cloud.get(ADMIN + "/systems/" + systemId)
+                            .data()
+                            .at("/x-pbxops/model")
+                            .asText(),
+                    "the defaults of a create");
+            Http.Response renamed = cloud.put(ADMIN + "/systems/" + systemId, Map.of("name", "OXE-2"));
+            assertEquals(200, renamed.status(), () -> "update: " + renamed.body());
+        }
+    }
 }

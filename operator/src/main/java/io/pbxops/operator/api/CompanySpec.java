@@ -6,8 +6,26 @@ import com.fasterxml.jackson.annotation.JsonPropertyDescription;
 import io.fabric8.generator.annotation.Pattern;
 import io.fabric8.generator.annotation.Required;
 import io.fabric8.generator.annotation.Size;
+import io.fabric8.generator.annotation.ValidationRule;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
+@ValidationRule(
+        value = "!(self.country in ['USA', 'CAN']) || has(self.state)",
+        fieldPath = ".state",
+        reason = "FieldValueRequired",
+        message = "state is required when country is USA or CAN: an ISO 3166-2 code such as US-NY or CA-QC")
+@ValidationRule(
+        value = "!has(self.state) || self.country in ['USA', 'CAN']",
+        fieldPath = ".state",
+        reason = "FieldValueForbidden",
+        message = "state is only for USA and CAN: the cloud keeps no state for other countries")
+@ValidationRule(
+        value = "!has(self.state) || !(self.country in ['USA', 'CAN'])"
+                + " || !self.state.matches('^[A-Z]{2}-[A-Z0-9]{1,3}$')" // a malformed one is the pattern's to report
+                + " || self.state.startsWith(self.country == 'USA' ? 'US-' : 'CA-')",
+        fieldPath = ".state",
+        reason = "FieldValueInvalid",
+        message = "state must be a subdivision of the country: US-.. for USA, CA-.. for CAN")
 public class CompanySpec {
 
     @Size(min = 1, max = 255)
@@ -18,6 +36,11 @@ public class CompanySpec {
     @Pattern(ObjectNames.ISO_ALPHA3)
     @JsonPropertyDescription("ISO 3166-1 alpha-3 country code, e.g. FRA.")
     private String country;
+
+    @Pattern(ObjectNames.ISO_SUBDIVISION)
+    @JsonPropertyDescription("ISO 3166-2 subdivision code, e.g. US-NY or CA-QC. Required when country is USA or CAN, "
+            + "refused for other countries (the cloud keeps a state for those two only).")
+    private String state;
 
     @Size(max = 255)
     @JsonPropertyDescription("A reference of the company in the reseller's own systems (CRM, billing).")
@@ -45,6 +68,14 @@ public class CompanySpec {
 
     public void setCountry(String country) {
         this.country = country;
+    }
+
+    public String getState() {
+        return state;
+    }
+
+    public void setState(String state) {
+        this.state = state;
     }
 
     public String getExternalReference() {

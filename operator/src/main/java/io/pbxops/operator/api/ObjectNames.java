@@ -9,6 +9,9 @@ final class ObjectNames {
     /** ISO 3166-1 alpha-3 shape; the list of assigned codes is checked by the validator. */
     static final String ISO_ALPHA3 = "^[A-Z]{3}$";
 
+    /** ISO 3166-2 subdivision shape (country alpha-2, then 1 to 3 letters or digits); the prefix is checked by CEL. */
+    static final String ISO_SUBDIVISION = "^[A-Z]{2}-[A-Z0-9]{1,3}$";
+
     /** Dialing prefixes are digits only (the cloud allows up to 32). */
     static final String DIGITS = "^[0-9]*$";
 

@@ -13,6 +13,7 @@ import io.pbxops.operator.embedded.TerminalSize;
 import io.pbxops.operator.embedded.UpLogging;
 import io.pbxops.operator.embedded.UpSettings;
 import io.pbxops.operator.manifest.ManifestException;
+import io.pbxops.simulator.CloudContract;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -151,6 +152,15 @@ public final class UpCommand implements Callable<Integer> {
             description = "Each step of a simulated PBX activation.")
     Duration activationDelay;
 
+    @Option(
+            names = "--cloud-contract",
+            defaultValue = "extended",
+            paramLabel = "PROFILE",
+            converter = CloudContractConverter.class,
+            description = "The simulated cloud: extended (the public API plus the project's invented parts) or "
+                    + "documented (only what a public document shows). Default: ${DEFAULT-VALUE}.")
+    CloudContract cloudContract;
+
     private volatile ConvergenceWatch running;
     private Thread shutdownHook;
 
@@ -168,7 +178,8 @@ public final class UpCommand implements Callable<Integer> {
                 stateDir,
                 driftInterval,
                 pendingRecheck,
-                activationDelay);
+                activationDelay,
+                cloudContract);
         Path log = logFile == null
                 ? settings.siblingOfKubeconfig("up.log")
                 : "-".equals(logFile) ? null : Path.of(logFile);

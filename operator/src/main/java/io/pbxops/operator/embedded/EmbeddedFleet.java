@@ -142,6 +142,7 @@ public final class EmbeddedFleet implements AutoCloseable {
                 .withO2gPort(settings.o2gPort())
                 .withActivationDelay(settings.activationDelay())
                 .withAutoFleet(true)
+                .withContract(settings.cloudContract())
                 .withStateFile(
                         settings.stateDir() == null ? null : settings.stateDir().resolve("simulator.json"));
     }

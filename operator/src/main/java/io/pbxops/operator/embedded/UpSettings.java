@@ -1,5 +1,6 @@
 package io.pbxops.operator.embedded;
 
+import io.pbxops.simulator.CloudContract;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -18,6 +19,7 @@ import java.util.List;
  * @param driftInterval     how often the operator lists the cloud for out-of-band changes
  * @param pendingRecheck    how often a connecting PBX is looked at again
  * @param activationDelay   each step of a simulated PBX activation
+ * @param cloudContract     which cloud the simulator serves: with the project's extensions, or the documented one only
  */
 public record UpSettings(
         List<Path> manifests,
@@ -29,7 +31,8 @@ public record UpSettings(
         Path stateDir,
         Duration driftInterval,
         Duration pendingRecheck,
-        Duration activationDelay) {
+        Duration activationDelay,
+        CloudContract cloudContract) {
 
     public UpSettings {
         manifests = List.copyOf(manifests);

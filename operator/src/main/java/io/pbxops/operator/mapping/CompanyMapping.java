@@ -27,11 +27,25 @@ public final class CompanyMapping {
         return spec != null && spec.getSiteName() != null ? spec.getSiteName() : cloudName(company);
     }
 
-    /** The managed fields: name and country always, the external reference when the spec gives one. */
+    /** The managed fields: name and country always, the state and the external reference when the spec gives them. */
     public static CompanySettings desired(Company company) {
         return CompanySettings.named(cloudName(company))
                 .withCountry(company.getSpec().getCountry())
+                .withState(cloudState(company.getSpec()))
                 .withExternalReference(company.getSpec().getExternalReference());
+    }
+
+    /**
+     * The cloud's {@code state}: the subdivision part of the spec's ISO 3166-2 code ({@code US-NY} → {@code NY}), the
+     * two-letter code the cloud lists for USA and CAN. Null (not managed) without a state or outside those countries.
+     */
+    static String cloudState(CompanySpec spec) {
+        String state = spec.getState();
+        String prefix = CompanyExport.SUBDIVISION_PREFIXES.get(spec.getCountry());
+        if (state == null || prefix == null || !state.startsWith(prefix)) {
+            return null;
+        }
+        return state.substring(prefix.length());
     }
 
     public static SiteSettings desiredSite(Company company, String companyId) {
@@ -44,7 +58,7 @@ public final class CompanyMapping {
 
     /** What the drift check compares: the fields this mapping manages, as the cloud holds them. */
     public static List<Object> signature(CloudCompany company) {
-        return Arrays.asList(company.name(), company.country(), company.externalReference());
+        return Arrays.asList(company.name(), company.country(), company.state(), company.externalReference());
     }
 
     public static List<Object> signature(CloudSite site) {

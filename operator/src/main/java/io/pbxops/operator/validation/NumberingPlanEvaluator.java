@@ -17,6 +17,10 @@ import java.util.regex.PatternSyntaxException;
  * (docs/domain.md#numbering-rules): the first rule whose expression is found in the number rewrites the matched part,
  * and no other rule runs; an empty (or absent) replacement forbids the number; when no rule matches, the number is
  * canonicalised for the country and the outbound prefix is added to national numbers.
+ *
+ * <p>Expressions are read in the cloud's dialect: Java's syntax, without what the cloud's API says it does not support
+ * ({@code \d}, docs/cloud-contract.md#numbering-rules). A rule outside the dialect is reported and, like one that does
+ * not compile, never applied.
  */
 public final class NumberingPlanEvaluator {
 
@@ -58,6 +62,14 @@ public final class NumberingPlanEvaluator {
                 compiled.add(null);
                 continue;
             }
+            if (usesDigitShorthand(rule.getMatch())) {
+                problems.add(Problem.of(
+                        field + ".match",
+                        "the cloud does not support \\d in expressions: use [0-9] instead of \\d",
+                        "check/numbering-dialect"));
+                compiled.add(null);
+                continue;
+            }
             try {
                 Pattern pattern = Pattern.compile(rule.getMatch());
                 Optional<String> badReference = badGroupReference(rule.getReplace(), pattern);
@@ -73,6 +85,22 @@ public final class NumberingPlanEvaluator {
             }
         }
         return new NumberingPlanEvaluator(compiled);
+    }
+
+    /**
+     * Whether the expression uses {@code \d}, which the cloud does not support. An escaped backslash followed by
+     * {@code d} ({@code \\d}) is a literal backslash and d, not the shorthand.
+     */
+    public static boolean usesDigitShorthand(String expression) {
+        for (int i = 0; i < expression.length() - 1; i++) {
+            if (expression.charAt(i) == '\\') {
+                if (expression.charAt(i + 1) == 'd') {
+                    return true;
+                }
+                i++; // the escaped character
+            }
+        }
+        return false;
     }
 
     public Outcome apply(String dialed, String country, String outboundPrefix) {

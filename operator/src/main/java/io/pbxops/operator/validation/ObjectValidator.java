@@ -95,7 +95,10 @@ public final class ObjectValidator {
         problems.addAll(kindChecks.schema().check(object));
         problems.addAll(kindChecks.cel().check(object));
         switch (kind.get()) {
-            case COMPANY -> checkCountry(object.at("/spec/country"), "spec.country", problems);
+            case COMPANY -> {
+                checkCountry(object.at("/spec/country"), "spec.country", problems);
+                checkState(object.path("spec"), problems);
+            }
             case PBX -> {
                 checkCountry(object.at("/spec/dialing/country"), "spec.dialing.country", problems);
                 checkInstallationNumber(object, problems);
@@ -125,6 +128,30 @@ public final class ObjectValidator {
                     field,
                     country.asText() + " is not an ISO 3166-1 alpha-3 country code (e.g. FRA, DEU, USA)",
                     "check/country"));
+        }
+    }
+
+    /** A state of the right shape and country prefix (schema and CEL) must also be one the cloud knows. */
+    private static void checkState(JsonNode spec, List<Problem> problems) {
+        String country = spec.path("country").asText(null);
+        JsonNode state = spec.path("state");
+        if (!CloudStates.hasStates(country) || !state.isTextual()) {
+            return;
+        }
+        String prefix = "USA".equals(country) ? "US-" : "CA-";
+        String code = state.asText();
+        if (!code.matches("^[A-Z]{2}-[A-Z0-9]{1,3}$") || !code.startsWith(prefix)) {
+            return; // already reported by the schema's pattern or the CEL rule
+        }
+        if (!CloudStates.isKnown(country, code.substring(prefix.length()))) {
+            String kind = "USA".equals(country)
+                    ? "state, district or territory of the USA"
+                    : "province or territory of Canada";
+            String example = "USA".equals(country) ? "US-NY" : "CA-QC";
+            problems.add(Problem.of(
+                    "spec.state",
+                    code + " is not a " + kind + " the cloud knows (e.g. " + example + ")",
+                    "check/state"));
         }
     }
 

@@ -92,6 +92,36 @@ class EmbeddedApiServerTest {
     }
 
     @Test
+    void admissionRefusesWhatTheCloudWouldNotTakeNamingTheFieldAndTheFix() {
+        KubernetesClientException noState = assertThrows(
+                KubernetesClientException.class,
+                () -> client.resource(ACME.replace("FRA", "USA")).create());
+        assertEquals(422, noState.getCode());
+        assertEquals(
+                "spec.state",
+                noState.getStatus().getDetails().getCauses().get(0).getField());
+
+        String plan = """
+                {"apiVersion":"pbxops.io/v1alpha1","kind":"NumberingPlan","metadata":{"name":"fr","namespace":"default"},
+                 "spec":{"rules":[{"match":"^218","replace":"039067"},{"match":"^0(\\\\d{9})$","replace":"+33$1"}]}}""";
+        KubernetesClientException digits = assertThrows(
+                KubernetesClientException.class, () -> client.resource(plan).create());
+        assertEquals(422, digits.getCode());
+        assertEquals(
+                "spec.rules[1].match",
+                digits.getStatus().getDetails().getCauses().get(0).getField());
+        assertTrue(
+                digits.getStatus().getMessage().contains("use [0-9] instead of \\d"),
+                digits.getStatus().getMessage());
+
+        client.resource(plan.replace("\\\\d", "[0-9]")).create();
+        client.resource(ACME.replace("\"FRA\"", "\"USA\",\"state\":\"US-NY\"")).create();
+        assertEquals(
+                "US-NY",
+                client.resources(Company.class).withName("acme").get().getSpec().getState());
+    }
+
+    @Test
     void patchesAreAdmittedAndAppliedWithTheirRealSemantics() throws Exception {
         client.resource(ACME).create();
         HttpResponse<String> invalid = patch(

@@ -23,7 +23,8 @@ import java.util.concurrent.Future;
  * it before the operator: companies with a site each, five PBXs per company (an OmniPCX Enterprise with a default-route
  * external gateway and the common numbering rules, a fleet OXO Connect with a cloud gateway, a fleet OXO Connect
  * Evolution with an internal gateway and its company's own rules, a generated OXO, an OmniPCX Enterprise without WebRTC),
- * and shared OXOs linked to three companies each. Deterministic: the same sizes give the same fleet.
+ * and shared OXOs linked to three companies each. Every seventh company is in the USA (state NY). Deterministic: the
+ * same sizes give the same fleet.
  */
 public final class SimulatedFleet {
 
@@ -72,13 +73,16 @@ public final class SimulatedFleet {
 
     private CloudSite company(int i) {
         String code = String.format("%03d", i);
-        String country = switch (i % 3) {
-            case 0 -> "FRA";
-            case 1 -> "DEU";
-            default -> "BEL";
-        };
+        String country = i % 7 == 0
+                ? "USA"
+                : switch (i % 3) {
+                    case 0 -> "FRA";
+                    case 1 -> "DEU";
+                    default -> "BEL";
+                };
         CompanySettings settings = CompanySettings.named("Company " + code + " SA")
                 .withCountry(country)
+                .withState("USA".equals(country) ? "NY" : null)
                 .withExternalReference(i % 2 == 0 ? "crm-" + code : null);
         CloudCompany company = cloud.companies().create(settings);
         CloudSite site =
@@ -115,7 +119,7 @@ public final class SimulatedFleet {
                         SystemSettings.of(prefix + "-EVO-1", "oxo", country)
                                 .withNumberingTranslator(List.of(
                                         new NumberingRule("^9" + code, "", "internal " + code),
-                                        new NumberingRule("^0(\\d{9})$", "+33$1", "national to E.164")))
+                                        new NumberingRule("^0([0-9]{9})$", "+33$1", "national to E.164")))
                                 .withExtension(PbxOpsExtension.ofModel("oxo-connect-evolution")
                                         .withWebRtc(new PbxOpsExtension.WebRtc(true, true))))
                 .withPbxId(fleetId("ALE12", i, 2))

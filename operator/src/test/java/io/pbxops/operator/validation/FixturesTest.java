@@ -148,6 +148,8 @@ class FixturesTest {
                         "plan-size",
                         "plan-compile",
                         "company-country",
+                        "company-state",
+                        "plan-dialect",
                         "missing-references",
                         "share-of-unshared",
                         "duplicate-equipment-id")

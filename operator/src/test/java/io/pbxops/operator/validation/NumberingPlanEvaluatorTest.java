@@ -75,4 +75,29 @@ class NumberingPlanEvaluatorTest {
                 problems.stream().map(Problem::field).toList());
         assertEquals("923", plan.apply("123", null, null).number(), "broken rules are skipped, the next one applies");
     }
+
+    @Test
+    void expressionsAreReadInTheCloudsDialectWithoutTheDigitShorthand() {
+        List<Problem> problems = new ArrayList<>();
+        NumberingPlanEvaluator plan = NumberingPlanEvaluator.compile(
+                List.of(
+                        new NumberingRule("^0(\\d{9})$", "+33$1", null),
+                        new NumberingRule("^[\\d]+$", "x", null),
+                        new NumberingRule("^0([0-9]{9})$", "0033$1", null)),
+                "spec.rules",
+                problems);
+        assertEquals(
+                List.of("spec.rules[0].match", "spec.rules[1].match"),
+                problems.stream().map(Problem::field).toList());
+        assertTrue(problems.get(0).message().contains("use [0-9] instead of \\d"), problems.toString());
+        assertEquals(
+                "0033472101010",
+                plan.apply("0472101010", null, null).number(),
+                "a rule outside the dialect never applies, as the cloud would not take it");
+
+        assertTrue(NumberingPlanEvaluator.usesDigitShorthand("\\d"));
+        assertTrue(NumberingPlanEvaluator.usesDigitShorthand("^1\\.\\d"));
+        assertFalse(NumberingPlanEvaluator.usesDigitShorthand("^\\\\d"), "an escaped backslash, then d");
+        assertFalse(NumberingPlanEvaluator.usesDigitShorthand("^\\D[0-9]d$"));
+    }
 }

@@ -6,6 +6,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.pbxops.simulator.Channel;
+import io.pbxops.simulator.CloudContract;
 import io.pbxops.simulator.SimulatorConfig;
 import io.pbxops.simulator.agent.CloudLink;
 import io.pbxops.simulator.agent.RainbowAgent;
@@ -30,6 +31,7 @@ public final class CloudApi {
     private static final Logger LOG = LoggerFactory.getLogger(CloudApi.class);
 
     private final World world;
+    private final CloudContract contract;
     private final CloudState state = new CloudState();
     private final Ids ids;
     private final Dates dates;
@@ -54,6 +56,7 @@ public final class CloudApi {
             Supplier<Duration> tokenTtl,
             BiConsumer<String, String> onCreated) {
         this.world = world;
+        this.contract = config.contract();
         this.ids = ids;
         this.dates = new Dates(config.clock());
         this.tokens = new Tokens(ids.bytes(32), config.clock(), tokenTtl);
@@ -63,9 +66,9 @@ public final class CloudApi {
                 tokens,
                 config.clock());
         this.activation = new Activation(state, world, ids, dates, config.activationDelay(), scheduler, agents);
-        this.companies = new CompanyApi(world, state, ids, dates);
-        this.sites = new SiteApi(world, state, ids, dates);
-        this.systems = new SystemApi(world, state, ids, dates, activation, onCreated);
+        this.companies = new CompanyApi(world, state, ids, dates, contract);
+        this.sites = new SiteApi(world, state, ids, dates, contract);
+        this.systems = new SystemApi(world, state, ids, dates, activation, onCreated, contract);
         this.mediaPillars = new MediaPillarApi(world, state, ids, dates, config.upgradeDelay(), scheduler);
         world.write(this::bootstrap);
     }
@@ -85,7 +88,10 @@ public final class CloudApi {
         companies.routes(app);
         sites.routes(app);
         systems.routes(app);
-        mediaPillars.routes(app);
+        // The documented profile serves no invented path: /x-pbxops/... answers 404 like any unknown path.
+        if (contract.servesExtensions()) {
+            mediaPillars.routes(app);
+        }
     }
 
     /** Writes a fault answer in the cloud's error envelope. */
@@ -173,6 +179,13 @@ public final class CloudApi {
                     s.status = PbxSystem.CREATED;
                     s.activatingTransactionId = "";
                 });
+        if (contract.servesExtensions()) {
+            // A state saved by the documented profile holds no x-pbxops: start from the defaults of a create.
+            state.systems.values().stream()
+                    .filter(s -> s.settings.extensions() == null)
+                    .forEach(
+                            s -> s.settings = s.settings.withExtensions(SystemExtensions.forCreate(s.settings.type())));
+        }
     }
 
     private void bootstrap() {

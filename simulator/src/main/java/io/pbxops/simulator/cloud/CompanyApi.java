@@ -3,6 +3,7 @@ package io.pbxops.simulator.cloud;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.pbxops.simulator.CloudContract;
 import io.pbxops.simulator.state.World;
 import io.pbxops.simulator.support.Ids;
 import java.util.List;
@@ -33,12 +34,14 @@ final class CompanyApi {
     private final CloudState state;
     private final Ids ids;
     private final Dates dates;
+    private final CloudContract contract;
 
-    CompanyApi(World world, CloudState state, Ids ids, Dates dates) {
+    CompanyApi(World world, CloudState state, Ids ids, Dates dates, CloudContract contract) {
         this.world = world;
         this.state = state;
         this.ids = ids;
         this.dates = dates;
+        this.contract = contract;
     }
 
     void routes(Javalin app) {
@@ -57,7 +60,7 @@ final class CompanyApi {
         CompanySettings settings =
                 Bodies.overlay(CompanySettings.forCreate(), Bodies.object(ctx), CompanySettings.class, Set.of());
         Violations violations = new Violations();
-        settings.validate(violations);
+        settings.validate(violations, contract);
         violations.throwIfAny();
         ctx.json(world.write(() -> {
             Company company = new Company();
@@ -97,7 +100,7 @@ final class CompanyApi {
             Company company = state.company(ctx.pathParam("companyId"));
             CompanySettings settings = Bodies.overlay(company.settings, body, CompanySettings.class, Set.of());
             Violations violations = new Violations();
-            settings.validate(violations);
+            settings.validate(violations, contract);
             violations.throwIfAny();
             if (!settings.status().equals(company.settings.status())) {
                 company.statusUpdatedDate = dates.now();

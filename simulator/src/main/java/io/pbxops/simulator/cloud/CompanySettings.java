@@ -1,5 +1,7 @@
 package io.pbxops.simulator.cloud;
 
+import io.pbxops.simulator.CloudContract;
+
 /** The writable fields of a company (docs/cloud-contract.md#companies). */
 record CompanySettings(
         String name,
@@ -23,7 +25,7 @@ record CompanySettings(
         return new CompanySettings(null, null, null, "active", "private", false, null, false, null, null, null, null);
     }
 
-    void validate(Violations violations) {
+    void validate(Violations violations, CloudContract contract) {
         violations.check(
                 name != null && !name.isBlank() && name.length() <= 255,
                 "name",
@@ -37,6 +39,16 @@ record CompanySettings(
                     "state",
                     "state is required for USA and CAN",
                     state);
+            if (!contract.servesExtensions() && state != null) {
+                // The documented lists (SDK-ADMIN): the two-letter code alone, e.g. NY or QC, not US-NY.
+                if ("USA".equals(country)) {
+                    violations.check(
+                            Enums.in(Enums.USA_STATES, state), "state", "Invalid state for country USA", state);
+                } else if ("CAN".equals(country)) {
+                    violations.check(
+                            Enums.in(Enums.CAN_STATES, state), "state", "Invalid state for country CAN", state);
+                }
+            }
         }
         violations.check(Enums.in(Enums.COMPANY_STATUS, status), "status", "Invalid company status", status);
         violations.check(

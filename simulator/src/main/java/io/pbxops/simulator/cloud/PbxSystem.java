@@ -53,10 +53,15 @@ final class PbxSystem {
         return isActivated() && connectedAgent != null && !channelsDown.contains(channel);
     }
 
-    ObjectNode toJson(boolean hasMediaPillar, boolean withHistory) {
+    /** @param withExtensions whether {@code x-pbxops} is shown (the extended profile) or left out (documented) */
+    ObjectNode toJson(boolean hasMediaPillar, boolean withHistory, boolean withExtensions) {
         ObjectNode json = Json.MAPPER.createObjectNode().put("id", id);
         json.setAll((ObjectNode) Json.MAPPER.valueToTree(settings));
-        ((ObjectNode) json.get("x-pbxops")).put("secretIdentityActive", secretIdentityActive);
+        if (withExtensions && json.get("x-pbxops") instanceof ObjectNode extensions) {
+            extensions.put("secretIdentityActive", secretIdentityActive);
+        } else {
+            json.remove("x-pbxops");
+        }
         json.put("pbxId", pbxId);
         json.put("isCentrex", isCentrex);
         json.put("isOxoManaged", isOxoManaged);

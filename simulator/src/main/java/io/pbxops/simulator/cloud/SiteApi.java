@@ -3,6 +3,7 @@ package io.pbxops.simulator.cloud;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.pbxops.simulator.CloudContract;
 import io.pbxops.simulator.state.World;
 import io.pbxops.simulator.support.Ids;
 import java.util.List;
@@ -33,12 +34,14 @@ final class SiteApi {
     private final CloudState state;
     private final Ids ids;
     private final Dates dates;
+    private final CloudContract contract;
 
-    SiteApi(World world, CloudState state, Ids ids, Dates dates) {
+    SiteApi(World world, CloudState state, Ids ids, Dates dates, CloudContract contract) {
         this.world = world;
         this.state = state;
         this.ids = ids;
         this.dates = dates;
+        this.contract = contract;
     }
 
     void routes(Javalin app) {
@@ -100,6 +103,12 @@ final class SiteApi {
 
     private void update(Context ctx) {
         ObjectNode body = Bodies.object(ctx);
+        if (!contract.servesExtensions()) {
+            // ADMIN-2019 marks companyId required on PUT /sites/{siteId}; the extended profile takes a name alone.
+            Violations missing = new Violations();
+            missing.check(body.hasNonNull("companyId"), "companyId", "companyId is required", null);
+            missing.throwIfAny();
+        }
         ctx.json(world.write(() -> {
             Site site = state.site(ctx.pathParam("siteId"));
             SiteSettings settings = Bodies.overlay(site.settings, body, SiteSettings.class, Set.of());

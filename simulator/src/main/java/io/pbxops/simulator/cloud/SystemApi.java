@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.pbxops.simulator.Channel;
+import io.pbxops.simulator.CloudContract;
 import io.pbxops.simulator.state.World;
 import io.pbxops.simulator.support.Ids;
 import io.pbxops.simulator.support.Json;
@@ -23,7 +24,8 @@ final class SystemApi {
     static final Map<String, List<String>> FORMATS = Map.of(
             "small", List.of("id", "pbxId", "version"),
             "medium", List.of("id", "pbxId", "version", "name", "serialNumber", "status", "x-pbxops"));
-    private static final Set<String> NESTED = Set.of("x-pbxops");
+    private static final String EXTENSION = "x-pbxops";
+    private static final Set<String> NESTED = Set.of(EXTENSION);
     private static final Set<String> UPDATABLE = Set.of(
             "name",
             "pbxLdapId",
@@ -38,7 +40,7 @@ final class SystemApi {
             "pbxInternationalPrefix",
             "searchResultOrder",
             "isShared",
-            "x-pbxops",
+            EXTENSION,
             "siteId");
 
     static final Map<String, Function<PbxSystem, String>> SORT_KEYS = Map.of(
@@ -63,6 +65,7 @@ final class SystemApi {
     private final Dates dates;
     private final Activation activation;
     private final BiConsumer<String, String> onCreated;
+    private final CloudContract contract;
 
     /** {@code onCreated} hears every new system's pbxId and activation code, under the world lock. */
     SystemApi(
@@ -71,13 +74,15 @@ final class SystemApi {
             Ids ids,
             Dates dates,
             Activation activation,
-            BiConsumer<String, String> onCreated) {
+            BiConsumer<String, String> onCreated,
+            CloudContract contract) {
         this.world = world;
         this.state = state;
         this.ids = ids;
         this.dates = dates;
         this.activation = activation;
         this.onCreated = onCreated;
+        this.contract = contract;
     }
 
     void routes(Javalin app) {
@@ -119,18 +124,30 @@ final class SystemApi {
     }
 
     ObjectNode view(PbxSystem system, Boolean withHistory) {
-        return system.toJson(state.hasMediaPillar(system), Boolean.TRUE.equals(withHistory));
+        return system.toJson(
+                state.hasMediaPillar(system), Boolean.TRUE.equals(withHistory), contract.servesExtensions());
+    }
+
+    /** The body as the profile reads it: the documented profile ignores {@code x-pbxops} like any unknown field. */
+    private ObjectNode served(ObjectNode body) {
+        if (!contract.servesExtensions()) {
+            body.remove(EXTENSION);
+        }
+        return body;
     }
 
     private void create(Context ctx) {
-        ObjectNode body = Bodies.object(ctx);
+        ObjectNode body = served(Bodies.object(ctx));
         SystemSettings settings = Bodies.overlay(
-                        SystemSettings.forCreate(body.path("type").asText("")), body, SystemSettings.class, NESTED)
+                        SystemSettings.forCreate(body.path("type").asText(""), contract),
+                        body,
+                        SystemSettings.class,
+                        NESTED)
                 .normalized();
         SystemCreateFields fields = Bodies.read(body, SystemCreateFields.class, body);
         boolean centrex = Boolean.TRUE.equals(fields.isCentrex());
         Violations violations = new Violations();
-        settings.validate(violations);
+        settings.validate(violations, contract);
         violations.check(
                 !(centrex && Boolean.TRUE.equals(settings.isShared())),
                 "isShared",
@@ -247,12 +264,13 @@ final class SystemApi {
         if (!hasAny(body, UPDATABLE)) {
             throw new CloudException(400, 400100, "No data provided for update");
         }
+        served(body);
         ctx.json(world.write(() -> {
             PbxSystem system = state.system(ctx.pathParam("systemId"));
             SystemSettings settings = Bodies.overlay(system.settings, body, SystemSettings.class, NESTED)
                     .normalized();
             Violations violations = new Violations();
-            settings.validate(violations);
+            settings.validate(violations, contract);
             boolean shared = Boolean.TRUE.equals(settings.isShared());
             if (shared && !system.isShared()) {
                 violations.check(

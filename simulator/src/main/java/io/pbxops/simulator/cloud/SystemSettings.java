@@ -2,9 +2,13 @@ package io.pbxops.simulator.cloud;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.pbxops.simulator.CloudContract;
 import java.util.List;
 
-/** The fields of a system accepted on both POST and PUT (docs/cloud-contract.md#systems, plus {@code x-pbxops}). */
+/**
+ * The fields of a system accepted on both POST and PUT (docs/cloud-contract.md#systems, plus {@code x-pbxops}, which
+ * the documented profile never holds: {@code extensions} is then null).
+ */
 record SystemSettings(
         String name,
         String pbxLdapId,
@@ -28,7 +32,7 @@ record SystemSettings(
     static final int MAX_REGEXP = 64;
 
     /** The defaults a POST starts from; the {@code x-pbxops} model follows the type unless the body names one. */
-    static SystemSettings forCreate(String type) {
+    static SystemSettings forCreate(String type, CloudContract contract) {
         return new SystemSettings(
                 null,
                 null,
@@ -43,7 +47,25 @@ record SystemSettings(
                 null,
                 List.of(),
                 false,
-                SystemExtensions.forCreate(type));
+                contract.servesExtensions() ? SystemExtensions.forCreate(type) : null);
+    }
+
+    SystemSettings withExtensions(SystemExtensions value) {
+        return new SystemSettings(
+                name,
+                pbxLdapId,
+                type,
+                country,
+                version,
+                serverPingTimeout,
+                pbxMainBundlePrefix,
+                usePbxMainBundlePrefix,
+                pbxNumberingTranslator,
+                pbxNationalPrefix,
+                pbxInternationalPrefix,
+                searchResultOrder,
+                isShared,
+                value);
     }
 
     /** The 2019 POST schema spells {@code "third party"}; everything else says {@code third_party}. */
@@ -68,7 +90,7 @@ record SystemSettings(
         return this;
     }
 
-    void validate(Violations violations) {
+    void validate(Violations violations, CloudContract contract) {
         violations.check(
                 name != null && !name.isBlank() && name.length() <= 255,
                 "name",
@@ -100,7 +122,10 @@ record SystemSettings(
                     "searchResultOrder holds RAINBOW, LDAP and PBX only",
                     searchResultOrder);
         }
-        validateRules(violations);
+        validateRules(violations, contract);
+        if (!contract.servesExtensions()) {
+            return;
+        }
         if (extensions == null) {
             violations.add("x-pbxops", "x-pbxops must be an object", null);
         } else {
@@ -108,7 +133,7 @@ record SystemSettings(
         }
     }
 
-    private void validateRules(Violations violations) {
+    private void validateRules(Violations violations, CloudContract contract) {
         if (pbxNumberingTranslator == null) {
             return;
         }
@@ -131,11 +156,32 @@ record SystemSettings(
                     param + ".regexpMatch",
                     "regexpMatch is longer than " + MAX_REGEXP + " characters",
                     rule.regexpMatch());
+            if (!contract.servesExtensions()) {
+                // ADMIN-2019: "\d" is not supported in the expressions; a digit class is.
+                violations.check(
+                        !hasDigitShorthand(rule.regexpMatch()),
+                        param + ".regexpMatch",
+                        "\\d is not supported in regexpMatch: use a digit class such as [0-9]",
+                        rule.regexpMatch());
+            }
             violations.check(
                     rule.regexpReplace() == null || rule.regexpReplace().length() <= MAX_REGEXP,
                     param + ".regexpReplace",
                     "regexpReplace is longer than " + MAX_REGEXP + " characters",
                     rule.regexpReplace());
         }
+    }
+
+    /** Whether the expression uses {@code \d}; an escaped backslash followed by {@code d} is a literal, not it. */
+    static boolean hasDigitShorthand(String expression) {
+        for (int i = 0; i < expression.length() - 1; i++) {
+            if (expression.charAt(i) == '\\') {
+                if (expression.charAt(i + 1) == 'd') {
+                    return true;
+                }
+                i++;
+            }
+        }
+        return false;
     }
 }

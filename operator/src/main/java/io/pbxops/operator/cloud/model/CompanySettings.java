@@ -48,6 +48,23 @@ public record CompanySettings(
                 offerType);
     }
 
+    public CompanySettings withState(String state) {
+        return new CompanySettings(
+                name,
+                country,
+                state,
+                status,
+                visibility,
+                bpId,
+                isBP,
+                bpType,
+                isCentrex,
+                companyCallNumber,
+                externalReference,
+                externalReference2,
+                offerType);
+    }
+
     public CompanySettings withExternalReference(String externalReference) {
         return new CompanySettings(
                 name,
