@@ -14,8 +14,13 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.zjsonpatch.JsonDiff;
+import io.pbxops.operator.manifest.Manifest;
+import io.pbxops.operator.manifest.ManifestException;
+import io.pbxops.operator.manifest.ManifestReader;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +46,7 @@ final class ApiRequestRouter extends Dispatcher {
     private final OpenApiDocuments openApi;
     private final Admission admission;
     private final TableConverter tables;
+    private final ManagedFields managedFields = new ManagedFields(Clock.systemUTC());
     /** Reading an object, admitting its change and storing it is one step: no write slips in between. */
     private final ReentrantLock writes = new ReentrantLock();
 
@@ -203,31 +209,56 @@ final class ApiRequestRouter extends Dispatcher {
     private MockResponse write(RecordedRequest request, ResourcePath path, Map<String, String> query, boolean patch) {
         writes.lock();
         try {
-            JsonNode body = JSON.readTree(request.getUtf8Body());
             String contentType = request.getHeader("Content-Type");
-            if (patch && contentType != null && contentType.startsWith(Patches.APPLY_PATCH)) {
+            boolean apply = patch && contentType != null && contentType.startsWith(Patches.APPLY_PATCH);
+            JsonNode body = apply ? applyConfiguration(request.getUtf8Body()) : JSON.readTree(request.getUtf8Body());
+            String manager = ManagedFields.manager(query.get("fieldManager"), request.getHeader("User-Agent"));
+            if (apply
+                    && (query.get("fieldManager") == null
+                            || query.get("fieldManager").isBlank())) {
                 return json(
-                        415,
+                        400,
                         Admission.status(
-                                415,
-                                "UnsupportedMediaType",
-                                "the embedded API server (pbx-operator up) "
-                                        + "does not serve server-side apply; use kubectl apply without --server-side"));
+                                400, "BadRequest", "PATCH, application/apply-patch+yaml: fieldManager is required"));
             }
             JsonNode current = null;
             if (patch || (request.method() == HttpMethod.PUT && !path.isStatus())) {
                 MockResponse existing = store.dispatch(get(request, pathOf(request.getPath())));
-                if (existing.code() == 404) {
+                if (existing.code() == 404 && !(apply && !path.isStatus())) {
                     return notFound(path);
                 }
-                if (existing.code() != 200) {
+                if (existing.code() != 200 && existing.code() != 404) {
                     return existing;
                 }
-                current = read(existing);
+                current = existing.code() == 404 ? null : read(existing);
             }
             JsonNode wanted;
             try {
-                wanted = patch ? Patches.apply(contentType, current, body) : body.deepCopy();
+                if (apply) {
+                    if (!body.isObject()) {
+                        return json(
+                                400, Admission.status(400, "BadRequest", "the applied configuration is not an object"));
+                    }
+                    ObjectNode config = (ObjectNode) body;
+                    ObjectNode metadata = config.withObjectProperty("metadata");
+                    if (!metadata.hasNonNull("name") && path.name() != null) {
+                        metadata.put("name", path.name());
+                    }
+                    if (path.namespace() != null && !metadata.hasNonNull("namespace")) {
+                        metadata.put("namespace", path.namespace());
+                    }
+                    wanted = managedFields.apply(
+                            path.resource(),
+                            current,
+                            config,
+                            manager,
+                            "true".equals(query.get("force")),
+                            path.isStatus());
+                } else {
+                    wanted = patch ? Patches.apply(contentType, current, body) : body.deepCopy();
+                }
+            } catch (ManagedFields.Conflict e) {
+                return json(409, e.status);
             } catch (IllegalArgumentException e) {
                 return json(
                         415, Admission.status(415, "UnsupportedMediaType", "unsupported patch type " + contentType));
@@ -248,8 +279,19 @@ final class ApiRequestRouter extends Dispatcher {
                 return json(422, refusal.get());
             }
             wanted = Admission.normalized(path, wanted);
+            if (!apply && !path.isStatus() && wanted.isObject()) {
+                wanted = managedFields.update(path.resource(), current, (ObjectNode) wanted, manager, false);
+            }
             if (query.containsKey("dryRun")) {
-                return json(200, wanted);
+                return json(current == null && apply ? 201 : 200, wanted);
+            }
+            if (apply && current == null) {
+                String collection = path.resource().apiRoot()
+                        + (path.namespace() == null ? "" : "/namespaces/" + path.namespace())
+                        + "/" + path.resource().plural();
+                RecordedRequest create = withBody(request, collection, "application/json", wanted);
+                return store.dispatch(new RecordedRequest(
+                        create.getHttpVersion(), HttpMethod.POST, collection, create.getHeaders(), create.getBody()));
             }
             if (!patch) {
                 return store.dispatch(withBody(
@@ -268,6 +310,22 @@ final class ApiRequestRouter extends Dispatcher {
             return json(400, Admission.status(400, "BadRequest", "the body is not JSON: " + e.getOriginalMessage()));
         } finally {
             writes.unlock();
+        }
+    }
+
+    /** An applied configuration: JSON, or YAML read as kubectl reads it. */
+    private static JsonNode applyConfiguration(String text) throws JsonProcessingException {
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.startsWith("{")) {
+            return JSON.readTree(trimmed);
+        }
+        try {
+            List<Manifest> documents = ManifestReader.readText(Path.of("(applied configuration)"), text);
+            return documents.isEmpty()
+                    ? JSON.createObjectNode()
+                    : documents.get(0).object();
+        } catch (ManifestException e) {
+            return JSON.getNodeFactory().textNode(e.getMessage());
         }
     }
 
