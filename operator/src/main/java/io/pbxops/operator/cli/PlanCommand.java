@@ -10,11 +10,13 @@ import io.pbxops.operator.gitops.SnapshotCloudPort;
 import io.pbxops.operator.manifest.Manifest;
 import io.pbxops.operator.manifest.ManifestException;
 import io.pbxops.operator.manifest.ManifestReader;
+import io.pbxops.operator.pbx.o2g.EndpointRouting;
 import io.pbxops.operator.pbx.o2g.O2gClientConfig;
 import io.pbxops.operator.pbx.oxe.O2gPbxEndpoints;
 import io.pbxops.operator.validation.DeclaredFleet;
 import io.pbxops.operator.validation.ManifestSetValidator;
 import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -80,6 +82,13 @@ public final class PlanCommand implements Callable<Integer> {
     boolean pbxEndpoints;
 
     @Option(
+            names = "--o2g-via",
+            paramLabel = "URL",
+            description = "With --pbx-endpoints: dial every PBX management endpoint at this O2G address instead of its "
+                    + "own host, as `up` routes them (its O2G simulator, which `up` prints).")
+    URI o2gVia;
+
+    @Option(
             names = {"-o", "--output"},
             defaultValue = "text",
             description = "text or json. Default: ${DEFAULT-VALUE}.")
@@ -115,7 +124,11 @@ public final class PlanCommand implements Callable<Integer> {
         }
         TerminalProgress progress = TerminalProgress.onStandardError(err);
         try (CloudReader reader = new CloudReader(cloud);
-                O2gPbxEndpoints endpoints = new O2gPbxEndpoints(O2gClientConfig.defaults(), o2g.names())) {
+                O2gPbxEndpoints endpoints = new O2gPbxEndpoints(
+                        o2gVia == null
+                                ? O2gClientConfig.defaults()
+                                : O2gClientConfig.defaults().withRouting(EndpointRouting.forwardingTo(o2gVia)),
+                        o2g.names())) {
             CloudSnapshot snapshot = reader.read(progress);
             progress.end();
             O2gPbxSide pbxSide = pbxEndpoints ? new O2gPbxSide(endpoints, head) : null;

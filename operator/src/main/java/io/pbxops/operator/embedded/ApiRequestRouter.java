@@ -79,7 +79,10 @@ final class ApiRequestRouter extends Dispatcher {
                             "application/json",
                             ProtobufBodies.toJson(received.getBody().getBytes()));
                 } catch (ProtobufBodies.Unreadable e) {
-                    return json(415, Admission.status(415, "UnsupportedMediaType", e.getMessage()));
+                    return json(
+                            e.code,
+                            Admission.status(
+                                    e.code, e.code == 404 ? "NotFound" : "UnsupportedMediaType", e.getMessage()));
                 }
             }
             if (request.method() == HttpMethod.POST && AccessReviews.serves(path)) {
@@ -254,6 +257,19 @@ final class ApiRequestRouter extends Dispatcher {
                             manager,
                             "true".equals(query.get("force")),
                             path.isStatus());
+                } else if (patch
+                        && path.isPbxOps()
+                        && contentType != null
+                        && contentType.startsWith(Patches.STRATEGIC_MERGE_PATCH)) {
+                    // As kube-apiserver: custom resources have no patch strategies.
+                    return json(
+                            415,
+                            Admission.status(
+                                    415,
+                                    "UnsupportedMediaType",
+                                    "the body of the request was in an unknown format - accepted media types include: "
+                                            + "application/json-patch+json, application/merge-patch+json, "
+                                            + "application/apply-patch+yaml"));
                 } else {
                     wanted = patch ? Patches.apply(contentType, current, body) : body.deepCopy();
                 }

@@ -35,10 +35,13 @@ final class ProtobufBodies {
             "the body of the request was in an unknown format - accepted media types include: "
                     + "application/json, application/yaml, application/apply-patch+yaml";
 
-    /** A protobuf body of a kind read here, or not protobuf at all. */
+    /** A protobuf body that cannot be read: not protobuf at all (415), or of a kind not served here (404). */
     static final class Unreadable extends Exception {
-        Unreadable(String message) {
+        final int code;
+
+        Unreadable(int code, String message) {
             super(message);
+            this.code = code;
         }
     }
 
@@ -62,7 +65,7 @@ final class ProtobufBodies {
     /** The object the body holds, as JSON with its apiVersion and kind. */
     static ObjectNode toJson(byte[] body) throws Unreadable {
         if (body.length < MAGIC.length || !Arrays.equals(Arrays.copyOf(body, MAGIC.length), MAGIC)) {
-            throw new Unreadable("the body is not a Kubernetes protobuf message (no k8s\\0 prefix)");
+            throw new Unreadable(415, "the body is not a Kubernetes protobuf message (no k8s\\0 prefix)");
         }
         try {
             Runtime.Unknown envelope = Runtime.Unknown.parseFrom(Arrays.copyOfRange(body, MAGIC.length, body.length));
@@ -70,7 +73,9 @@ final class ProtobufBodies {
             String kind = envelope.getTypeMeta().getKind();
             Parser<? extends Message> parser = KINDS.get(apiVersion + "/" + kind);
             if (parser == null) {
-                throw new Unreadable(UNSUPPORTED);
+                throw new Unreadable(
+                        404,
+                        "the embedded API server (pbx-operator up) does not serve " + kind + " (" + apiVersion + ")");
             }
             ObjectNode object = NODES.objectNode().put("apiVersion", apiVersion).put("kind", kind);
             JsonNode fields = convert(parser.parseFrom(envelope.getRaw()));
@@ -79,7 +84,7 @@ final class ProtobufBodies {
             }
             return object;
         } catch (InvalidProtocolBufferException e) {
-            throw new Unreadable("the protobuf body cannot be read: " + e.getMessage());
+            throw new Unreadable(415, "the protobuf body cannot be read: " + e.getMessage());
         }
     }
 
