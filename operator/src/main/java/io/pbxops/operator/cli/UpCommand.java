@@ -210,6 +210,10 @@ public final class UpCommand implements Callable<Integer> {
                     + fleet.simulator().cloudUrl() + ", O2G simulator "
                     + fleet.simulator().o2gUrl() + (log == null ? "" : "; logs in " + log));
             out.println("kubectl: export KUBECONFIG=" + settings.kubeconfig() + "   (then: kubectl get pbxops)");
+            out.println("plan against it: pbx-operator plan MANIFESTS --cloud-url "
+                    + fleet.simulator().cloudUrl() + " --pbx-endpoints --o2g-via "
+                    + fleet.simulator().o2gUrl()
+                    + "   (the simulator's cloud account: simulator/README.md)");
             if (fleet.restoredObjects() > 0) {
                 out.println("restored " + fleet.restoredObjects() + " objects and the simulated cloud from " + stateDir
                         + (manifests == null

@@ -47,8 +47,18 @@ final class Admission {
                 path.resource(), object.at("/metadata/name").asText(path.name() == null ? "" : path.name()), problems));
     }
 
-    /** Folds {@code stringData} into base64 {@code data}, as the API server does; other kinds unchanged. */
+    /**
+     * Folds {@code stringData} into base64 {@code data}, and gives a new Namespace its {@code Active} phase, as the API
+     * server does; other kinds unchanged.
+     */
     static JsonNode normalized(ResourcePath path, JsonNode object) {
+        if (path.isNamespace()
+                && object.isObject()
+                && !object.at("/status/phase").isTextual()) {
+            ObjectNode namespace = ((ObjectNode) object).deepCopy();
+            namespace.withObjectProperty("status").put("phase", "Active");
+            return namespace;
+        }
         if (!path.isSecret() || !object.has("stringData") || !object.isObject()) {
             return object;
         }

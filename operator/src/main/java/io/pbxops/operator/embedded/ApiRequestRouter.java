@@ -14,15 +14,20 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.zjsonpatch.JsonDiff;
+import io.pbxops.operator.manifest.Manifest;
+import io.pbxops.operator.manifest.ManifestException;
+import io.pbxops.operator.manifest.ManifestReader;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +47,7 @@ final class ApiRequestRouter extends Dispatcher {
     private final OpenApiDocuments openApi;
     private final Admission admission;
     private final TableConverter tables;
+    private final ManagedFields managedFields = new ManagedFields(Clock.systemUTC());
     /** Reading an object, admitting its change and storing it is one step: no write slips in between. */
     private final ReentrantLock writes = new ReentrantLock();
 
@@ -61,10 +67,31 @@ final class ApiRequestRouter extends Dispatcher {
     }
 
     @Override
-    public MockResponse dispatch(RecordedRequest request) {
-        String path = pathOf(request.getPath());
-        Map<String, String> query = queryOf(request.getPath());
+    public MockResponse dispatch(RecordedRequest received) {
+        String path = pathOf(received.getPath());
+        Map<String, String> query = queryOf(received.getPath());
+        RecordedRequest request = received;
         try {
+            if (ProtobufBodies.isProtobuf(received.getHeader("Content-Type"))) {
+                try {
+                    request = withBody(
+                            received,
+                            received.getPath(),
+                            "application/json",
+                            ProtobufBodies.toJson(received.getBody().getBytes()));
+                } catch (ProtobufBodies.Unreadable e) {
+                    return json(
+                            e.code,
+                            Admission.status(
+                                    e.code, e.code == 404 ? "NotFound" : "UnsupportedMediaType", e.getMessage()));
+                }
+            }
+            if (request.method() == HttpMethod.POST && AccessReviews.serves(path)) {
+                return json(201, AccessReviews.answer(path, JSON.readTree(request.getUtf8Body())));
+            }
+            if (request.method() == HttpMethod.GET && path.equals(OpenApiDocuments.V2)) {
+                return openApiV2(request.getHeader("Accept"));
+            }
             if (request.method() == HttpMethod.GET) {
                 Optional<JsonNode> document = discovery.at(path).or(() -> openApi.at(path));
                 if (document.isPresent()) {
@@ -86,8 +113,11 @@ final class ApiRequestRouter extends Dispatcher {
                 case GET -> read(request, resource.get(), query);
                 case POST, PUT -> write(request, resource.get(), query, false);
                 case PATCH -> write(request, resource.get(), query, true);
+                case DELETE -> delete(request, resource.get());
                 default -> store.dispatch(request);
             };
+        } catch (JsonProcessingException e) {
+            return json(400, Admission.status(400, "BadRequest", "the body is not JSON: " + e.getOriginalMessage()));
         } catch (RuntimeException e) {
             LOG.warn("the embedded API server failed on {} {}", request.getMethod(), path, e);
             return json(
@@ -100,20 +130,23 @@ final class ApiRequestRouter extends Dispatcher {
     }
 
     private MockResponse read(RecordedRequest request, ResourcePath path, Map<String, String> query) {
-        if ("true".equals(query.get("watch")) || "1".equals(query.get("watch"))) {
-            if (!"websocket".equalsIgnoreCase(request.getHeader("Upgrade"))) {
-                return expiredWatch();
-            }
-            return store.dispatch(request);
-        }
         String fieldSelector = query.getOrDefault("fieldSelector", "");
+        String labelSelector = query.getOrDefault("labelSelector", "");
         MockResponse response;
-        if (path.name() == null && fieldSelector.contains("involvedObject.")) {
+        if (path.name() == null && !Selectors.onlyNameAndNamespace(fieldSelector)) {
             // The mock matches field selectors on name and namespace only; kubectl describe asks for the events of
-            // one object.
-            response = filteredList(request, path, fieldSelector);
+            // one object, kubectl get events --field-selector type=Warning for some.
+            try {
+                response =
+                        filteredList(request, path, Selectors.of(path.resource().kind(), fieldSelector, labelSelector));
+            } catch (Selectors.Unsupported e) {
+                return json(400, Admission.status(400, "BadRequest", e.getMessage()));
+            }
         } else {
             response = store.dispatch(request);
+        }
+        if (response.code() == 404) {
+            return notFound(path);
         }
         if (response.code() != 200 || path.subresource() != null) {
             return response;
@@ -132,46 +165,44 @@ final class ApiRequestRouter extends Dispatcher {
     }
 
     /**
-     * The mock streams watches over WebSocket only; kubectl watches over plain HTTP. Such a watch is answered with the
-     * event that says "your resource version expired": kubectl's informers (kubectl wait, kubectl delete's wait) then
-     * list again, quietly, after a short back-off, which is polling; kubectl get -w prints the message and stops.
+     * The OpenAPI v2 document, which kubectl reads (as protobuf) only to validate a {@code kind: List} on its side
+     * before sending each item: served without definitions, kubectl finds no schema to check and leaves validation to
+     * the server, which validates every item (the OpenAPI v3 documents have the schemas, for kubectl explain).
      */
-    private static MockResponse expiredWatch() {
-        JsonNode status = Admission.status(
-                410,
-                "Expired",
-                "the embedded API server (pbx-operator up) cannot stream watches "
-                        + "over HTTP: kubectl get -w stops here (run kubectl get again); kubectl wait and kubectl delete poll instead");
-        ObjectNode event = JSON.createObjectNode().put("type", "ERROR");
-        event.set("object", status);
-        return new MockResponse()
-                .setResponseCode(200)
-                .setHeader("Content-Type", "application/json")
-                .setBody(event + "\n")
-                .setBodyDelay(Duration.ofMillis(500));
+    private static MockResponse openApiV2(String accept) {
+        if (accept != null && accept.contains("protobuf")) {
+            // An empty protobuf message: a Document with no fields set.
+            return new MockResponse()
+                    .setResponseCode(200)
+                    .setHeader("Content-Type", OpenApiDocuments.V2_PROTOBUF)
+                    .setBody(new byte[0]);
+        }
+        return json(200, OpenApiDocuments.emptyV2());
     }
 
-    private MockResponse filteredList(RecordedRequest request, ResourcePath path, String fieldSelector) {
+    /** kube-apiserver's answer for a missing object: {@code pbxs.pbxops.io "foo" not found}, kubectl prints it. */
+    static MockResponse notFound(ResourcePath path) {
+        ServedResource resource = path.resource();
+        String qualified = resource.plural() + (resource.group().isEmpty() ? "" : "." + resource.group());
+        String name = path.name() == null ? "" : path.name();
+        ObjectNode status = Admission.status(404, "NotFound", qualified + " \"" + name + "\" not found");
+        status.putObject("details")
+                .put("name", name)
+                .put("group", resource.group())
+                .put("kind", resource.plural());
+        return json(404, status);
+    }
+
+    private MockResponse filteredList(RecordedRequest request, ResourcePath path, Predicate<JsonNode> selector) {
         String listPath = pathOf(request.getPath());
         MockResponse all = store.dispatch(get(request, listPath));
         if (all.code() != 200) {
             return all;
         }
         JsonNode list = read(all);
-        Map<String, String> wanted = new LinkedHashMap<>();
-        for (String term : fieldSelector.split(",")) {
-            String[] pair = term.split("=+", 2);
-            if (pair.length == 2) {
-                wanted.put(pair[0].replace("!", ""), pair[1]);
-            }
-        }
         ArrayNode kept = JSON.createArrayNode();
         for (JsonNode item : list.path("items")) {
-            boolean matches = wanted.entrySet().stream().allMatch(term -> {
-                JsonNode value = item.at("/" + term.getKey().replace('.', '/'));
-                return value.isMissingNode() || term.getValue().equals(value.asText());
-            });
-            if (matches) {
+            if (selector.test(item)) {
                 kept.add(item);
             }
         }
@@ -182,28 +213,69 @@ final class ApiRequestRouter extends Dispatcher {
     private MockResponse write(RecordedRequest request, ResourcePath path, Map<String, String> query, boolean patch) {
         writes.lock();
         try {
-            JsonNode body = JSON.readTree(request.getUtf8Body());
             String contentType = request.getHeader("Content-Type");
-            if (patch && contentType != null && contentType.startsWith(Patches.APPLY_PATCH)) {
+            boolean apply = patch && contentType != null && contentType.startsWith(Patches.APPLY_PATCH);
+            JsonNode body = apply ? applyConfiguration(request.getUtf8Body()) : JSON.readTree(request.getUtf8Body());
+            String manager = ManagedFields.manager(query.get("fieldManager"), request.getHeader("User-Agent"));
+            if (apply
+                    && (query.get("fieldManager") == null
+                            || query.get("fieldManager").isBlank())) {
                 return json(
-                        415,
+                        400,
                         Admission.status(
-                                415,
-                                "UnsupportedMediaType",
-                                "the embedded API server (pbx-operator up) "
-                                        + "does not serve server-side apply; use kubectl apply without --server-side"));
+                                400, "BadRequest", "PATCH, application/apply-patch+yaml: fieldManager is required"));
             }
             JsonNode current = null;
             if (patch || (request.method() == HttpMethod.PUT && !path.isStatus())) {
                 MockResponse existing = store.dispatch(get(request, pathOf(request.getPath())));
-                if (existing.code() != 200) {
+                if (existing.code() == 404 && !(apply && !path.isStatus())) {
+                    return notFound(path);
+                }
+                if (existing.code() != 200 && existing.code() != 404) {
                     return existing;
                 }
-                current = read(existing);
+                current = existing.code() == 404 ? null : read(existing);
             }
             JsonNode wanted;
             try {
-                wanted = patch ? Patches.apply(contentType, current, body) : body.deepCopy();
+                if (apply) {
+                    if (!body.isObject()) {
+                        return json(
+                                400, Admission.status(400, "BadRequest", "the applied configuration is not an object"));
+                    }
+                    ObjectNode config = (ObjectNode) body;
+                    ObjectNode metadata = config.withObjectProperty("metadata");
+                    if (!metadata.hasNonNull("name") && path.name() != null) {
+                        metadata.put("name", path.name());
+                    }
+                    if (path.namespace() != null && !metadata.hasNonNull("namespace")) {
+                        metadata.put("namespace", path.namespace());
+                    }
+                    wanted = managedFields.apply(
+                            path.resource(),
+                            current,
+                            config,
+                            manager,
+                            "true".equals(query.get("force")),
+                            path.isStatus());
+                } else if (patch
+                        && path.isPbxOps()
+                        && contentType != null
+                        && contentType.startsWith(Patches.STRATEGIC_MERGE_PATCH)) {
+                    // As kube-apiserver: custom resources have no patch strategies.
+                    return json(
+                            415,
+                            Admission.status(
+                                    415,
+                                    "UnsupportedMediaType",
+                                    "the body of the request was in an unknown format - accepted media types include: "
+                                            + "application/json-patch+json, application/merge-patch+json, "
+                                            + "application/apply-patch+yaml"));
+                } else {
+                    wanted = patch ? Patches.apply(contentType, current, body) : body.deepCopy();
+                }
+            } catch (ManagedFields.Conflict e) {
+                return json(409, e.status);
             } catch (IllegalArgumentException e) {
                 return json(
                         415, Admission.status(415, "UnsupportedMediaType", "unsupported patch type " + contentType));
@@ -224,8 +296,19 @@ final class ApiRequestRouter extends Dispatcher {
                 return json(422, refusal.get());
             }
             wanted = Admission.normalized(path, wanted);
+            if (!apply && !path.isStatus() && wanted.isObject()) {
+                wanted = managedFields.update(path.resource(), current, (ObjectNode) wanted, manager, false);
+            }
             if (query.containsKey("dryRun")) {
-                return json(200, wanted);
+                return json(current == null && apply ? 201 : 200, wanted);
+            }
+            if (apply && current == null) {
+                String collection = path.resource().apiRoot()
+                        + (path.namespace() == null ? "" : "/namespaces/" + path.namespace())
+                        + "/" + path.resource().plural();
+                RecordedRequest create = withBody(request, collection, "application/json", wanted);
+                return store.dispatch(new RecordedRequest(
+                        create.getHttpVersion(), HttpMethod.POST, collection, create.getHeaders(), create.getBody()));
             }
             if (!patch) {
                 return store.dispatch(withBody(
@@ -233,18 +316,44 @@ final class ApiRequestRouter extends Dispatcher {
             }
             if (path.isStatus()) {
                 // The mock drops a status patch whose path carries a query string: send it without one.
-                return store.dispatch(
-                        withBody(request, pathOf(request.getPath()), request.getHeader("Content-Type"), body));
+                return ok(store.dispatch(
+                        withBody(request, pathOf(request.getPath()), request.getHeader("Content-Type"), body)));
             }
             // Stored as the JSON Patch from the current object to the admitted one: every patch type ends with the
             // same result as on a real API server (the mock's merge patch keeps nulls instead of removing fields).
             JsonNode difference = JsonDiff.asJson(current, wanted);
-            return store.dispatch(withBody(request, pathOf(request.getPath()), Patches.JSON_PATCH, difference));
+            return ok(store.dispatch(withBody(request, pathOf(request.getPath()), Patches.JSON_PATCH, difference)));
         } catch (JsonProcessingException e) {
             return json(400, Admission.status(400, "BadRequest", "the body is not JSON: " + e.getOriginalMessage()));
         } finally {
             writes.unlock();
         }
+    }
+
+    /** An applied configuration: JSON, or YAML read as kubectl reads it. */
+    private static JsonNode applyConfiguration(String text) throws JsonProcessingException {
+        String trimmed = text == null ? "" : text.trim();
+        if (trimmed.startsWith("{")) {
+            return JSON.readTree(trimmed);
+        }
+        try {
+            List<Manifest> documents = ManifestReader.readText(Path.of("(applied configuration)"), text);
+            return documents.isEmpty()
+                    ? JSON.createObjectNode()
+                    : documents.get(0).object();
+        } catch (ManifestException e) {
+            return JSON.getNodeFactory().textNode(e.getMessage());
+        }
+    }
+
+    /** The mock answers a patch with 202; kube-apiserver with 200. */
+    private static MockResponse ok(MockResponse response) {
+        return response.code() == 202 ? response.setResponseCode(200) : response;
+    }
+
+    private MockResponse delete(RecordedRequest request, ResourcePath path) {
+        MockResponse response = store.dispatch(request);
+        return response.code() == 404 && path.name() != null ? notFound(path) : response;
     }
 
     private static RecordedRequest get(RecordedRequest original, String path) {

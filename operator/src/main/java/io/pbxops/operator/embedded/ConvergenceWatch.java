@@ -78,10 +78,19 @@ public final class ConvergenceWatch {
         return snapshot;
     }
 
-    private String headline(FleetSnapshot snapshot) {
+    /**
+     * "converging, 6/17 objects settled", then "converged in 9.1 s, 17/17 objects settled" (the time convergence took
+     * from the start); should the fleet move again: "converging, 16/17 objects settled (first converged in 9.1 s)".
+     * The time since the start is the display's to show: it changes every moment.
+     */
+    String headline(FleetSnapshot snapshot) {
         long ready = snapshot.rows().stream().filter(FleetRow::converged).count();
-        String state = snapshot.converged() ? "converged" : "converging";
-        return "pbx-operator up: " + state + ", " + ready + "/"
-                + snapshot.rows().size() + " objects settled";
+        String settled = ready + "/" + snapshot.rows().size() + " objects settled";
+        Duration converged = timeline.until(StartupTimeline.CONVERGED);
+        if (snapshot.converged() && converged != null) {
+            return "pbx-operator up: converged in " + StartupTimeline.seconds(converged) + ", " + settled;
+        }
+        return "pbx-operator up: converging, " + settled
+                + (converged == null ? "" : " (first converged in " + StartupTimeline.seconds(converged) + ")");
     }
 }

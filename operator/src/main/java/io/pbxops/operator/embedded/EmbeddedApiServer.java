@@ -5,14 +5,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
-import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import io.fabric8.mockwebserver.Context;
-import io.fabric8.mockwebserver.MockWebServer;
-import io.fabric8.mockwebserver.http.Dispatcher;
-import io.fabric8.mockwebserver.http.MockResponse;
-import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.pbxops.operator.crd.CrdCatalog;
 import io.pbxops.operator.crd.PbxOpsKinds;
 import io.pbxops.operator.validation.ObjectValidator;
@@ -20,15 +12,16 @@ import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * A Kubernetes API server in this process for {@code up}: fabric8's mock server in CRUD mode, with the five CRDs
- * installed first (the status subresource depends on it), behind {@link ApiRequestRouter} so kubectl works with it
- * and every object is admitted as a real API server would. Plain HTTP on loopback, no authentication.
+ * A Kubernetes API server in this process for {@code up}: fabric8's CRUD store (from its mock server), with the five
+ * CRDs installed first (the status subresource depends on it), behind {@link ApiRequestRouter} so kubectl works with
+ * it and every object is admitted as a real API server would, and {@link WatchStreams} for watches. Plain HTTP on
+ * loopback, no authentication.
  */
 public final class EmbeddedApiServer implements AutoCloseable {
 
@@ -42,11 +35,14 @@ public final class EmbeddedApiServer implements AutoCloseable {
 
     public static final String DEFAULT_NAMESPACE = "default";
 
-    private final KubernetesMockServer server;
+    /** How many changes are kept for watches that resume from a resource version. */
+    static final int WATCH_HISTORY = 10_000;
+
+    private final ApiHttpServer server;
     private final KubernetesClient client;
     private final URI url;
 
-    private EmbeddedApiServer(KubernetesMockServer server, KubernetesClient client, URI url) {
+    private EmbeddedApiServer(ApiHttpServer server, KubernetesClient client, URI url) {
         this.server = server;
         this.client = client;
         this.url = url;
@@ -55,22 +51,23 @@ public final class EmbeddedApiServer implements AutoCloseable {
     /** Starts on loopback; port 0 picks a free one. */
     public static EmbeddedApiServer start(int port) {
         List<ServedResource> resources = ServedResource.all();
-        KubernetesCrudDispatcher store = new KubernetesCrudDispatcher(List.of());
+        WatchEvents events = new WatchEvents(WATCH_HISTORY);
+        ObservedStore store = new ObservedStore(events);
         InetAddress loopback = loopback();
         // Discovery names the server's address, which is known only once it listens: bind first, then route.
-        MockWebServer web = new MockWebServer();
-        DeferredRouter router = new DeferredRouter();
-        KubernetesMockServer server =
-                new KubernetesMockServer(new Context(Serialization.jsonMapper()), web, new HashMap<>(), router, false);
-        server.init(loopback, port);
-        String address = loopback.getHostAddress() + ":" + server.getPort();
-        router.route(new ApiRequestRouter(
+        AtomicReference<ApiRequestRouter> router = new AtomicReference<>();
+        AtomicReference<WatchStreams> watches = new AtomicReference<>();
+        ApiHttpServer server = ApiHttpServer.start(loopback.getHostAddress(), port, router::get, watches::get);
+        String address = loopback.getHostAddress() + ":" + server.port();
+        TableConverter tables = new TableConverter(Clock.systemUTC());
+        watches.set(new WatchStreams(store, resources, events, tables));
+        router.set(new ApiRequestRouter(
                 store,
                 resources,
                 new DiscoveryDocuments(resources, address),
                 new OpenApiDocuments(resources),
                 new Admission(ObjectValidator.get()),
-                new TableConverter(Clock.systemUTC())));
+                tables));
         URI url = URI.create("http://" + address);
         KubernetesClient client = newClient(url);
         for (PbxOpsKinds kind : PbxOpsKinds.values()) {
@@ -120,7 +117,7 @@ public final class EmbeddedApiServer implements AutoCloseable {
     @Override
     public void close() {
         client.close();
-        server.destroy();
+        server.close();
     }
 
     private static InetAddress loopback() {
@@ -128,23 +125,6 @@ public final class EmbeddedApiServer implements AutoCloseable {
             return InetAddress.getByName("127.0.0.1");
         } catch (UnknownHostException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    /** Lets the server listen before the router, which needs the server's address, exists. */
-    private static final class DeferredRouter extends Dispatcher {
-        private volatile ApiRequestRouter router;
-
-        void route(ApiRequestRouter value) {
-            router = value;
-        }
-
-        @Override
-        public MockResponse dispatch(RecordedRequest request) {
-            ApiRequestRouter current = router;
-            return current == null
-                    ? ApiRequestRouter.json(503, Admission.status(503, "ServiceUnavailable", "starting"))
-                    : current.dispatch(request);
         }
     }
 }

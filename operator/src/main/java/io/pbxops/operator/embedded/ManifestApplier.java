@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
@@ -64,6 +65,34 @@ public final class ManifestApplier {
         return node;
     }
 
+    /** For each refused field written unquoted that kubectl reads as a number or a boolean: how to fix it. */
+    private static String quotingHints(Manifest manifest, KubernetesClientException refusal) {
+        if (refusal.getStatus() == null
+                || refusal.getStatus().getDetails() == null
+                || refusal.getStatus().getDetails().getCauses() == null) {
+            return "";
+        }
+        StringBuilder hints = new StringBuilder();
+        for (StatusCause cause : refusal.getStatus().getDetails().getCauses()) {
+            if (cause.getField() == null
+                    || cause.getMessage() == null
+                    || !cause.getMessage().endsWith("is not a string")) {
+                continue;
+            }
+            manifest.unquotedHint(cause.getField())
+                    .ifPresent(hint -> hints.append(" (")
+                            .append(manifest.file())
+                            .append(':')
+                            .append(manifest.lineOf(cause.getField()))
+                            .append(": ")
+                            .append(cause.getField())
+                            .append(": ")
+                            .append(hint)
+                            .append(')'));
+        }
+        return hints.toString();
+    }
+
     Result apply(List<Manifest> manifests) {
         int applied = 0;
         List<String> refused = new ArrayList<>();
@@ -84,6 +113,7 @@ public final class ManifestApplier {
                 String reason = e.getStatus() != null && e.getStatus().getMessage() != null
                         ? e.getStatus().getMessage()
                         : e.getMessage();
+                reason += quotingHints(manifest, e);
                 refused.add(manifest.file() + ":" + manifest.line() + ": " + manifest.kind() + "/" + manifest.name()
                         + ": " + reason);
             }

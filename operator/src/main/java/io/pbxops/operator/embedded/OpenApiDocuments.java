@@ -23,6 +23,10 @@ import java.util.Optional;
 final class OpenApiDocuments {
 
     static final String ROOT = "/openapi/v3";
+    static final String V2 = "/openapi/v2";
+    /** What kube-apiserver answers the protobuf document with (kubectl cannot parse its own Accept as a type). */
+    static final String V2_PROTOBUF = "application/octet-stream";
+
     private static final ObjectMapper JSON = Serialization.jsonMapper();
 
     private final Map<String, JsonNode> byPath = new LinkedHashMap<>();
@@ -54,6 +58,15 @@ final class OpenApiDocuments {
             byPath.put(ROOT + root, document);
         });
         byPath.put(ROOT, index);
+    }
+
+    /** An OpenAPI v2 document without definitions (see {@code ApiRequestRouter}'s openApiV2). */
+    static JsonNode emptyV2() {
+        ObjectNode document = JSON.createObjectNode().put("swagger", "2.0");
+        document.putObject("info").put("title", "Kubernetes (pbx-operator up)").put("version", "v1.32.0");
+        document.putObject("paths");
+        document.putObject("definitions");
+        return document;
     }
 
     /** The document served at this path (without its query). */

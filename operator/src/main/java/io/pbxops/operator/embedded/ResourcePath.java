@@ -48,6 +48,10 @@ record ResourcePath(ServedResource resource, String namespace, String name, Stri
         return resource.pbxOpsKind().isPresent();
     }
 
+    boolean isNamespace() {
+        return resource.group().isEmpty() && resource.kind().equals("Namespace");
+    }
+
     boolean isSecret() {
         return resource.group().isEmpty() && resource.kind().equals("Secret");
     }

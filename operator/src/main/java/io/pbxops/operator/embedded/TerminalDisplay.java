@@ -38,7 +38,7 @@ public final class TerminalDisplay implements FleetDisplay {
     @Override
     public synchronized void show(FleetSnapshot snapshot, String headline) {
         List<String> lines = new ArrayList<>();
-        lines.add(BOLD + FleetTable.cut(headline + " (" + StartupTimeline.seconds(elapsed.get()) + ")", width) + RESET);
+        lines.add(BOLD + FleetTable.cut(headline + "   up " + StartupTimeline.seconds(elapsed.get()), width) + RESET);
         lines.add("");
         List<String> table = FleetTable.render(snapshot, width);
         for (int i = 0; i < table.size(); i++) {

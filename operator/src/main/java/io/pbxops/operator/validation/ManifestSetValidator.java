@@ -55,7 +55,8 @@ public final class ManifestSetValidator {
                 continue;
             }
             for (Problem problem : objectValidator.validate(manifest.object())) {
-                findings.add(new Finding(manifest, manifest.lineOf(problem.field()), problem));
+                findings.add(
+                        new Finding(manifest, manifest.lineOf(problem.field()), withQuotingHint(manifest, problem)));
             }
             String identity = manifest.kind() + "/" + manifest.namespace() + "/" + manifest.name();
             Manifest first = seen.putIfAbsent(identity, manifest);
@@ -85,6 +86,19 @@ public final class ManifestSetValidator {
         findings.sort(Comparator.comparing((Finding f) -> f.manifest().file().toString())
                 .thenComparingInt(Finding::line));
         return new Report(findings, manifests.size() - skipped, skipped);
+    }
+
+    /**
+     * A string field written unquoted that kubectl reads as a number or a boolean ({@code replace: 039067} is the
+     * number 39067 to kubectl, which the API server refuses): the message says so, and how to fix it.
+     */
+    static Problem withQuotingHint(Manifest manifest, Problem problem) {
+        if (!problem.message().endsWith("is not a string")) {
+            return problem;
+        }
+        return manifest.unquotedHint(problem.field())
+                .map(hint -> Problem.of(problem.field(), hint, problem.rule()))
+                .orElse(problem);
     }
 
     /** The typed object, when its shape allows one; a shape the schema refuses is reported by the object checks. */

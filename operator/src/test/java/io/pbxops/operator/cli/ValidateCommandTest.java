@@ -117,4 +117,25 @@ class ValidateCommandTest {
         assertEquals(0, validate.exit());
         assertTrue(validate.out().contains("Exit status"), validate.out());
     }
+
+    @Test
+    void aStringWrittenUnquotedThatKubectlReadsAsANumberIsRefusedWithTheFix(@TempDir Path folder) throws IOException {
+        Path plan = Files.writeString(folder.resolve("plan.yaml"), """
+                apiVersion: pbxops.io/v1alpha1
+                kind: NumberingPlan
+                metadata: {name: fr}
+                spec:
+                  rules:
+                  - match: "^218"
+                    replace: 039067
+                """);
+        Commands.Run run = run("validate", plan.toString());
+        assertEquals(1, run.exit(), run.out());
+        assertTrue(
+                run.out()
+                        .startsWith(
+                                plan + ":7: NumberingPlan/fr: spec.rules[0].replace: unquoted, 039067 is the number "
+                                        + "39067 to kubectl (YAML 1.1 as go-yaml reads it), not a string: quote it: \"039067\"\n"),
+                run.out());
+    }
 }

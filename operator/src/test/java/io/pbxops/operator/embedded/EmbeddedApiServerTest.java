@@ -23,7 +23,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -221,17 +224,95 @@ class EmbeddedApiServerTest {
     }
 
     @Test
-    void aWatchOverPlainHttpIsToldToListAgain() throws Exception {
+    void aWatchOverPlainHttpStreamsTheChangesAfterItsResourceVersionInOrder() throws Exception {
+        String before = get("/apis/pbxops.io/v1alpha1/namespaces/default/companies", "application/json")
+                .at("/metadata/resourceVersion")
+                .asText();
+        client.resource(Serialization.unmarshal(ACME, Company.class)).create();
+        assertEquals(
+                200,
+                patch(
+                                "/apis/pbxops.io/v1alpha1/namespaces/default/companies/acme",
+                                "application/merge-patch+json",
+                                "{\"metadata\":{\"labels\":{\"tier\":\"gold\"}}}")
+                        .statusCode());
+        client.resources(Company.class).withName("acme").delete();
+
+        // The stream ends at timeoutSeconds, as kube-apiserver ends it: the body is then every line sent.
         HttpResponse<String> watch = http.send(
+                HttpRequest.newBuilder(server.url()
+                                .resolve(
+                                        "/apis/pbxops.io/v1alpha1/namespaces/default/companies?watch=true&timeoutSeconds=1"
+                                                + "&resourceVersion=" + before))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, watch.statusCode());
+        List<JsonNode> events = new ArrayList<>();
+        for (String line : watch.body().split("\n")) {
+            events.add(JSON.readTree(line));
+        }
+        assertEquals(
+                List.of("ADDED", "MODIFIED", "DELETED"),
+                events.stream().map(event -> event.path("type").asText()).toList(),
+                watch.body());
+        assertEquals("gold", events.get(1).at("/object/metadata/labels/tier").asText());
+        long[] versions = events.stream()
+                .mapToLong(event -> Long.parseLong(
+                        event.at("/object/metadata/resourceVersion").asText()))
+                .toArray();
+        assertTrue(
+                Long.parseLong(before) < versions[0] && versions[0] < versions[1] && versions[1] < versions[2],
+                "resource versions grow: " + Arrays.toString(versions));
+
+        HttpResponse<String> selected = http.send(
+                HttpRequest.newBuilder(server.url()
+                                .resolve(
+                                        "/apis/pbxops.io/v1alpha1/namespaces/default/companies?watch=true&timeoutSeconds=1"
+                                                + "&labelSelector=tier%3Dsilver&resourceVersion=" + before))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals("", selected.body(), "a label selector no object matched");
+    }
+
+    @Test
+    void aFieldSelectorTheKindDoesNotHaveIsRefusedAsKubeApiserverRefusesIt() throws Exception {
+        HttpResponse<String> refused = http.send(
                 HttpRequest.newBuilder(
                                 server.url()
                                         .resolve(
-                                                "/apis/pbxops.io/v1alpha1/namespaces/default/pbxs?watch=true&resourceVersion=1"))
+                                                "/apis/pbxops.io/v1alpha1/namespaces/default/companies?fieldSelector=spec.country%3DFRA"))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
-        JsonNode event = JSON.readTree(watch.body());
-        assertEquals("ERROR", event.path("type").asText());
-        assertEquals(410, event.at("/object/code").asInt(), "an expired resource version: informers list again");
+        assertEquals(400, refused.statusCode());
+        assertEquals(
+                "field label not supported: spec.country",
+                JSON.readTree(refused.body()).path("message").asText());
+    }
+
+    @Test
+    void aMissingObjectIsNamedInTheNotFoundStatus() throws Exception {
+        HttpResponse<String> missing = http.send(
+                HttpRequest.newBuilder(server.url().resolve("/apis/pbxops.io/v1alpha1/namespaces/default/pbxs/foo"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(404, missing.statusCode());
+        JsonNode status = JSON.readTree(missing.body());
+        assertEquals("pbxs.pbxops.io \"foo\" not found", status.path("message").asText());
+        assertEquals("NotFound", status.path("reason").asText());
+        assertEquals("foo", status.at("/details/name").asText());
+        assertEquals("pbxops.io", status.at("/details/group").asText());
+        assertEquals("pbxs", status.at("/details/kind").asText());
+        assertEquals(
+                "secrets \"nope\" not found",
+                JSON.readTree(http.send(
+                                        HttpRequest.newBuilder(
+                                                        server.url().resolve("/api/v1/namespaces/default/secrets/nope"))
+                                                .DELETE()
+                                                .build(),
+                                        HttpResponse.BodyHandlers.ofString())
+                                .body())
+                        .path("message")
+                        .asText());
     }
 
     @Test

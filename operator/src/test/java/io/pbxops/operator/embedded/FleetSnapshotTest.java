@@ -6,10 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 /** What "converged" means for up --once, and how the fleet is shown. */
@@ -76,5 +81,44 @@ class FleetSnapshotTest {
         List<String> lines = FleetTable.render(snapshot, 64);
         assertEquals("KIND     NAME          CONNECTION  READY              MESSAGE", lines.get(0));
         assertEquals("Pbx      umbrella-oxo  Running     False (installer)  Available…", lines.get(2));
+    }
+
+    @Test
+    void theHeaderTellsHowLongConvergenceTookOnceItHas() {
+        Instant start = Instant.parse("2026-01-01T00:00:00Z");
+        AtomicReference<Instant> now = new AtomicReference<>(start.plusSeconds(5));
+        Clock clock = new Clock() {
+            @Override
+            public ZoneOffset getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        StartupTimeline timeline = new StartupTimeline(clock, start);
+        ConvergenceWatch watch = new ConvergenceWatch(null, null, timeline);
+        FleetRow ready = row("Company", "acme", "True", FleetRow.Hold.NONE, true);
+        FleetRow connecting = row("Pbx", "acme-oxe1", "False", FleetRow.Hold.NONE, true);
+        assertEquals(
+                "pbx-operator up: converging, 1/2 objects settled",
+                watch.headline(new FleetSnapshot(List.of(ready, connecting))));
+        now.set(start.plusMillis(9100));
+        timeline.mark(StartupTimeline.CONVERGED);
+        now.set(start.plusSeconds(46));
+        assertEquals(
+                "pbx-operator up: converged in 9.1 s, 2/2 objects settled",
+                watch.headline(new FleetSnapshot(List.of(ready, ready))),
+                "the time it took, not the time since the start");
+        assertEquals(
+                "pbx-operator up: converging, 1/2 objects settled (first converged in 9.1 s)",
+                watch.headline(new FleetSnapshot(List.of(ready, connecting))));
     }
 }

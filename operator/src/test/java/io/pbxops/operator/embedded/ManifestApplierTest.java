@@ -1,9 +1,14 @@
 package io.pbxops.operator.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.pbxops.operator.manifest.Manifest;
+import io.pbxops.operator.manifest.ManifestReader;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ManifestApplierTest {
@@ -19,5 +24,31 @@ class ManifestApplierTest {
                 "spec":{"country":"FRA","displayName":"ACME","siteName":"HQ \\u003cLyon\\u003e \\u0026 co"}}
                 """;
         assertEquals(expected, ManifestApplier.lastApplied(company));
+    }
+
+    @Test
+    void aStringFieldWrittenUnquotedThatKubectlReadsAsANumberIsRefusedWithTheFix() throws Exception {
+        Path file = Path.of("plan.yaml");
+        List<Manifest> manifests = ManifestReader.readText(file, """
+                apiVersion: pbxops.io/v1alpha1
+                kind: NumberingPlan
+                metadata: {name: fr}
+                spec:
+                  rules:
+                  - match: "^218"
+                    replace: 039067
+                """);
+        try (EmbeddedApiServer server = EmbeddedApiServer.start(0)) {
+            ManifestApplier.Result result = new ManifestApplier(server.client()).apply(manifests);
+            assertEquals(0, result.applied());
+            assertEquals(1, result.refused().size());
+            String refusal = result.refused().get(0);
+            assertTrue(refusal.startsWith("plan.yaml:1: NumberingPlan/fr: "), refusal);
+            assertTrue(
+                    refusal.contains(
+                            "(plan.yaml:7: spec.rules[0].replace: unquoted, 039067 is the number 39067 to kubectl"),
+                    refusal);
+            assertTrue(refusal.endsWith("quote it: \"039067\")"), refusal);
+        }
     }
 }

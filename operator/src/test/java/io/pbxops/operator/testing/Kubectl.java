@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -67,12 +68,87 @@ public final class Kubectl {
         return Optional.empty();
     }
 
+    /** A kubectl that goes on running (kubectl get -w, kubectl wait): its output so far, and its end. */
+    public static final class Running implements AutoCloseable {
+        private final Process process;
+        private final StringBuffer out = new StringBuffer();
+        private final StringBuffer err = new StringBuffer();
+
+        private Running(Process process) {
+            this.process = process;
+            copy(process.getInputStream(), out);
+            copy(process.getErrorStream(), err);
+        }
+
+        public String out() {
+            return out.toString();
+        }
+
+        public String err() {
+            return err.toString();
+        }
+
+        public boolean alive() {
+            return process.isAlive();
+        }
+
+        /** The exit status once it has ended, within {@code seconds}. */
+        public int exitWithin(long seconds) throws InterruptedException {
+            if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
+                throw new AssertionError(
+                        "kubectl did not end within " + seconds + " s; stdout:\n" + out + "\nstderr:\n" + err);
+            }
+            return process.exitValue();
+        }
+
+        @Override
+        public void close() {
+            process.destroy();
+        }
+
+        private static void copy(InputStream stream, StringBuffer into) {
+            Thread reader = new Thread(
+                    () -> {
+                        byte[] buffer = new byte[4096];
+                        try {
+                            int read;
+                            while ((read = stream.read(buffer)) >= 0) {
+                                into.append(new String(buffer, 0, read, StandardCharsets.UTF_8));
+                            }
+                        } catch (IOException e) {
+                            // the process ended
+                        }
+                    },
+                    "kubectl-output");
+            reader.setDaemon(true);
+            reader.start();
+        }
+    }
+
     public Result run(String... args) {
         return runWithInput(null, args);
     }
 
+    /** Starts kubectl and returns at once (for commands that go on: kubectl get -w, kubectl wait). */
+    public Running start(String... args) {
+        try {
+            return new Running(new ProcessBuilder(command(args)).start());
+        } catch (IOException e) {
+            throw new AssertionError("cannot run " + binary + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs kubectl with extra environment variables (e.g. KUBE_EDITOR for kubectl edit). */
+    public Result runWithEnvironment(Map<String, String> environment, String... args) {
+        return run(null, environment, args);
+    }
+
     /** Runs kubectl with {@code input} on its standard input (e.g. {@code apply -f -}). */
     public Result runWithInput(String input, String... args) {
+        return run(input, Map.of(), args);
+    }
+
+    private List<String> command(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 binary.toString(),
                 "--kubeconfig",
@@ -82,8 +158,15 @@ public final class Kubectl {
                 "--request-timeout",
                 "30s"));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private Result run(String input, Map<String, String> environment, String... args) {
+        List<String> command = command(args);
         try {
-            Process process = new ProcessBuilder(command).start();
+            ProcessBuilder builder = new ProcessBuilder(command);
+            builder.environment().putAll(environment);
+            Process process = builder.start();
             CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
             CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
             try (var stdin = process.getOutputStream()) {
