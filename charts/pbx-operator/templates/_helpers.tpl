@@ -89,21 +89,22 @@ Role). Exactly the calls it makes, proven by LeastPrivilegeTest (operator/src/te
 - apiGroups: [pbxops.io]
   resources: [numberingplans]
   verbs: [list, watch]
-# Status written whole under the resource version in hand (update); a pending reset recorded before the cloud call
-# (patch, Pbx only).
+# Status written whole under the resource version in hand (update); a claim recorded right after the create or
+# adoption that made it, and a pending reset before its cloud call (patch: Company, Pbx, WebRtcGateway).
 - apiGroups: [pbxops.io]
-  resources: [companies/status, numberingplans/status, pbxshares/status, webrtcgateways/status]
+  resources: [numberingplans/status, pbxshares/status]
   verbs: [update]
 - apiGroups: [pbxops.io]
-  resources: [pbxs/status]
+  resources: [companies/status, pbxs/status, webrtcgateways/status]
   verbs: [update, patch]
 # The activation Secret is owned by its Pbx with blockOwnerDeletion, which the API server allows only to whoever may
 # update the owner's finalizers.
 - apiGroups: [pbxops.io]
   resources: [pbxs/finalizers]
   verbs: [update]
-# Secrets: the informer that wakes a Pbx when a Secret it names changes (O2G and proxy credentials), and the
-# activation Secrets the operator writes and removes.
+# Secrets: the informer that wakes a Pbx when a Secret it names changes (only those labelled pbxops.io/secret: RBAC
+# cannot narrow by label, the informer's selector does), an unlabelled one read by name, and the activation Secrets
+# the operator writes and removes.
 - apiGroups: [""]
   resources: [secrets]
   verbs: [get, list, watch, create, update, delete]

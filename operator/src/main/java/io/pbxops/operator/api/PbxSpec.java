@@ -25,6 +25,13 @@ import io.fabric8.generator.annotation.ValidationRule;
         message =
                 "a shared Pbx is declared at reseller level: remove companyRef and associate companies with PbxShare objects")
 @ValidationRule(
+        value = "has(self.companyRef) == has(oldSelf.companyRef)"
+                + " && (!has(self.companyRef) || self.companyRef.name == oldSelf.companyRef.name)",
+        fieldPath = ".companyRef",
+        reason = "FieldValueInvalid",
+        message = "companyRef cannot change: the cloud keeps a company's PBX in that company (it refuses a second "
+                + "company, and the last link cannot be removed); delete this Pbx and declare it in the other company")
+@ValidationRule(
         value =
                 "self.type != 'OmniPCXEnterprise' || !has(self.activation) || !has(self.activation.mode) || self.activation.mode != 'Fleet'",
         fieldPath = ".activation.mode",

@@ -28,8 +28,12 @@ final class Admission {
         this.validator = validator;
     }
 
-    /** The refusal (a 422 Status naming every field at fault), or empty when the object may be stored. */
-    Optional<JsonNode> refusal(ResourcePath path, JsonNode object) {
+    /**
+     * The refusal (a 422 Status naming every field at fault), or empty when the object may be stored.
+     *
+     * @param current the object as stored, for an update (the CRDs' transition rules compare with it); null on a create
+     */
+    Optional<JsonNode> refusal(ResourcePath path, JsonNode object, JsonNode current) {
         if (!path.isPbxOps() || path.isStatus()) {
             return Optional.empty();
         }
@@ -39,7 +43,7 @@ final class Admission {
             admitted = ((ObjectNode) object).deepCopy();
             ((ObjectNode) admitted).remove("status");
         }
-        List<Problem> problems = validator.validate(admitted);
+        List<Problem> problems = validator.validate(admitted, current);
         if (problems.isEmpty()) {
             return Optional.empty();
         }

@@ -291,7 +291,7 @@ final class ApiRequestRouter extends Dispatcher {
                     object.set("status", current.get("status"));
                 }
             }
-            Optional<JsonNode> refusal = admission.refusal(path, wanted);
+            Optional<JsonNode> refusal = admission.refusal(path, wanted, current);
             if (refusal.isPresent()) {
                 return json(422, refusal.get());
             }

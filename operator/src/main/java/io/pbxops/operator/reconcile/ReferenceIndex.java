@@ -78,6 +78,23 @@ public final class ReferenceIndex {
                 context);
     }
 
+    /** As {@link #waking}, on the objects that carry the label {@code label} only (whatever its value). */
+    public static <S extends HasMetadata, P extends HasMetadata> InformerEventSource<S, P> wakingLabelled(
+            Class<S> watched,
+            EventSourceContext<P> context,
+            String name,
+            String label,
+            Function<S, Set<ResourceID>> targets) {
+        return new InformerEventSource<>(
+                InformerEventSourceConfiguration.from(watched, context.getPrimaryResourceClass())
+                        .withName(name)
+                        .withNamespacesInheritedFromController()
+                        .withLabelSelector(label)
+                        .withSecondaryToPrimaryMapper(targets::apply)
+                        .build(),
+                context);
+    }
+
     /** Every primary of the namespace (for a change that may concern any of them). */
     public static <S extends HasMetadata, P extends HasMetadata> Set<ResourceID> allInNamespace(
             EventSourceContext<P> context, S object) {

@@ -110,13 +110,21 @@ public final class DriftDetector implements AutoCloseable {
         int drifted =
                 wake(ledgers.companies().drifted(listed), ledgers.companies(), triggers.companies(), Company.class);
         Set<ResourceID> pbxs = new HashSet<>(ledgers.pbxs().drifted(listed));
-        pbxs.addAll(ledgers.pbxs()
+        // A PBX that connects, drops a channel or comes back is the PBX's doing, not a change of its settings: it is
+        // reconciled (its reconcile says what happened), not reported as changed out of band.
+        Set<ResourceID> reconnected = new HashSet<>(ledgers.pbxs()
                 .standingFor(ref -> ref.kind() == CloudRef.Kind.SYSTEM
                         && lastConnection.containsKey(ref.id())
                         && !lastConnection.get(ref.id()).equals(connections.get(ref.id()))));
+        reconnected.removeAll(pbxs);
         lastConnection.clear();
         lastConnection.putAll(connections);
         drifted += wake(pbxs, ledgers.pbxs(), triggers.pbxs(), Pbx.class);
+        for (ResourceID id : reconnected) {
+            ledgers.pbxs().forget(id);
+            triggers.pbxs().trigger(id);
+        }
+        drifted += reconnected.size();
         drifted += wake(ledgers.shares().drifted(listed), ledgers.shares(), triggers.shares(), PbxShare.class);
         drifted +=
                 wake(ledgers.gateways().drifted(listed), ledgers.gateways(), triggers.gateways(), WebRtcGateway.class);

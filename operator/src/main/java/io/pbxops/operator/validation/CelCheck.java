@@ -20,17 +20,25 @@ import java.util.Map;
 /**
  * The CRD's {@code x-kubernetes-validations}, evaluated as a Kubernetes API server does: each rule with {@code self}
  * bound to the value the rule sits on, with Google's CEL implementation (dev.cel). Rules are compiled once per CRD.
+ * A transition rule (one that names {@code oldSelf}) holds on a create; on an update it is evaluated where the value
+ * exists in the old object too, with {@code oldSelf} bound to it, as the API server does.
  */
 final class CelCheck {
 
     private static final CelCompiler COMPILER = CelCompilerFactory.standardCelCompilerBuilder()
             .setStandardMacros(CelStandardMacro.STANDARD_MACROS)
             .addVar("self", SimpleType.DYN)
+            .addVar("oldSelf", SimpleType.DYN)
             .build();
     private static final CelRuntime RUNTIME =
             CelRuntimeFactory.standardCelRuntimeBuilder().build();
 
-    private record Rule(String expression, String message, String fieldPath, CelRuntime.Program program) {}
+    private record Rule(String expression, String message, String fieldPath, CelRuntime.Program program) {
+
+        boolean transition() {
+            return expression.contains("oldSelf");
+        }
+    }
 
     private final JsonNode rootSchema;
     private final Map<JsonNode, List<Rule>> rulesBySchemaNode = new IdentityHashMap<>();
@@ -41,17 +49,26 @@ final class CelCheck {
     }
 
     List<Problem> check(JsonNode object) {
+        return check(object, null);
+    }
+
+    /** @param old the object as stored before this update, or null on a create (transition rules then hold) */
+    List<Problem> check(JsonNode object, JsonNode old) {
         List<Problem> problems = new ArrayList<>();
-        walk(object, rootSchema, "", problems);
+        walk(object, old, rootSchema, "", problems);
         return problems;
     }
 
-    private void walk(JsonNode value, JsonNode schema, String path, List<Problem> problems) {
+    private void walk(JsonNode value, JsonNode old, JsonNode schema, String path, List<Problem> problems) {
         if (schema == null || value == null || value.isNull()) {
             return;
         }
+        boolean hasOld = old != null && !old.isNull() && !old.isMissingNode();
         for (Rule rule : rulesBySchemaNode.getOrDefault(schema, List.of())) {
-            if (!holds(rule, value)) {
+            if (rule.transition() && !hasOld) {
+                continue;
+            }
+            if (!holds(rule, value, hasOld ? old : null)) {
                 problems.add(Problem.of(FieldPaths.resolve(path, rule.fieldPath()), rule.message(), "cel"));
             }
         }
@@ -63,14 +80,16 @@ final class CelCheck {
                 if (value.has(property.getKey())) {
                     walk(
                             value.get(property.getKey()),
+                            hasOld ? old.get(property.getKey()) : null,
                             property.getValue(),
                             FieldPaths.child(path, property.getKey()),
                             problems);
                 }
             }
         } else if (value.isArray() && schema.has("items")) {
+            // A list's items have no identity across an update here: their transition rules are not evaluated.
             for (int i = 0; i < value.size(); i++) {
-                walk(value.get(i), schema.get("items"), FieldPaths.item(path, i), problems);
+                walk(value.get(i), null, schema.get("items"), FieldPaths.item(path, i), problems);
             }
         }
     }
@@ -79,9 +98,11 @@ final class CelCheck {
      * A rule that cannot be evaluated (a value of the wrong type, which the schema check reports) counts as holding,
      * so that one mistake is reported once.
      */
-    private static boolean holds(Rule rule, JsonNode value) {
+    private static boolean holds(Rule rule, JsonNode value, JsonNode old) {
         try {
-            return Boolean.TRUE.equals(rule.program().eval(Map.of("self", toCel(value))));
+            Map<String, Object> variables =
+                    old == null ? Map.of("self", toCel(value)) : Map.of("self", toCel(value), "oldSelf", toCel(old));
+            return Boolean.TRUE.equals(rule.program().eval(variables));
         } catch (CelEvaluationException | RuntimeException e) {
             return true;
         }

@@ -72,6 +72,14 @@ public final class ObjectValidator {
     }
 
     public List<Problem> validate(JsonNode object) {
+        return validate(object, null);
+    }
+
+    /**
+     * As {@link #validate(JsonNode)} for an update: the CRDs' transition rules ({@code oldSelf}) are evaluated
+     * against {@code old}, the object as stored (null: a create).
+     */
+    public List<Problem> validate(JsonNode object, JsonNode old) {
         List<Problem> problems = new ArrayList<>();
         String apiVersion = object.path("apiVersion").asText("");
         if (!PbxOps.API_VERSION.equals(apiVersion)) {
@@ -93,7 +101,7 @@ public final class ObjectValidator {
         checkName(object.path("metadata"), problems);
         KindChecks kindChecks = checks.get(kind.get());
         problems.addAll(kindChecks.schema().check(object));
-        problems.addAll(kindChecks.cel().check(object));
+        problems.addAll(kindChecks.cel().check(object, old));
         switch (kind.get()) {
             case COMPANY -> {
                 checkCountry(object.at("/spec/country"), "spec.country", problems);

@@ -37,7 +37,7 @@ public final class FleetConvergenceBenchmark {
             StringBuilder yaml = new StringBuilder("""
                     apiVersion: v1
                     kind: Secret
-                    metadata: {name: o2g}
+                    metadata: {name: o2g, labels: {pbxops.io/secret: credentials}}
                     stringData: {username: o2g-admin, password: o2g-secret}
                     """);
             List<O2gHostSpec.Node> nodes = new ArrayList<>();

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code default}; the same fleet applied into a second namespace, and objects there that name the first one's
  * cloud IDs in their external-id annotation, are refused with {@code Conflict} naming the owner, and write nothing;
  * deleting them all from the second namespace deletes nothing in the cloud, and the first namespace's objects and
- * their cloud counterparts stay exactly as they were.
+ * their cloud counterparts stay exactly as they were. Moving a company's PBX to another company is refused at the door.
  */
 class OwnershipEndToEndTest {
 
@@ -48,6 +48,18 @@ class OwnershipEndToEndTest {
             String acmeSystemId =
                     statusOf(owners, "Pbx", "acme-oxe1").path("systemId").asText();
             NoWrites noWrites = NoWrites.from(up::requestCounts, QUIET).matching(route -> !route.contains("/sim/v1"));
+
+            // Nor can an object move its PBX to another company: the cloud would keep it where it is.
+            Kubectl.Result moved = kubectl.run(
+                    "patch",
+                    "pbx",
+                    "umbrella-oxo",
+                    "--type",
+                    "merge",
+                    "-p",
+                    "{\"spec\":{\"companyRef\":{\"name\":\"acme\"}}}");
+            assertEquals(1, moved.exitCode(), moved.out());
+            assertTrue(moved.err().contains("spec.companyRef: companyRef cannot change"), moved.err());
 
             kubectl.runWithInput("""
                             apiVersion: v1

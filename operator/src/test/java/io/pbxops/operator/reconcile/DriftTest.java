@@ -169,5 +169,11 @@ class DriftTest {
                 .untilAsserted(() -> assertEquals(
                         ConnectionState.Running,
                         fleet.get(Pbx.class, "globex-oxo").getStatus().getConnection()));
+        fleet.runtime().drift().checkOnce();
+        List<String> reasons = Events.reasons(fleet.client(), FleetHarness.NAMESPACE, "globex-oxo");
+        assertFalse(
+                reasons.contains("DriftDetected"),
+                "a channel that drops and comes back is the PBX's doing, not a change out of band: " + reasons);
+        assertTrue(reasons.contains("ConnectionDegraded") && reasons.contains("ConnectionRunning"), reasons.toString());
     }
 }

@@ -53,7 +53,7 @@ public final class FleetManifests {
     public static final String ACME = """
             apiVersion: v1
             kind: Secret
-            metadata: {name: acme-o2g}
+            metadata: {name: acme-o2g, labels: {pbxops.io/secret: credentials}}
             stringData: {username: o2g-admin, password: o2g-secret}
             ---
             apiVersion: pbxops.io/v1alpha1

@@ -1,11 +1,13 @@
 package io.pbxops.operator.validation;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pbxops.operator.crd.CrdCatalog;
 import io.pbxops.operator.crd.PbxOpsKinds;
+import io.pbxops.operator.manifest.Manifest;
 import io.pbxops.operator.manifest.ManifestReader;
 import io.pbxops.operator.validation.ManifestSetValidator.Finding;
 import io.pbxops.operator.validation.ManifestSetValidator.Report;
@@ -86,6 +88,36 @@ class FixturesTest {
                             file.resolveSibling(file.getFileName().toString().replace(".invalid.yaml", ".valid.yaml"))),
                     "no valid variant of " + file));
         }
+    }
+
+    /**
+     * An update (a file's first document as stored, its second as the update) is checked as the API server checks
+     * it, the CRDs' transition rules ({@code oldSelf}) included; {@code .transition-valid.yaml} ones pass.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyTransitionFixtureGivesItsExpectedProblems() throws IOException {
+        return Stream.concat(fixtures(".transition.yaml"), fixtures(".transition-valid.yaml"))
+                .map(file -> DynamicTest.dynamicTest(file.getFileName().toString(), () -> {
+                    List<String> expected = expectations(file);
+                    assertEquals(
+                            file.getFileName().toString().endsWith(".transition.yaml"),
+                            !expected.isEmpty(),
+                            file + ": a refused update says what it expects, an accepted one expects nothing");
+                    List<String> produced = transitionProblems(file);
+                    assertEquals(expected.size(), produced.size(), "expected " + expected + "\nbut got " + produced);
+                    for (int i = 0; i < expected.size(); i++) {
+                        assertTrue(produced.get(i).startsWith(expected.get(i)), produced.get(i));
+                    }
+                }));
+    }
+
+    private static List<String> transitionProblems(Path file) throws Exception {
+        List<Manifest> documents = ManifestReader.readFile(file);
+        assertEquals(2, documents.size(), file + ": the object as stored, then the update");
+        Manifest update = documents.get(1);
+        return ObjectValidator.get().validate(update.object(), documents.get(0).object()).stream()
+                .map(problem -> update.kind() + "/" + update.name() + ": " + problem.field() + ": " + problem.message())
+                .toList();
     }
 
     @Test
@@ -170,6 +202,16 @@ class FixturesTest {
                         covered.add("cel|" + problem.message());
                     }
                 }
+            }
+        }
+        try (Stream<Path> files = fixtures(".transition.yaml")) {
+            for (Path file : files.toList()) {
+                List<Manifest> documents = ManifestReader.readFile(file);
+                ObjectValidator.get()
+                        .validate(documents.get(1).object(), documents.get(0).object())
+                        .stream()
+                        .filter(problem -> problem.rule().equals("cel"))
+                        .forEach(problem -> covered.add("cel|" + problem.message()));
             }
         }
         return covered;

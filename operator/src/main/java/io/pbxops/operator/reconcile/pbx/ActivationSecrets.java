@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.NonDeletingOperation;
+import io.pbxops.operator.api.Labels;
 import io.pbxops.operator.api.Pbx;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -60,6 +61,7 @@ final class ActivationSecrets {
                 .withNamespace(pbx.getMetadata().getNamespace())
                 .addToLabels("app.kubernetes.io/managed-by", "pbx-operator")
                 .addToLabels("pbxops.io/pbx", pbx.getMetadata().getName())
+                .addToLabels(Labels.SECRET, Labels.SECRET_ACTIVATION)
                 .withOwnerReferences(new OwnerReferenceBuilder()
                         .withApiVersion(pbx.getApiVersion())
                         .withKind(pbx.getKind())

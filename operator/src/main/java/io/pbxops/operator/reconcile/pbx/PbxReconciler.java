@@ -11,6 +11,7 @@ import io.javaoperatorsdk.operator.processing.event.source.EventSource;
 import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.Conditions;
 import io.pbxops.operator.api.ConnectionState;
+import io.pbxops.operator.api.Labels;
 import io.pbxops.operator.api.NumberingPlan;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxShare;
@@ -49,7 +50,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A Pbx: its system in the cloud (declared in the owner company's site, or at reseller level when shared), its
@@ -65,7 +69,12 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
     static final String SHARES = "share-of-pbx";
     static final String SECRETS = "secret-of-pbx";
 
+    private static final Logger LOG = LoggerFactory.getLogger(PbxReconciler.class);
+
     private final ActivationSecrets activationSecrets;
+    /** The unlabelled Secrets already said (once each per process). */
+    private final Set<String> unlabelledSeen = ConcurrentHashMap.newKeySet();
+
     private final PbxEndpointPort endpoints;
     private final PbxExecutor executor;
 
@@ -109,10 +118,11 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
                         share -> share.getSpec() == null || share.getSpec().getPbxRef() == null
                                 ? Optional.empty()
                                 : Optional.of(share.getSpec().getPbxRef().getName())),
-                ReferenceIndex.waking(
+                ReferenceIndex.wakingLabelled(
                         Secret.class,
                         context,
                         SECRETS,
+                        Labels.SECRET,
                         secret -> context.getPrimaryCache()
                                 .list(
                                         secret.getMetadata().getNamespace(),
@@ -250,10 +260,31 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         return Resolution.waiting(Outcome.waitingFor(reason, message));
     }
 
-    private static EndpointTargets.SecretSource secrets(Context<Pbx> context, String namespace) {
+    /**
+     * The Secrets a Pbx names: from the informer, which holds the labelled ones only ({@link Labels#SECRET}); an
+     * unlabelled one is read by name (its edits are not noticed until the next reconcile), and said once.
+     */
+    private EndpointTargets.SecretSource secrets(Context<Pbx> context, String namespace) {
         return name -> ReferenceIndex.lookup(context, Secret.class, SECRETS, namespace, name)
+                .or(() -> unlabelled(namespace, name))
                 .map(secret -> new EndpointTargets.SecretData(
                         ActivationSecrets.decode(secret), secret.getMetadata().getResourceVersion()));
+    }
+
+    private Optional<Secret> unlabelled(String namespace, String name) {
+        Optional<Secret> secret = Optional.ofNullable(
+                support.client().secrets().inNamespace(namespace).withName(name).get());
+        if (secret.isPresent() && unlabelledSeen.add(namespace + "/" + name)) {
+            LOG.warn(
+                    "Secret {}/{} has no label {}: it is read, but its changes are noticed only at the next reconcile; "
+                            + "label it {}={}",
+                    namespace,
+                    name,
+                    Labels.SECRET,
+                    Labels.SECRET,
+                    Labels.SECRET_CREDENTIALS);
+        }
+        return secret;
     }
 
     private static PbxDecision.ResetMemory memory(PbxStatus status) {
