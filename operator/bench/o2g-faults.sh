@@ -11,7 +11,7 @@ mvn -B -q -pl operator -am test-compile dependency:build-classpath \
 classpath="operator/target/test-classes:operator/target/classes:$(cat operator/target/bench.classpath)"
 run() {
   java -cp "$classpath" -Dlogback.configurationFile=operator/bench/logback-quiet.xml \
-    io.pbxops.operator.bench.FleetConvergenceBenchmark "${fleet[@]}" "$1" | tee /dev/stderr | grep '^RESULT '
+    io.pbxops.operator.bench.FleetConvergenceBenchmark "${fleet[@]}" "$1" | tee >(cat >&2) | grep '^RESULT '
 }
 clean=$(run 0)
 faulty=$(run "$rate")
