@@ -29,6 +29,11 @@ public record O2gEndpoint(URI url, URI standbyUrl, String nodeId, String usernam
         return new O2gEndpoint(url, standby, nodeId, username, password);
     }
 
+    /** The O2G and account the node is reached through: one session serves all its nodes. */
+    public O2gGateway gateway() {
+        return new O2gGateway(url, standbyUrl, username, password);
+    }
+
     @Override
     public String toString() {
         return "O2gEndpoint[url=" + url + ", standbyUrl=" + standbyUrl + ", nodeId=" + nodeId + ", username=" + username

@@ -1,9 +1,12 @@
 package io.pbxops.operator.pbx.o2g;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Finds the Rainbow object and its attributes in a node's model when the configured names are not there. The
@@ -30,12 +33,23 @@ public final class O2gRainbowDiscovery {
      * @throws O2gNotFoundException when no object of the node looks like the Rainbow one
      */
     public static O2gRainbowNames discover(O2gClient client, String nodeId, O2gRainbowNames configured) {
+        return discoverModel(client, nodeId, configured).names();
+    }
+
+    /** As {@link #discover}, with the attributes the model lists for the Rainbow and network objects. */
+    public static O2gRainbowModel discoverModel(O2gClient client, String nodeId, O2gRainbowNames configured) {
         O2gModel node = client.getModel(nodeId);
-        O2gRainbowNames names = resolveObjects(node, configured, nodeId);
-        O2gModel rainbow = node.findObject(names.objectName()::equals)
+        O2gRainbowNames objects = resolveObjects(node, configured, nodeId);
+        O2gModel rainbow = node.findObject(objects.objectName()::equals)
                 .filter(model -> !model.attributes().isEmpty())
-                .orElseGet(() -> client.getModel(nodeId, names.objectName()));
-        return resolveAttributes(rainbow, names);
+                .orElseGet(() -> client.getModel(nodeId, objects.objectName()));
+        O2gRainbowNames names = resolveAttributes(rainbow, objects);
+        Set<String> network = names.networkObjectName() == null
+                ? Set.of()
+                : node.findObject(names.networkObjectName()::equals)
+                        .map(O2gRainbowDiscovery::attributeNames)
+                        .orElse(Set.of());
+        return new O2gRainbowModel(names, attributeNames(rainbow), network);
     }
 
     /** Picks the Rainbow and network object names from the node's model. */
@@ -92,6 +106,13 @@ public final class O2gRainbowDiscovery {
                 .filter(name -> matches(pattern, name))
                 .findFirst()
                 .orElse(configured);
+    }
+
+    private static Set<String> attributeNames(O2gModel model) {
+        return model.attributes().stream()
+                .map(O2gAttributeModel::name)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
     }
 
     private static boolean has(List<O2gModel> objects, String name) {

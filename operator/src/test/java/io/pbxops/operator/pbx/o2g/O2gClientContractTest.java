@@ -55,7 +55,7 @@ class O2gClientContractTest {
                         Map.of("nodeId", "1", "fqdn", "oxe1.acme.example"),
                         Map.of("nodeId", "2", "fqdn", "oxe2.acme.example", "connected", false))));
         control.clearRequests();
-        o2g = client(O2gEndpoint.of(URI.create("https://" + HOST), "1", USER, PASSWORD), O2gClientConfig.defaults());
+        o2g = client(O2gGateway.of(URI.create("https://" + HOST), USER, PASSWORD), O2gClientConfig.defaults());
     }
 
     @AfterEach
@@ -63,8 +63,8 @@ class O2gClientContractTest {
         o2g.close();
     }
 
-    private static O2gClient client(O2gEndpoint endpoint, O2gClientConfig config) {
-        return O2gClient.create(endpoint, config.withRouting(EndpointRouting.forwardingTo(SIM.o2gUrl())));
+    private static O2gClient client(O2gGateway gateway, O2gClientConfig config) {
+        return O2gClient.create(gateway, config.withRouting(EndpointRouting.forwardingTo(SIM.o2gUrl())));
     }
 
     @Test
@@ -165,8 +165,8 @@ class O2gClientContractTest {
 
     @Test
     void refusedCredentialsAreAnAuthenticationFailure() {
-        O2gClient wrong = client(
-                O2gEndpoint.of(URI.create("https://" + HOST), "1", USER, "wrong-o2g-pw"), O2gClientConfig.defaults());
+        O2gClient wrong =
+                client(O2gGateway.of(URI.create("https://" + HOST), USER, "wrong-o2g-pw"), O2gClientConfig.defaults());
 
         O2gAuthenticationException e = assertThrows(O2gAuthenticationException.class, wrong::listNodes);
 
@@ -178,8 +178,7 @@ class O2gClientContractTest {
     @Test
     void anUnknownVirtualHostIsNotFound() {
         O2gClient stranger = client(
-                O2gEndpoint.of(URI.create("https://o2g.unknown.example"), "1", USER, PASSWORD),
-                O2gClientConfig.defaults());
+                O2gGateway.of(URI.create("https://o2g.unknown.example"), USER, PASSWORD), O2gClientConfig.defaults());
 
         assertThrows(O2gNotFoundException.class, stranger::listNodes);
     }
@@ -187,8 +186,8 @@ class O2gClientContractTest {
     @Test
     void withoutRoutingTheDefaultHostAnswers() {
         O2gClient direct = O2gClient.create(
-                O2gEndpoint.of(
-                        SIM.o2gUrl(), "1", SIM.config().o2gLogin(), SIM.config().o2gPassword()),
+                O2gGateway.of(
+                        SIM.o2gUrl(), SIM.config().o2gLogin(), SIM.config().o2gPassword()),
                 O2gClientConfig.defaults());
 
         assertEquals(List.of("1"), direct.listNodes());
@@ -212,7 +211,7 @@ class O2gClientContractTest {
     void keepaliveAtHalfTheTtlAndANewSessionAfterIt() {
         MutableClock clock = MutableClock.startingNow();
         O2gClient timed = client(
-                O2gEndpoint.of(URI.create("https://" + HOST), "1", USER, PASSWORD),
+                O2gGateway.of(URI.create("https://" + HOST), USER, PASSWORD),
                 O2gClientConfig.defaults().withClock(clock));
         timed.listNodes();
 
@@ -237,14 +236,14 @@ class O2gClientContractTest {
                 ? new EndpointRouting.Route(dead, null)
                 : new EndpointRouting.Route(SIM.o2gUrl(), url.getHost());
         O2gClient ha = O2gClient.create(
-                new O2gEndpoint(primary, standby, "1", USER, PASSWORD),
+                new O2gGateway(primary, standby, USER, PASSWORD),
                 O2gClientConfig.defaults().withRouting(routing));
 
         assertEquals(List.of("1", "2"), ha.listNodes());
         assertEquals(standby, ha.activeUrl());
 
         O2gClient single = O2gClient.create(
-                O2gEndpoint.of(primary, "1", USER, PASSWORD),
+                O2gGateway.of(primary, USER, PASSWORD),
                 O2gClientConfig.defaults().withRouting(routing));
         O2gUnavailableException e = assertThrows(O2gUnavailableException.class, single::listNodes);
         assertTrue(e.getMessage().contains(primary.toString()), e.getMessage());

@@ -29,8 +29,8 @@ class O2gRenamedObjectsContractTest {
     @Test
     void discoveryFindsTheRenamedObjectAndAttributes() {
         O2gClient o2g = O2gClient.create(
-                O2gEndpoint.of(
-                        SIM.o2gUrl(), "1", SIM.config().o2gLogin(), SIM.config().o2gPassword()),
+                O2gGateway.of(
+                        SIM.o2gUrl(), SIM.config().o2gLogin(), SIM.config().o2gPassword()),
                 O2gClientConfig.defaults());
 
         O2gRainbowNames names = O2gRainbowDiscovery.discover(o2g, "1", O2gRainbowNames.defaults());
