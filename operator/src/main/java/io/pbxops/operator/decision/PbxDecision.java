@@ -399,11 +399,10 @@ public final class PbxDecision {
     private static String pendingMessage(Desired desired, PbxSide side) {
         Pbx pbx = desired.pbx();
         if (desired.endpoint() != null) {
-            String says = side instanceof PbxSide.Read read && read.state().agentSays() != null
-                    ? read.state().agentSays()
-                    : "nothing";
+            String says = side instanceof PbxSide.Read read ? read.state().agentSays() : null;
             return "the activation data was entered on the PBX through "
-                    + desired.endpoint().description() + "; waiting for it to connect (PBX says: " + says + ")";
+                    + desired.endpoint().description() + "; waiting for it to connect"
+                    + (says == null ? "" : " (PBX says: " + says + ")");
         }
         if (pbx.getSpec().effectiveActivationMode() == ActivationMode.Fleet) {
             return "fleet PBX (fleet reference " + pbx.getSpec().getActivation().getFleetReference()

@@ -21,6 +21,7 @@ import io.pbxops.operator.testing.Installer;
 import io.pbxops.operator.testing.NoWrites;
 import io.pbxops.operator.testing.Secrets;
 import io.pbxops.simulator.OxoSpec;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -171,6 +172,12 @@ class PbxLifecycleTest {
         assertEquals(ConnectionState.Running, running.getStatus().getConnection());
         assertNotEquals(firstCode, secret("acme-oxe1-activation").get("activationCode"));
         assertEquals(1, fleet.cloud().requests("POST", "/systems/{systemId}/reset-password"));
+        // One event per action: the cloud saw one reset, the PBX two activations (the first and after the reset).
+        List<String> reasons = Events.reasons(fleet.client(), FleetHarness.NAMESPACE, "acme-oxe1");
+        assertEquals(1, Collections.frequency(reasons, "Reset"), reasons.toString());
+        assertEquals(2, Collections.frequency(reasons, "PbxConfigured"), reasons.toString());
+        assertEquals(1, Collections.frequency(reasons, "ConnectionPending"), reasons.toString());
+        assertEquals(2, Collections.frequency(reasons, "ConnectionRunning"), reasons.toString());
     }
 
     @Test
