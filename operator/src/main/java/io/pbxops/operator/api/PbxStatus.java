@@ -2,6 +2,7 @@ package io.pbxops.operator.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyDescription;
+import java.util.List;
 
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public class PbxStatus extends PbxOpsStatus {
@@ -35,11 +36,35 @@ public class PbxStatus extends PbxOpsStatus {
     private String lastResetTime;
 
     @JsonPropertyDescription(
+            "Extension settings (x-pbxops groups) the cloud did not keep when they were written: not sent again until "
+                    + "the spec changes (settingsNotKeptGeneration).")
+    private List<String> settingsNotKept;
+
+    @JsonPropertyDescription("The generation of the spec for which settingsNotKept was found.")
+    private Long settingsNotKeptGeneration;
+
+    @JsonPropertyDescription(
             "A reset requested and possibly made but not yet confirmed (its token); cleared once confirmed.")
     private String pendingResetToken;
 
     @JsonPropertyDescription("When the pending reset was requested (RFC 3339).")
     private String pendingResetSince;
+
+    public List<String> getSettingsNotKept() {
+        return settingsNotKept;
+    }
+
+    public void setSettingsNotKept(List<String> settingsNotKept) {
+        this.settingsNotKept = settingsNotKept;
+    }
+
+    public Long getSettingsNotKeptGeneration() {
+        return settingsNotKeptGeneration;
+    }
+
+    public void setSettingsNotKeptGeneration(Long settingsNotKeptGeneration) {
+        this.settingsNotKeptGeneration = settingsNotKeptGeneration;
+    }
 
     public String getPendingResetToken() {
         return pendingResetToken;

@@ -104,5 +104,11 @@ public interface CloudPort {
 
         /** Every gateway, page by page (drift checks). */
         Stream<CloudMediaPillar> listAll();
+
+        /**
+         * Whether this cloud serves the gateway administration at all (no public contract shows it): its collection
+         * answers, where a cloud without it answers 404.
+         */
+        boolean served();
     }
 }

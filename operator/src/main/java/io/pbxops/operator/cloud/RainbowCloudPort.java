@@ -199,6 +199,16 @@ public final class RainbowCloudPort implements CloudPort {
             return Pages.stream(
                     PageRequest.first(pageSize), page -> client.mediaPillars().list(null, page));
         }
+
+        @Override
+        public boolean served() {
+            try {
+                client.mediaPillars().list(null, PageRequest.first(1));
+                return true;
+            } catch (CloudNotFoundException e) {
+                return false;
+            }
+        }
     };
 
     public RainbowCloudPort(RainbowClient client, int pageSize) {

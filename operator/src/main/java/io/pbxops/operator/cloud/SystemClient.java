@@ -1,5 +1,8 @@
 package io.pbxops.operator.cloud;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.operator.cloud.model.CloudSystemState;
 import io.pbxops.operator.cloud.model.Format;
@@ -16,6 +19,8 @@ import java.util.stream.Stream;
  * Obtain it from {@link RainbowClient}.
  */
 public final class SystemClient {
+
+    private static final ObjectMapper BODIES = CloudJson.newMapper();
 
     static final String SYSTEMS = "/systems";
     static final String SYSTEM = "/systems/{systemId}";
@@ -96,8 +101,21 @@ public final class SystemClient {
     public CloudSystem update(String systemId, SystemSettings changes) {
         return api.data(
                 CloudCall.admin("PUT", SYSTEM, "update system " + systemId, systemId)
-                        .withBody(changes),
+                        .withBody(updateBody(changes)),
                 CloudSystem.class);
+    }
+
+    /**
+     * The body of an update in the shapes the contract gives a PUT: {@code pbxMainBundlePrefix} is a list on POST
+     * and a string on PUT in the admin Swagger (docs/cloud-contract.md#systems).
+     */
+    static JsonNode updateBody(SystemSettings changes) {
+        ObjectNode body = BODIES.valueToTree(changes);
+        JsonNode prefix = body.get("pbxMainBundlePrefix");
+        if (prefix != null && prefix.isArray() && prefix.size() == 1) {
+            body.put("pbxMainBundlePrefix", prefix.get(0).asText());
+        }
+        return body;
     }
 
     /**

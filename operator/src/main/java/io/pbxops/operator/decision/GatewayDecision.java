@@ -51,6 +51,16 @@ public final class GatewayDecision {
         if (context.claim().heldByAnother()) {
             return ClaimOutcomes.waiting(gateway, context, View.NONE);
         }
+        if (!context.capabilities().gatewayAdministration()) {
+            return new Decision<>(
+                    List.of(new Step.Unsupported(
+                            Capabilities.GATEWAY_ADMINISTRATION, "the gateway is neither created nor changed")),
+                    Outcome.unsupported(
+                            "this cloud does not serve " + Capabilities.GATEWAY_ADMINISTRATION
+                                    + ": the gateway is neither created nor changed (looked at again later)",
+                            context.unsupportedRecheck()),
+                    View.NONE);
+        }
         List<Step> steps = new ArrayList<>();
         CloudMediaPillar found = observed.gateway().object().orElse(null);
         if (found == null) {
@@ -104,6 +114,13 @@ public final class GatewayDecision {
         }
         if (context.claim().heldByAnother()) {
             return Decision.none(ClaimOutcomes.notOurs(context.claim()), view);
+        }
+        if (!context.capabilities().gatewayAdministration()) {
+            return new Decision<>(
+                    List.of(new Step.Unsupported(
+                            Capabilities.GATEWAY_ADMINISTRATION, "the gateway in the cloud, if any, is left as it is")),
+                    Outcome.deleting("this cloud does not serve " + Capabilities.GATEWAY_ADMINISTRATION, null),
+                    view);
         }
         if (observed.gateway().isEmpty()) {
             return Decision.none(Outcome.deleting("the gateway is not in the cloud", null), view);

@@ -88,6 +88,21 @@ public record Outcome(
         };
     }
 
+    /**
+     * The object needs what this cloud does not serve: nothing is called, and the object is looked at again after
+     * {@code recheckAfter} (the cloud may serve it by then).
+     */
+    public static Outcome unsupported(String message, Duration recheckAfter) {
+        return new Outcome(
+                false,
+                Conditions.Ready.UNSUPPORTED_BY_CLOUD,
+                message,
+                true,
+                Conditions.Synced.RECONCILE_SUCCESS,
+                "nothing this cloud serves is left to do",
+                recheckAfter);
+    }
+
     /** The object is being deleted: never "the cloud matches the spec" while its deletion is under way. */
     public static Outcome deleting(String message, Duration recheckAfter) {
         return new Outcome(

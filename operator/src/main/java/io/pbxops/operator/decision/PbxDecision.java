@@ -13,6 +13,7 @@ import io.pbxops.operator.cloud.model.ConnectionEvent;
 import io.pbxops.operator.cloud.model.SystemSettings;
 import io.pbxops.operator.mapping.Changes;
 import io.pbxops.operator.mapping.CloudRef;
+import io.pbxops.operator.mapping.FieldList;
 import io.pbxops.operator.mapping.SystemMapping;
 import io.pbxops.operator.pbx.EndpointSettings;
 import io.pbxops.operator.pbx.EndpointState;
@@ -21,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -61,8 +64,18 @@ public final class PbxDecision {
      * @param plan     the NumberingPlan it names, or null (rules not managed)
      * @param owner    null for a shared PBX
      * @param endpoint null when the spec has no management endpoint
+     * @param notKept  the extension groups ({@code x-pbxops.ccd}, ...) the cloud did not keep when they were
+     *                 written for this generation of the spec: not sent again until the spec changes
      */
-    public record Desired(Pbx pbx, NumberingPlan plan, Owner owner, Endpoint endpoint) {
+    public record Desired(Pbx pbx, NumberingPlan plan, Owner owner, Endpoint endpoint, Set<String> notKept) {
+
+        public Desired {
+            notKept = Set.copyOf(notKept);
+        }
+
+        public Desired(Pbx pbx, NumberingPlan plan, Owner owner, Endpoint endpoint) {
+            this(pbx, plan, owner, endpoint, Set.of());
+        }
 
         public String secretName() {
             return pbx.activationSecretName();
@@ -195,7 +208,7 @@ public final class PbxDecision {
                     Annotations.externalId(pbx),
                     CloudRef.system(system.id()),
                     "system \"" + system.name() + "\"");
-            Changes<SystemSettings> changes = SystemMapping.diff(system, pbx, desired.plan());
+            Changes<SystemSettings> changes = SystemMapping.diff(system, pbx, desired.plan(), desired.notKept());
             if (!changes.isEmpty()) {
                 steps.add(new Step.UpdateSystem(system.id(), changes));
             }
@@ -247,7 +260,15 @@ public final class PbxDecision {
         if (!CloudSystem.STATUS_CREATED.equals(system.status())) {
             steps.add(new Step.Reset(system.id(), null, null));
         }
-        observed.gateways().forEach(gateway -> steps.add(new Step.DeleteGateway(gateway.id(), gateway.name())));
+        if (context.capabilities().gatewayAdministration()) {
+            observed.gateways().forEach(gateway -> steps.add(new Step.DeleteGateway(gateway.id(), gateway.name())));
+        } else if (Boolean.TRUE.equals(system.hasMediaPillar())) {
+            // The deletion does not wait for what the cloud cannot do; it says what is left.
+            steps.add(new Step.Unsupported(
+                    Capabilities.GATEWAY_ADMINISTRATION,
+                    "system " + system.id() + " still has a WebRTC gateway, which this cloud does not let the operator "
+                            + "remove: remove it in the admin UI, or the cloud refuses to remove the system"));
+        }
         if (desired.endpoint() != null) {
             steps.add(new Step.DisablePbx(desired.endpoint().description()));
         }
@@ -376,7 +397,9 @@ public final class PbxDecision {
             return Outcome.progressing(Conditions.Ready.CREATING, "declaring the system in the cloud", null);
         }
         return switch (SystemMapping.connection(system, observed.state())) {
-            case Running -> Outcome.available("system " + system.id() + " connected, every channel up");
+            case Running ->
+                Outcome.available(
+                        "system " + system.id() + " connected" + unrecognised(observed.state()) + notKeptNote(desired));
             case Degraded ->
                 Outcome.progressing(
                         Conditions.Ready.UNAVAILABLE,
@@ -390,6 +413,45 @@ public final class PbxDecision {
                                 ? context.pendingRecheck().multipliedBy(INSTALLER_RECHECK_FACTOR)
                                 : context.pendingRecheck());
         };
+    }
+
+    private static String notKeptNote(Desired desired) {
+        return desired.notKept().isEmpty()
+                ? ""
+                : "; this cloud does not keep "
+                        + String.join(", ", desired.notKept().stream().sorted().toList())
+                        + " (not sent again until the spec changes)";
+    }
+
+    /**
+     * The extension groups an update wrote that the cloud's answer does not hold: a decision made on that answer
+     * still wants them.
+     */
+    public static Set<String> notKept(List<Step> executed, List<Step> settled) {
+        Set<String> written = new TreeSet<>();
+        executed.stream()
+                .filter(Step.UpdateSystem.class::isInstance)
+                .map(Step.UpdateSystem.class::cast)
+                .flatMap(update -> update.changes().fields().stream())
+                .map(field -> SystemMapping.extensionGroup(field.field()))
+                .filter(Objects::nonNull)
+                .forEach(written::add);
+        executed.stream()
+                .filter(Step.CreateSystem.class::isInstance)
+                .map(Step.CreateSystem.class::cast)
+                .flatMap(create -> FieldList.of(create.system().settings()).stream())
+                .map(field -> SystemMapping.extensionGroup(field.field()))
+                .filter(Objects::nonNull)
+                .forEach(written::add);
+        Set<String> notKept = new TreeSet<>();
+        settled.stream()
+                .filter(Step.UpdateSystem.class::isInstance)
+                .map(Step.UpdateSystem.class::cast)
+                .flatMap(update -> update.changes().fields().stream())
+                .map(field -> SystemMapping.extensionGroup(field.field()))
+                .filter(group -> group != null && written.contains(group))
+                .forEach(notKept::add);
+        return notKept;
     }
 
     private static boolean waitsForAPerson(Desired desired) {
@@ -420,7 +482,7 @@ public final class PbxDecision {
         }
         ConnectionState connection = SystemMapping.connection(system, state);
         String message = switch (connection) {
-            case Running -> "connected to the cloud, every channel up";
+            case Running -> "connected to the cloud" + unrecognised(state);
             case Pending -> "declared in the cloud, no PBX connected yet";
             case Degraded -> "connected, but " + downChannels(state) + " down";
         };
@@ -439,24 +501,19 @@ public final class PbxDecision {
     }
 
     private static String downChannels(CloudSystemState state) {
-        if (state == null) {
-            return "the connection is";
-        }
-        List<String> down = new ArrayList<>();
-        if ("down".equals(state.xmpp())) {
-            down.add("xmpp");
-        }
-        if ("down".equals(state.conf())) {
-            down.add("conf");
-        }
-        if ("down".equals(state.csta())) {
-            down.add("csta");
-        }
-        if ("down".equals(state.http())) {
-            down.add("http");
-        }
+        List<String> down = state == null ? List.of() : state.down();
         return down.isEmpty()
                 ? "the connection is"
                 : "channel " + String.join(", ", down) + (down.size() == 1 ? " is" : " are");
+    }
+
+    /** The channel values the operator does not recognise, as the cloud gave them (never taken for "down"). */
+    private static String unrecognised(CloudSystemState state) {
+        if (state == null || state.unrecognised().isEmpty()) {
+            return "";
+        }
+        List<String> values = new ArrayList<>();
+        state.unrecognised().forEach((name, value) -> values.add(name + " \"" + value + "\""));
+        return "; the cloud reports " + String.join(", ", values) + ", which the operator does not interpret";
     }
 }

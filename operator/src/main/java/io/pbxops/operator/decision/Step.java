@@ -163,6 +163,19 @@ public sealed interface Step {
     }
 
     /**
+     * What this cloud does not serve, and what the object does without it (a gateway not created, one left in place).
+     *
+     * @param feature     what is not served, for people ({@link Capabilities#GATEWAY_ADMINISTRATION})
+     * @param consequence what that means for this object
+     */
+    record Unsupported(String feature, String consequence) implements Step {
+        @Override
+        public boolean writes() {
+            return false;
+        }
+    }
+
+    /**
      * What the observation cannot tell (a plan reads no status and, unless asked, no PBX): the operator may or may
      * not do this.
      */

@@ -27,7 +27,9 @@ public record FleetRow(
         /** A build-to-order OXO whose equipment ID and activation code wait for the installer's OMC step. */
         AWAITING_INSTALLER,
         /** A WebRTC gateway in maintenance because its spec says so. */
-        MAINTENANCE
+        MAINTENANCE,
+        /** An object that needs what this cloud does not serve (UnsupportedByCloud): nothing more can be done. */
+        UNSUPPORTED
     }
 
     public boolean isReady() {

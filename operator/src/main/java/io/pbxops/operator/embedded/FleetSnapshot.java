@@ -10,10 +10,11 @@ public record FleetSnapshot(List<FleetRow> rows) {
     }
 
     /**
-     * Every object is Ready and its current generation reconciled, except two states that are exactly what the spec
-     * asks for: a build-to-order OXO counts once its equipment ID and activation code are in its Secret and it waits
+     * Every object is Ready and its current generation reconciled, except three states that are all the operator can
+     * do: a build-to-order OXO counts once its equipment ID and activation code are in its Secret and it waits
      * (Pending, AwaitingActivation) for a person to type them into OMC; a WebRTC gateway whose spec puts it in
-     * maintenance counts once it is in maintenance and Synced. An empty fleet has not converged.
+     * maintenance counts once it is in maintenance and Synced; an object that needs what this cloud does not serve
+     * counts once it says so (UnsupportedByCloud) and is Synced. An empty fleet has not converged.
      */
     public boolean converged() {
         return !rows.isEmpty() && rows.stream().allMatch(FleetRow::converged);

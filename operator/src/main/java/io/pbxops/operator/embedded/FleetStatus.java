@@ -77,6 +77,9 @@ public final class FleetStatus {
                 && synced(status)) {
             hold = FleetRow.Hold.MAINTENANCE;
         }
+        if (Conditions.Ready.UNSUPPORTED_BY_CLOUD.equals(readyReason) && synced(status)) {
+            hold = FleetRow.Hold.UNSUPPORTED;
+        }
         Long generation = resource.getMetadata().getGeneration();
         boolean settled = resource.getMetadata().getDeletionTimestamp() == null
                 && status != null

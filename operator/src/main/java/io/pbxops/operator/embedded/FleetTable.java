@@ -41,6 +41,7 @@ public final class FleetTable {
         return switch (row.hold()) {
             case AWAITING_INSTALLER -> row.ready() + " (installer)";
             case MAINTENANCE -> row.ready() + " (maintenance)";
+            case UNSUPPORTED -> row.ready() + " (not supported by this cloud)";
             default -> row.ready();
         };
     }

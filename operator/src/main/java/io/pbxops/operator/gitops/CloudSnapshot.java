@@ -21,12 +21,15 @@ import java.util.stream.Stream;
  * The reseller's whole fleet as the cloud lists it, read once: every company, site, system and WebRTC gateway, page
  * by page (the four lists at once, each within the client's budget). Lists keep the cloud's default order, which the
  * natural-key lookups rely on to pick the same object as a filtered query would.
+ *
+ * @param gatewaysServed whether this cloud serves the (invented) gateway administration: without it, no gateway
  */
 public record CloudSnapshot(
         List<CloudCompany> companies,
         List<CloudSite> sites,
         List<CloudSystem> systems,
-        List<CloudMediaPillar> gateways) {
+        List<CloudMediaPillar> gateways,
+        boolean gatewaysServed) {
 
     public CloudSnapshot {
         companies = List.copyOf(companies);
@@ -46,9 +49,11 @@ public record CloudSnapshot(
                     list("sites", () -> cloud.sites().listAll(), progress, readers);
             CompletableFuture<List<CloudSystem>> systems =
                     list("systems", () -> cloud.systems().listAll(), progress, readers);
-            CompletableFuture<List<CloudMediaPillar>> gateways =
-                    list("gateways", () -> cloud.gateways().listAll(), progress, readers);
-            return new CloudSnapshot(companies.join(), sites.join(), systems.join(), gateways.join());
+            boolean gatewaysServed = cloud.gateways().served();
+            CompletableFuture<List<CloudMediaPillar>> gateways = gatewaysServed
+                    ? list("gateways", () -> cloud.gateways().listAll(), progress, readers)
+                    : CompletableFuture.completedFuture(List.of());
+            return new CloudSnapshot(companies.join(), sites.join(), systems.join(), gateways.join(), gatewaysServed);
         } catch (CompletionException e) {
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;

@@ -11,6 +11,7 @@ import io.pbxops.operator.cloud.model.CloudCompany;
 import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CloudSystem;
+import io.pbxops.operator.decision.Capabilities;
 import io.pbxops.operator.decision.CompanyDecision;
 import io.pbxops.operator.decision.Decision;
 import io.pbxops.operator.decision.DecisionContext;
@@ -38,7 +39,7 @@ import java.util.Set;
  */
 final class DeletionPlanner {
 
-    private static final DecisionContext CONTEXT = DecisionContext.of(Duration.ZERO, Duration.ZERO);
+    private final DecisionContext context;
 
     private final CloudPort cloud;
     private final CloudLookups lookups;
@@ -53,6 +54,8 @@ final class DeletionPlanner {
         this.lookups = new CloudLookups(cloud);
         this.head = head;
         this.base = base;
+        this.context = DecisionContext.of(Duration.ZERO, Duration.ZERO)
+                .withCapabilities(new Capabilities(cloud.gateways().served()));
     }
 
     List<ObjectPlan> plan() {
@@ -86,7 +89,7 @@ final class DeletionPlanner {
         Decision<GatewayDecision.View> decision = GatewayDecision.decideDeletion(
                 new GatewayDecision.Desired(gateway, null, null),
                 new GatewayDecision.DeletionObservation(found),
-                CONTEXT);
+                context);
         found.ifPresent(g -> leaving.add(CloudRef.gateway(g.id())));
         if (deletes(decision, Step.DeleteGateway.class)) {
             found.ifPresent(g -> gatewaysDeleted.add(g.id()));
@@ -113,7 +116,7 @@ final class DeletionPlanner {
                         systemId,
                         siteId),
                 new ShareDecision.DeletionObservation(systemId, siteId, linked),
-                CONTEXT);
+                context);
         if (linked) {
             leaving.add(CloudRef.link(systemId, siteId));
         }
@@ -132,7 +135,7 @@ final class DeletionPlanner {
         Decision<PbxDecision.View> decision = PbxDecision.decideDeletion(
                 new PbxDecision.Desired(pbx, null, null, endpoint),
                 new PbxDecision.DeletionObservation(found.isPresent(), found, gateways),
-                CONTEXT);
+                context);
         found.ifPresent(s -> leaving.add(CloudRef.system(s.id())));
         if (deletes(decision, Step.DeleteSystem.class)) {
             found.ifPresent(s -> systemsDeleted.add(s.id()));
@@ -153,7 +156,7 @@ final class DeletionPlanner {
         Decision<CompanyDecision.View> decision = CompanyDecision.decideDeletion(
                 new CompanyDecision.Desired(company, List.of()),
                 new CompanyDecision.DeletionObservation(found, site, stillLinked),
-                CONTEXT);
+                context);
         found.ifPresent(c -> leaving.add(CloudRef.company(c.id())));
         return Planner.objectPlan(company, found.map(CloudCompany::id).orElse(null), decision.steps(), true);
     }

@@ -255,6 +255,10 @@ public final class FleetExport {
     }
 
     private void gateways() {
+        if (!snapshot.gatewaysServed()) {
+            notes.add("WebRTC gateways are not exported: this cloud does not serve their administration");
+            return;
+        }
         Map<String, String> wanted = new LinkedHashMap<>();
         Map<String, CloudMediaPillar> byId = new LinkedHashMap<>();
         for (CloudSystem system : systems) {

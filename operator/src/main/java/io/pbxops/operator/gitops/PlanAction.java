@@ -15,7 +15,9 @@ public enum PlanAction {
     /** Removed from the manifests with deletionPolicy Orphan (or paused): left in the cloud, no longer managed. */
     ORPHAN("orphan", false),
     /** Something an apply may do that cannot be known offline. */
-    UNKNOWN("cannot know offline", false);
+    UNKNOWN("cannot know offline", false),
+    /** What this cloud does not serve (the operator skips it, and says so on the object). */
+    UNSUPPORTED("not supported by this cloud", false);
 
     private final String label;
     private final boolean change;

@@ -144,7 +144,7 @@ public final class PlanReport {
             case DELETE, UNLINK -> "-";
             case RESET -> "!";
             case ADOPT, ORPHAN -> "=";
-            case UNKNOWN -> "?";
+            case UNKNOWN, UNSUPPORTED -> "?";
         };
     }
 }

@@ -13,6 +13,7 @@ import io.pbxops.operator.cloud.model.CloudCompany;
 import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CloudSystem;
+import io.pbxops.operator.decision.Capabilities;
 import io.pbxops.operator.decision.CompanyDecision;
 import io.pbxops.operator.decision.Decision;
 import io.pbxops.operator.decision.DecisionContext;
@@ -56,6 +57,7 @@ public final class Planner {
     private final Map<ResourceID, CloudSystem> systems = new HashMap<>();
     private final Set<CloudRef> managed = new HashSet<>();
     private ManifestClaims claims;
+    private Capabilities capabilities = Capabilities.ASSUMED;
 
     /** @param pbxSide reads the PBXs' management endpoints; null to leave them unread */
     public Planner(CloudPort cloud, PbxSide pbxSide) {
@@ -71,6 +73,7 @@ public final class Planner {
      */
     public FleetPlan plan(DeclaredFleet head, DeclaredFleet base, boolean all) {
         claims = new ManifestClaims(head);
+        capabilities = new Capabilities(cloud.gateways().served());
         List<ObjectPlan> objects = new ArrayList<>();
         head.companies().forEach(company -> objects.add(company(company, head)));
         head.pbxs().forEach(pbx -> objects.add(pbx(pbx, head, base)));
@@ -102,7 +105,7 @@ public final class Planner {
         Decision<CompanyDecision.View> decision = CompanyDecision.decide(
                 new CompanyDecision.Desired(company, Dependents.of(company, head)),
                 new CompanyDecision.Observation(found, site, siteMayBeRenamed),
-                CONTEXT.withClaim(claims.of(company)));
+                context(company));
         companies.put(key(company), new CompanyState(found.object().orElse(null), site.orElse(null)));
         found.object().ifPresent(c -> managed.add(CloudRef.company(c.id())));
         site.ifPresent(s -> managed.add(CloudRef.site(s.id())));
@@ -144,7 +147,7 @@ public final class Planner {
                 desired,
                 new PbxDecision.Observation(system, null, side, PbxDecision.SecretContent.UNKNOWN),
                 memory,
-                CONTEXT.withClaim(claims.of(pbx)));
+                context(pbx));
         system.object().ifPresent(s -> {
             systems.put(key(pbx), s);
             managed.add(CloudRef.system(s.id()));
@@ -194,9 +197,14 @@ public final class Planner {
         Decision<GatewayDecision.View> decision = GatewayDecision.decide(
                 new GatewayDecision.Desired(gateway, pbx, system == null ? null : system.id()),
                 new GatewayDecision.Observation(found),
-                CONTEXT.withClaim(claims.of(gateway)));
+                context(gateway));
         found.object().ifPresent(g -> managed.add(CloudRef.gateway(g.id())));
         return objectPlan(gateway, found.object().map(CloudMediaPillar::id).orElse(null), decision.steps(), false);
+    }
+
+    /** The context of a declared object's decision: its claim among the manifests, what the cloud serves. */
+    private DecisionContext context(HasMetadata object) {
+        return CONTEXT.withClaim(claims.of(object)).withCapabilities(capabilities);
     }
 
     static ObjectPlan objectPlan(HasMetadata object, String cloudId, List<Step> steps, boolean pruning) {

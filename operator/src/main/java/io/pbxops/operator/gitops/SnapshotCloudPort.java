@@ -199,6 +199,11 @@ public final class SnapshotCloudPort implements CloudPort {
         public Stream<CloudMediaPillar> listAll() {
             return snapshot.gateways().stream();
         }
+
+        @Override
+        public boolean served() {
+            return snapshot.gatewaysServed();
+        }
     };
 
     public SnapshotCloudPort(CloudSnapshot snapshot) {

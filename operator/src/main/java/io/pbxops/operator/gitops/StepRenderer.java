@@ -135,6 +135,9 @@ final class StepRenderer {
         if (step instanceof Step.Wait wait) {
             return of(PlanAction.UNKNOWN, "the operator waits: " + wait.message());
         }
+        if (step instanceof Step.Unsupported unsupported) {
+            return of(PlanAction.UNSUPPORTED, unsupported.feature() + ": " + unsupported.consequence() + when);
+        }
         if (step instanceof Step.Unknown unknown) {
             return of(PlanAction.UNKNOWN, unknown.what());
         }

@@ -65,11 +65,20 @@ public final class CompanyMapping {
         return Arrays.asList(site.name(), site.companyId());
     }
 
-    /** Only the site's name is managed (its company never changes, its status is the cloud's). */
+    /**
+     * Only the site's name is managed (its company never changes, its status is the cloud's). The update carries its
+     * {@code companyId}, which the contract's {@code PUT /sites/{siteId}} requires.
+     */
     public static Changes<SiteSettings> diffSite(CloudSite observed, Company company) {
-        return RecordDiff.diff(
+        Changes<SiteSettings> changes = RecordDiff.diff(
                 SiteSettings.class,
                 observed == null ? null : new SiteSettings(observed.name(), null, null),
                 new SiteSettings(siteName(company), null, null));
+        if (changes.update() == null || observed == null) {
+            return changes;
+        }
+        return new Changes<>(
+                new SiteSettings(changes.update().name(), changes.update().status(), observed.companyId()),
+                changes.fields());
     }
 }

@@ -10,6 +10,7 @@ import io.pbxops.operator.api.PbxDialing;
 import io.pbxops.operator.api.PbxSpec;
 import io.pbxops.operator.api.PbxType;
 import io.pbxops.operator.api.PbxWebRtc;
+import io.pbxops.operator.cloud.CloudExtensions;
 import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.operator.cloud.model.CloudSystemState;
 import io.pbxops.operator.cloud.model.ConnectionEvent;
@@ -20,6 +21,7 @@ import io.pbxops.operator.cloud.model.SystemSettings;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Pbx spec ↔ the cloud's system (docs/cloud-contract.md#systems; the fields no public contract shows go under
@@ -85,7 +87,65 @@ public final class SystemMapping {
     }
 
     public static Changes<SystemSettings> diff(CloudSystem observed, Pbx pbx, NumberingPlan plan) {
-        return RecordDiff.diff(SystemSettings.class, observed == null ? null : observed.settings(), desired(pbx, plan));
+        return diff(observed, pbx, plan, Set.of());
+    }
+
+    /**
+     * As {@link #diff(CloudSystem, Pbx, NumberingPlan)}, leaving out the extension groups ({@code x-pbxops.ccd},
+     * ...) the cloud was seen not to keep: they are not managed until the spec changes.
+     */
+    public static Changes<SystemSettings> diff(
+            CloudSystem observed, Pbx pbx, NumberingPlan plan, Set<String> notKeptGroups) {
+        SystemSettings desired = desired(pbx, plan);
+        if (!notKeptGroups.isEmpty() && desired.xPbxOps() != null) {
+            desired = desired.withExtension(withoutGroups(desired.xPbxOps(), notKeptGroups));
+        }
+        return RecordDiff.diff(SystemSettings.class, observed == null ? null : observed.settings(), desired);
+    }
+
+    /** The group of an extension field ({@code x-pbxops.ccd.withdrawReason} → {@code x-pbxops.ccd}), or null. */
+    public static String extensionGroup(String field) {
+        String prefix = CloudExtensions.SYSTEM_EXTENSION + ".";
+        if (!field.startsWith(prefix)) {
+            return null;
+        }
+        int end = field.indexOf('.', prefix.length());
+        return end < 0 ? field : field.substring(0, end);
+    }
+
+    private static PbxOpsExtension withoutGroups(PbxOpsExtension extension, Set<String> groups) {
+        String prefix = CloudExtensions.SYSTEM_EXTENSION + ".";
+        PbxOpsExtension result = extension;
+        if (groups.contains(prefix + CloudExtensions.INSTALLATION_NUMBER)) {
+            result = result.withInstallationNumber(null);
+        }
+        if (groups.contains(prefix + CloudExtensions.SECRET_IDENTITY)) {
+            result = result.withSecretIdentity(null);
+        }
+        if (groups.contains(prefix + CloudExtensions.EMERGENCY_THROUGH_PBX)) {
+            result = result.withEmergencyThroughPbx(null);
+        }
+        if (groups.contains(prefix + CloudExtensions.WEB_RTC)) {
+            result = result.withWebRtc(null);
+        }
+        if (groups.contains(prefix + CloudExtensions.CONFERENCE)) {
+            result = result.withConference(null);
+        }
+        if (groups.contains(prefix + CloudExtensions.CCD)) {
+            result = result.withCcd(null);
+        }
+        if (groups.contains(prefix + CloudExtensions.MODEL)) {
+            result = new PbxOpsExtension(
+                    null,
+                    result.installationNumber(),
+                    result.secretIdentity(),
+                    null,
+                    result.emergencyThroughPbx(),
+                    result.webRtc(),
+                    result.conference(),
+                    result.ccd());
+        }
+        return result;
     }
 
     /**
@@ -119,14 +179,16 @@ public final class SystemMapping {
     }
 
     /**
-     * The admin UI's connection state: Pending until the PBX is activated, then Running when every channel is up,
-     * Degraded otherwise (docs/domain.md#pbx-lifecycle).
+     * The admin UI's connection state: Pending until the PBX is activated, then Running, or Degraded when a channel
+     * is reported down (docs/domain.md#pbx-lifecycle).
      */
     public static ConnectionState connection(CloudSystem system, CloudSystemState state) {
         if (!CloudSystem.STATUS_ACTIVATED.equals(system.status())) {
             return ConnectionState.Pending;
         }
-        return state != null && state.allUp() ? ConnectionState.Running : ConnectionState.Degraded;
+        // The documented fields decide (activated); a channel the cloud reports down, in a value this operator
+        // recognises, refines it. An unrecognised value is shown, not mistaken for a channel down.
+        return state != null && !state.down().isEmpty() ? ConnectionState.Degraded : ConnectionState.Running;
     }
 
     private static PbxOpsExtension extension(PbxSpec spec, PbxDialing dialing) {

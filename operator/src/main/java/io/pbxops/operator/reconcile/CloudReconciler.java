@@ -58,7 +58,9 @@ public abstract class CloudReconciler<R extends CustomResource<?, S>, S extends 
     /** The context of this object's decision: who holds its cloud object, what the cloud serves, the timings. */
     protected DecisionContext decisionContext(R resource) {
         return DecisionContext.of(
-                support.settings().pendingRecheck(), support.settings().maxFailureBackoff());
+                        support.settings().pendingRecheck(), support.settings().maxFailureBackoff())
+                .withCapabilities(support.capabilities().snapshot())
+                .withUnsupportedRecheck(support.settings().driftInterval());
     }
 
     /** The context of this object's decision on the cloud objects it observed: who holds them, among all objects. */

@@ -129,6 +129,11 @@ public final class PbxOperator implements AutoCloseable {
         register(new WebRtcGatewayReconciler(support, cloud, ledgers.gateways(), triggers.gateways()));
     }
 
+    /** What this cloud serves beyond its public contract, as probed (the runtime probes it). */
+    public CloudCapabilities capabilities() {
+        return support.capabilities();
+    }
+
     public Ledgers ledgers() {
         return ledgers;
     }

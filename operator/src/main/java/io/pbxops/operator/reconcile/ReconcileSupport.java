@@ -12,6 +12,7 @@ public final class ReconcileSupport {
     private final StatusConditions conditions;
     private final KubernetesEvents events;
     private final ReconcileObserver observer;
+    private final CloudCapabilities capabilities = new CloudCapabilities();
 
     public ReconcileSupport(KubernetesClient client, Clock clock, OperatorSettings settings) {
         this(client, clock, settings, ReconcileObserver.none());
@@ -45,6 +46,11 @@ public final class ReconcileSupport {
 
     public KubernetesEvents events() {
         return events;
+    }
+
+    /** What this cloud serves beyond its public contract, as probed. */
+    public CloudCapabilities capabilities() {
+        return capabilities;
     }
 
     public ReconcileObserver observer() {

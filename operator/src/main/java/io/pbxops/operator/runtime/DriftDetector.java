@@ -7,6 +7,7 @@ import io.pbxops.operator.api.Company;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.WebRtcGateway;
+import io.pbxops.operator.cloud.CloudNotFoundException;
 import io.pbxops.operator.cloud.CloudPort;
 import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.operator.mapping.CloudRef;
@@ -105,7 +106,7 @@ public final class DriftDetector implements AutoCloseable {
                 listed.put(link.getKey(), link.getValue());
             }
         }
-        cloud.gateways().listAll().map(CloudSignatures::of).forEach(e -> listed.put(e.getKey(), e.getValue()));
+        boolean gateways = gatewaysListed(listed);
 
         int drifted =
                 wake(ledgers.companies().drifted(listed), ledgers.companies(), triggers.companies(), Company.class);
@@ -126,12 +127,34 @@ public final class DriftDetector implements AutoCloseable {
         }
         drifted += reconnected.size();
         drifted += wake(ledgers.shares().drifted(listed), ledgers.shares(), triggers.shares(), PbxShare.class);
-        drifted +=
-                wake(ledgers.gateways().drifted(listed), ledgers.gateways(), triggers.gateways(), WebRtcGateway.class);
+        if (gateways) {
+            drifted += wake(
+                    ledgers.gateways().drifted(listed), ledgers.gateways(), triggers.gateways(), WebRtcGateway.class);
+        }
         if (drifted > 0) {
             LOG.info("drift check: {} objects changed in the cloud out of band; reconciling them", drifted);
         }
         return drifted;
+    }
+
+    /**
+     * Lists the gateways into {@code listed} when this cloud serves them: the list itself tells when it stops (a
+     * 404), and a probe at every pass tells when a cloud that did not serve them starts to.
+     */
+    private boolean gatewaysListed(Map<CloudRef, String> listed) {
+        if (!operator.capabilities().snapshot().gatewayAdministration()) {
+            operator.capabilities().probe(cloud);
+            if (!operator.capabilities().snapshot().gatewayAdministration()) {
+                return false;
+            }
+        }
+        try {
+            cloud.gateways().listAll().map(CloudSignatures::of).forEach(e -> listed.put(e.getKey(), e.getValue()));
+            return true;
+        } catch (CloudNotFoundException e) {
+            operator.capabilities().gatewaysNotFound();
+            return false;
+        }
     }
 
     private <R extends HasMetadata> int wake(

@@ -35,6 +35,7 @@ public final class OperatorMetrics implements CloudMetrics, PbxEndpointMetrics, 
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final Clock clock;
+    private final Map<String, Integer> capabilities = new ConcurrentHashMap<>();
     private final Map<CensusKey, Census> census = new ConcurrentHashMap<>();
     private final MultiGauge objects;
     private volatile Instant lastCloudAnswer;
@@ -107,6 +108,15 @@ public final class OperatorMetrics implements CloudMetrics, PbxEndpointMetrics, 
                 .tags("endpoint", endpoint, "budget", waitOutcome)
                 .register(registry)
                 .increment();
+    }
+
+    /** What the cloud serves beyond its public contract, as probed: 1 served, 0 not. */
+    public void capability(String feature, boolean served) {
+        capabilities.put(feature, served ? 1 : 0);
+        Gauge.builder("pbxops.cloud.capability", capabilities, values -> values.getOrDefault(feature, -1))
+                .description("Whether this cloud serves a part no public contract shows (1 yes, 0 no)")
+                .tags("feature", feature)
+                .register(registry);
     }
 
     @Override

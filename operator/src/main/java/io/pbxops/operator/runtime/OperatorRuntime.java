@@ -32,6 +32,7 @@ public final class OperatorRuntime implements AutoCloseable {
     private final RuntimeSettings settings;
     private final Clock clock;
     private final RainbowClient rainbow;
+    private final RainbowCloudPort cloud;
     private final PbxEndpointDrivers endpoints;
     private final PbxOperator operator;
     private final DriftDetector drift;
@@ -53,7 +54,7 @@ public final class OperatorRuntime implements AutoCloseable {
                         .withClock(clock),
                 credentials);
         this.endpoints = StandardDrivers.create(settings.drivers().withClock(clock), metrics);
-        RainbowCloudPort cloud = new RainbowCloudPort(rainbow, settings.pageSize());
+        this.cloud = new RainbowCloudPort(rainbow, settings.pageSize());
         this.operator = new PbxOperator(
                 client,
                 settings.operator(),
@@ -80,6 +81,8 @@ public final class OperatorRuntime implements AutoCloseable {
         if (ops != null) {
             ops.start();
         }
+        operator.capabilities().onChange(metrics::capability);
+        operator.capabilities().probe(cloud);
         operator.start();
         LOG.info(
                 "reconciling {} against the cloud at {} (drift check every {})",

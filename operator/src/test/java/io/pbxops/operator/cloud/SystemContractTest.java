@@ -225,7 +225,7 @@ class SystemContractTest {
         assertEquals("down", medium.csta());
         assertNull(medium.xmpp());
         assertEquals("down", full.xmpp());
-        assertFalse(full.allUp());
+        assertEquals(List.of("xmpp", "conf", "csta", "http"), full.down());
     }
 
     @Test

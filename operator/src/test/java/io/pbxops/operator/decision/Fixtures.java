@@ -18,6 +18,8 @@ final class Fixtures {
     static final Duration BLOCKED = Duration.ofMinutes(5);
     static final DecisionContext CONTEXT = DecisionContext.of(PENDING, BLOCKED);
     static final DecisionContext HELD = CONTEXT.withClaim(Claim.heldBy("Pbx other/acme-oxe1"));
+    /** A cloud that does not serve the (invented) gateway administration. */
+    static final DecisionContext NO_GATEWAYS = CONTEXT.withCapabilities(new Capabilities(false));
 
     private Fixtures() {}
 
@@ -92,6 +94,9 @@ final class Fixtures {
         }
         if (step instanceof Step.DeleteCompany d) {
             return "DeleteCompany(" + d.companyId() + ")";
+        }
+        if (step instanceof Step.Unsupported u) {
+            return "Unsupported(" + u.feature() + ")";
         }
         return step.getClass().getSimpleName();
     }

@@ -3,6 +3,7 @@ package io.pbxops.operator.decision;
 import static io.pbxops.operator.decision.Fixtures.BLOCKED;
 import static io.pbxops.operator.decision.Fixtures.CONTEXT;
 import static io.pbxops.operator.decision.Fixtures.HELD;
+import static io.pbxops.operator.decision.Fixtures.NO_GATEWAYS;
 import static io.pbxops.operator.decision.Fixtures.PENDING;
 import static io.pbxops.operator.decision.Fixtures.brief;
 import static io.pbxops.operator.decision.Fixtures.json;
@@ -18,6 +19,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -167,6 +169,25 @@ class GatewayDecisionTest {
                                 "Conflict",
                                 BLOCKED,
                                 null)));
+    }
+
+    @Test
+    void aCloudWithoutTheGatewayAdministrationIsNotCalledAndSaysSo() {
+        Decision<GatewayDecision.View> decision = GatewayDecision.decide(
+                new GatewayDecision.Desired(LATEST, PBX, "s1"),
+                new GatewayDecision.Observation(Observed.absent()),
+                NO_GATEWAYS);
+        assertEquals(List.of("Unsupported(the WebRTC gateway administration)"), brief(decision.steps()));
+        assertEquals("UnsupportedByCloud", decision.outcome().readyReason());
+        assertEquals(true, decision.outcome().synced());
+        assertEquals(BLOCKED, decision.outcome().recheckAfter());
+        assertEquals(
+                List.of("Unsupported(the WebRTC gateway administration)"),
+                brief(GatewayDecision.decideDeletion(
+                                new GatewayDecision.Desired(LATEST, null, null),
+                                new GatewayDecision.DeletionObservation(Optional.of(ONLINE)),
+                                NO_GATEWAYS)
+                        .steps()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -2,6 +2,7 @@ package io.pbxops.operator.decision;
 
 import static io.pbxops.operator.decision.Fixtures.CONTEXT;
 import static io.pbxops.operator.decision.Fixtures.HELD;
+import static io.pbxops.operator.decision.Fixtures.NO_GATEWAYS;
 import static io.pbxops.operator.decision.Fixtures.PENDING;
 import static io.pbxops.operator.decision.Fixtures.brief;
 import static io.pbxops.operator.decision.Fixtures.json;
@@ -24,6 +25,7 @@ import io.pbxops.operator.pbx.EndpointState;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -736,6 +738,62 @@ class PbxDecisionTest {
                                 CONTEXT)
                         .view()
                         .equipmentId());
+    }
+
+    @Test
+    void aChannelValueNobodyDocumentedIsShownNotTakenForAChannelDown() {
+        CloudSystemState odd = json(CloudSystemState.class, "{\"conf\":\"established\",\"csta\":\"up\"}");
+        Decision<PbxDecision.View> decision = PbxDecision.decide(
+                new PbxDecision.Desired(BTCO, null, OWNER, null),
+                new PbxDecision.Observation(Observed.of(RUNNING), odd, NOT_READ, SECRET_RUNNING),
+                NONE,
+                CONTEXT);
+        assertEquals(ConnectionState.Running, decision.view().connection());
+        assertEquals("Available", decision.outcome().readyReason());
+        assertTrue(
+                decision.outcome().readyMessage().contains("conf \"established\""),
+                decision.outcome().readyMessage());
+    }
+
+    @Test
+    void settingsTheCloudDidNotKeepAreNotSentAgainUntilTheSpecChanges() {
+        CloudSystem withoutExtension = system("{\"id\":\"s1\",\"name\":\"ACME-OXO\",\"type\":\"oxo\","
+                + "\"country\":\"FRA\",\"isShared\":false,\"siteId\":[\"site1\"],\"pbxId\":\"PBXa-1\","
+                + "\"status\":\"activated\"}");
+        PbxDecision.Observation observed =
+                new PbxDecision.Observation(Observed.of(withoutExtension), ALL_UP, NOT_READ, SECRET_RUNNING);
+        assertEquals(
+                List.of("UpdateSystem(x-pbxops.model)"),
+                brief(PbxDecision.decide(new PbxDecision.Desired(BTCO, null, OWNER, null), observed, NONE, CONTEXT)
+                        .steps()));
+        Decision<PbxDecision.View> remembered = PbxDecision.decide(
+                new PbxDecision.Desired(BTCO, null, OWNER, null, Set.of("x-pbxops.model")), observed, NONE, CONTEXT);
+        assertEquals(List.of(), brief(remembered.steps()));
+        assertTrue(remembered.outcome().readyMessage().contains("does not keep x-pbxops.model"));
+        assertEquals(
+                Set.of("x-pbxops.model"),
+                PbxDecision.notKept(
+                        PbxDecision.decide(new PbxDecision.Desired(BTCO, null, OWNER, null), observed, NONE, CONTEXT)
+                                .steps(),
+                        PbxDecision.decide(new PbxDecision.Desired(BTCO, null, OWNER, null), observed, NONE, CONTEXT)
+                                .steps()));
+    }
+
+    @Test
+    void aDeletionDoesNotWaitForAGatewayRemovalTheCloudCannotDo() {
+        CloudSystem withGateway =
+                system("{\"id\":\"s1\"," + OXE_SYNCED + ",\"status\":\"activated\",\"hasMediaPillar\":true}");
+        Decision<PbxDecision.View> decision = PbxDecision.decideDeletion(
+                new PbxDecision.Desired(OXE_DELETE, null, null, null),
+                new PbxDecision.DeletionObservation(true, Optional.of(withGateway), List.of()),
+                NO_GATEWAYS);
+        assertEquals(
+                List.of(
+                        "Reset(s1,null)",
+                        "Unsupported(the WebRTC gateway administration)",
+                        "DeleteSystem(s1)",
+                        "DeleteActivationSecret"),
+                brief(decision.steps()));
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.pbxops.operator.api.GatewayState;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.WebRtcGateway;
 import io.pbxops.operator.api.WebRtcGatewayStatus;
+import io.pbxops.operator.cloud.CloudNotFoundException;
 import io.pbxops.operator.cloud.CloudPort;
 import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.decision.Decision;
@@ -93,7 +94,15 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
         if (unchanged(ledger, gateway, fingerprint)) {
             return Outcome.UNCHANGED;
         }
-        GatewayDecision.Observation observed = new GatewayDecision.Observation(observe(gateway, systemId));
+        Optional<Observed<CloudMediaPillar>> found = observe(gateway, systemId);
+        if (found.isEmpty()) {
+            // Not served by this cloud: nothing is called; the decision says so.
+            ledger.forget(id(gateway));
+            return GatewayDecision.decide(
+                            desired, new GatewayDecision.Observation(Observed.absent()), decisionContext(gateway))
+                    .outcome();
+        }
+        GatewayDecision.Observation observed = new GatewayDecision.Observation(found.get());
         DecisionContext decisionContext = decisionContext(
                 gateway,
                 context,
@@ -147,9 +156,22 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
         return Resolution.of(new GatewayDecision.Desired(gateway, pbx, systemId));
     }
 
-    private Observed<CloudMediaPillar> observe(WebRtcGateway gateway, String systemId) {
+    /**
+     * The gateway by the ID known for it, else by its name on its system; empty when this cloud does not serve the
+     * gateway administration (known from a probe, or learnt now from a 404 of its collection).
+     */
+    private Optional<Observed<CloudMediaPillar>> observe(WebRtcGateway gateway, String systemId) {
+        if (!support.capabilities().snapshot().gatewayAdministration()) {
+            return Optional.empty();
+        }
         String knownId = ExternalIds.of(gateway);
-        Observed<CloudMediaPillar> found = lookups.gateway(knownId, gateway, systemId);
+        Observed<CloudMediaPillar> found;
+        try {
+            found = lookups.gateway(knownId, gateway, systemId);
+        } catch (CloudNotFoundException e) {
+            support.capabilities().gatewaysNotFound();
+            return Optional.empty();
+        }
         if (found.missingId() != null) {
             support.events()
                     .warning(
@@ -157,7 +179,7 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
                             "CloudObjectMissing",
                             "WebRTC gateway " + found.missingId() + " is not in the cloud any more; creating it again");
         }
-        return found;
+        return Optional.of(found);
     }
 
     /** Creates, adopts, updates or deletes, one event per step; answers the gateway as the cloud holds it afterwards. */
@@ -209,6 +231,14 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
                     support.events().normal(gateway, "Deleted", "removed WebRTC gateway " + delete.name());
                 }
                 current = Optional.empty();
+            } else if (step instanceof Step.Unsupported unsupported
+                    && gateway.getMetadata().getDeletionTimestamp() != null) {
+                support.events()
+                        .warning(
+                                gateway,
+                                "NotDeleted",
+                                "this cloud does not serve " + unsupported.feature() + ": "
+                                        + unsupported.consequence());
             } else if (step.writes()) {
                 throw new IllegalStateException("a WebRtcGateway cannot " + step);
             }
@@ -231,7 +261,9 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
         String knownId =
                 gateway.getStatus() == null ? null : gateway.getStatus().getCloudId();
         Optional<CloudMediaPillar> found =
-                knownId == null ? Optional.empty() : cloud.gateways().observe(knownId, null, null);
+                knownId == null || !support.capabilities().snapshot().gatewayAdministration()
+                        ? Optional.empty()
+                        : cloud.gateways().observe(knownId, null, null);
         Decision<GatewayDecision.View> decision = GatewayDecision.decideDeletion(
                 new GatewayDecision.Desired(gateway, null, null),
                 new GatewayDecision.DeletionObservation(found),

@@ -151,6 +151,13 @@ final class PbxExecutor {
             } else if (step instanceof Step.DeleteActivationSecret) {
                 secrets.delete(pbx);
                 secret = PbxDecision.SecretContent.ABSENT;
+            } else if (step instanceof Step.Unsupported unsupported) {
+                support.events()
+                        .warning(
+                                pbx,
+                                "GatewayLeft",
+                                "this cloud does not serve " + unsupported.feature() + ": "
+                                        + unsupported.consequence());
             } else if (step.writes()) {
                 throw new IllegalStateException("a Pbx cannot " + step);
             }

@@ -17,6 +17,7 @@ import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.PbxSpec;
 import io.pbxops.operator.api.PbxStatus;
+import io.pbxops.operator.cloud.CloudNotFoundException;
 import io.pbxops.operator.cloud.CloudPort;
 import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.CloudSystem;
@@ -50,6 +51,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -174,6 +176,20 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
                 executor.run(pbx, resolved.endpoint(), decision.steps(), observed, memory, ref -> false);
         Decision<PbxDecision.View> settled =
                 PbxDecision.decide(desired, after.observation(), after.memory(), decisionContext);
+        Set<String> notKept = PbxDecision.notKept(decision.steps(), settled.steps());
+        if (!notKept.isEmpty()) {
+            // Written, and not in the cloud's answer: reported once, and not sent again until the spec changes.
+            support.events()
+                    .warning(
+                            pbx,
+                            "SettingsNotKept",
+                            "the cloud did not keep " + String.join(", ", notKept)
+                                    + ": they are not sent again until the spec changes");
+            Set<String> all = new TreeSet<>(desired.notKept());
+            all.addAll(notKept);
+            desired = new PbxDecision.Desired(desired.pbx(), desired.plan(), desired.owner(), desired.endpoint(), all);
+            settled = PbxDecision.decide(desired, after.observation(), after.memory(), decisionContext);
+        }
         show(pbx, desired, settled.view());
         if (settled.view().connection() == ConnectionState.Running) {
             ledger.applied(
@@ -253,7 +269,8 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
             endpoint = resolution.resolved().get();
         }
         return Resolution.of(new Inputs(
-                new PbxDecision.Desired(pbx, plan, owner, endpoint == null ? null : endpoint.intent()), endpoint));
+                new PbxDecision.Desired(pbx, plan, owner, endpoint == null ? null : endpoint.intent(), notKept(pbx)),
+                endpoint));
     }
 
     private static Resolution<Inputs> waitingFor(String reason, String message) {
@@ -285,6 +302,18 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
                     Labels.SECRET_CREDENTIALS);
         }
         return secret;
+    }
+
+    /** The extension groups the cloud did not keep for this generation of the spec (none once the spec changes). */
+    private static Set<String> notKept(Pbx pbx) {
+        PbxStatus status = pbx.getStatus();
+        return status != null
+                        && status.getSettingsNotKept() != null
+                        && Objects.equals(
+                                status.getSettingsNotKeptGeneration(),
+                                pbx.getMetadata().getGeneration())
+                ? Set.copyOf(status.getSettingsNotKept())
+                : Set.of();
     }
 
     private static PbxDecision.ResetMemory memory(PbxStatus status) {
@@ -337,6 +366,12 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         status.setConnection(view.connection());
         status.setCompanies(view.companies());
         status.setSecretIdentityActive(view.secretIdentityActive());
+        status.setSettingsNotKept(
+                desired.notKept().isEmpty()
+                        ? null
+                        : desired.notKept().stream().sorted().toList());
+        status.setSettingsNotKeptGeneration(
+                desired.notKept().isEmpty() ? null : pbx.getMetadata().getGeneration());
         if (view.connection() == null) {
             return;
         }
@@ -368,6 +403,19 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
                 .map(share -> share.getMetadata().getName())
                 .sorted()
                 .toList();
+    }
+
+    /** The system's gateways, where this cloud serves their administration (else none are listed, nor removed). */
+    private List<CloudMediaPillar> gatewaysOf(CloudSystem system) {
+        if (!support.capabilities().snapshot().gatewayAdministration()) {
+            return List.of();
+        }
+        try {
+            return cloud.gateways().listBySystem(system.id()).toList();
+        } catch (CloudNotFoundException e) {
+            support.capabilities().gatewaysNotFound();
+            return List.of();
+        }
     }
 
     @Override
@@ -428,9 +476,7 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         String systemId = status.getSystemId();
         Optional<CloudSystem> system =
                 systemId == null ? Optional.empty() : cloud.systems().observe(systemId, null, null, null);
-        List<CloudMediaPillar> gateways = system.isEmpty()
-                ? List.of()
-                : cloud.gateways().listBySystem(system.get().id()).toList();
+        List<CloudMediaPillar> gateways = system.isEmpty() ? List.of() : gatewaysOf(system.get());
         // Without its Secrets the PBX cannot be reached: it is left as it is (its system goes all the same).
         EndpointTargets.Resolved endpoint = pbx.getSpec().getEndpoint() == null
                 ? null

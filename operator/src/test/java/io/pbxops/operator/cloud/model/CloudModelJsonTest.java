@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pbxops.operator.cloud.CloudJson;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The records read and write the wire format of docs/cloud-contract.md#systems and EXTENSIONS.md §1. */
@@ -167,12 +168,19 @@ class CloudModelJsonTest {
     }
 
     @Test
-    void stateTellsWhetherEveryReportedChannelIsUp() throws Exception {
-        assertTrue(json.readValue("{\"timestamp\":1,\"connection\":\"up\"}", CloudSystemState.class)
-                .allUp());
-        assertFalse(json.readValue(
-                        "{\"timestamp\":1,\"conf\":\"up\",\"csta\":\"down\",\"http\":\"up\"}", CloudSystemState.class)
-                .allUp());
-        assertFalse(json.readValue("{\"timestamp\":1}", CloudSystemState.class).allUp());
+    void stateTellsTheChannelsDownAndTheValuesNobodyDocumented() throws Exception {
+        CloudSystemState up = json.readValue("{\"timestamp\":1,\"connection\":\"up\"}", CloudSystemState.class);
+        assertTrue(up.down().isEmpty());
+        assertTrue(up.unrecognised().isEmpty());
+        CloudSystemState down = json.readValue(
+                "{\"timestamp\":1,\"conf\":\"up\",\"csta\":\"down\",\"http\":\"up\"}", CloudSystemState.class);
+        assertEquals(List.of("csta"), down.down());
+        CloudSystemState odd =
+                json.readValue("{\"timestamp\":1,\"conf\":\"established\",\"csta\":\"up\"}", CloudSystemState.class);
+        assertTrue(odd.down().isEmpty(), "an unknown value is not a channel down");
+        assertEquals(Map.of("conf", "established"), odd.unrecognised());
+        assertTrue(json.readValue("{\"timestamp\":1}", CloudSystemState.class)
+                .down()
+                .isEmpty());
     }
 }
