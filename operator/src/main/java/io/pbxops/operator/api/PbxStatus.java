@@ -36,6 +36,11 @@ public class PbxStatus extends PbxOpsStatus {
     private String lastResetTime;
 
     @JsonPropertyDescription(
+            "What a person enters on the PBX that its management endpoint does not let the operator set (the network "
+                    + "prerequisites in netadmin, menu by menu); empty when nothing is to be done by hand.")
+    private List<String> runbook;
+
+    @JsonPropertyDescription(
             "Extension settings (x-pbxops groups) the cloud did not keep when they were written: not sent again until "
                     + "the spec changes (settingsNotKeptGeneration).")
     private List<String> settingsNotKept;
@@ -49,6 +54,14 @@ public class PbxStatus extends PbxOpsStatus {
 
     @JsonPropertyDescription("When the pending reset was requested (RFC 3339).")
     private String pendingResetSince;
+
+    public List<String> getRunbook() {
+        return runbook;
+    }
+
+    public void setRunbook(List<String> runbook) {
+        this.runbook = runbook;
+    }
 
     public List<String> getSettingsNotKept() {
         return settingsNotKept;

@@ -161,9 +161,22 @@ public final class PbxDecision {
             ConnectionState connection,
             Integer companies,
             Boolean secretIdentityActive,
-            String connectedMessage) {
+            String connectedMessage,
+            List<String> runbook) {
 
-        static final View NONE = new View(null, null, null, null, null, null, null);
+        static final View NONE = new View(null, null, null, null, null, null, null, null);
+
+        View withRunbook(List<String> value) {
+            return new View(
+                    systemId,
+                    equipmentId,
+                    cloudStatus,
+                    connection,
+                    companies,
+                    secretIdentityActive,
+                    connectedMessage,
+                    value);
+        }
     }
 
     private PbxDecision() {}
@@ -227,7 +240,20 @@ public final class PbxDecision {
         if (needsPbxSide(desired, system, memory)) {
             pbxSideStep(desired, system, fresh, observed.pbxSide()).ifPresent(steps::add);
         }
-        return new Decision<>(steps, outcome(desired, system, observed, context), view(system, observed.state()));
+        List<String> runbook = runbook(desired, observed.pbxSide());
+        Outcome outcome = outcome(desired, system, observed, context);
+        if (runbook != null && !runbook.isEmpty() && outcome.readyMessage() != null) {
+            outcome = new Outcome(
+                    outcome.ready(),
+                    outcome.readyReason(),
+                    outcome.readyMessage() + "; its network prerequisites are not reachable through "
+                            + desired.endpoint().description() + ": enter them with netadmin (status.runbook)",
+                    outcome.synced(),
+                    outcome.syncedReason(),
+                    outcome.syncedMessage(),
+                    outcome.recheckAfter());
+        }
+        return new Decision<>(steps, outcome, view(system, observed.state()).withRunbook(runbook));
     }
 
     /**
@@ -392,6 +418,44 @@ public final class PbxDecision {
                 new Step.ConfigurePbx(desired.endpoint().description(), writes, enterCode, state.agentSays()));
     }
 
+    /**
+     * What a person enters on the OmniPCX when its endpoint does not let the operator set the network prerequisites
+     * (a real OXE keeps DNS and proxy in {@code netadmin -m} only): menu by menu, with the spec's values, never a
+     * password. Null when the PBX was not read (the status keeps what it had); empty when nothing is to be done.
+     */
+    static List<String> runbook(Desired desired, PbxSide side) {
+        if (!(side instanceof PbxSide.Read read)) {
+            return null;
+        }
+        EndpointSettings.Network network =
+                desired.endpoint() == null ? null : desired.endpoint().network();
+        if (network == null || read.state().networkManaged()) {
+            return List.of();
+        }
+        List<String> steps = new ArrayList<>();
+        steps.add("on the OmniPCX, as mtcl: netadmin -m");
+        if (network.proxyHost() == null) {
+            steps.add("menu 14 DNS configuration > 2 Create/Update: primary DNS " + network.dnsPrimary()
+                    + (network.dnsSecondary() == null ? "" : ", secondary DNS " + network.dnsSecondary()));
+        } else {
+            String credentials = desired.pbx().getSpec().getNetwork() != null
+                            && desired.pbx().getSpec().getNetwork().getProxy() != null
+                            && desired.pbx().getSpec().getNetwork().getProxy().getCredentialsSecretRef() != null
+                    ? ", login and password from Secret "
+                            + desired.pbx()
+                                    .getSpec()
+                                    .getNetwork()
+                                    .getProxy()
+                                    .getCredentialsSecretRef()
+                                    .getName()
+                    : "";
+            steps.add("menu 15 Proxy configuration > 2 Create/Update: host " + network.proxyHost() + ", port "
+                    + network.proxyPort() + credentials);
+        }
+        steps.add("menu 20 Apply modifications");
+        return steps;
+    }
+
     private static Outcome outcome(Desired desired, CloudSystem system, Observation observed, DecisionContext context) {
         if (system == null) {
             return Outcome.progressing(Conditions.Ready.CREATING, "declaring the system in the cloud", null);
@@ -497,7 +561,8 @@ public final class PbxDecision {
                 connection,
                 system.siteId() == null ? 0 : system.siteId().size(),
                 system.xPbxOps() == null ? null : system.xPbxOps().secretIdentityActive(),
-                message);
+                message,
+                null);
     }
 
     private static String downChannels(CloudSystemState state) {

@@ -797,6 +797,30 @@ class PbxDecisionTest {
     }
 
     @Test
+    void aNetworkTheEndpointCannotSetBecomesARunbookAndTheRainbowSettingsAreStillEntered() {
+        PbxDecision.PbxSide noNetworkObject = new PbxDecision.PbxSide.Read(
+                new EndpointState(false, null, AgentStatus.NONE, null, null, null, false, List.of()));
+        Decision<PbxDecision.View> decision = PbxDecision.decide(
+                new PbxDecision.Desired(OXE, null, OWNER, O2G_DNS),
+                new PbxDecision.Observation(Observed.of(OXE_PENDING), null, noNetworkObject, SECRET_OXE),
+                NONE,
+                CONTEXT);
+        assertEquals(
+                List.of("ConfigurePbx(enable the Rainbow agent; set the Rainbow domain to openrainbow.com; "
+                        + "enter the PBX ID; enter the activation code)"),
+                brief(decision.steps()));
+        assertEquals(
+                List.of(
+                        "on the OmniPCX, as mtcl: netadmin -m",
+                        "menu 14 DNS configuration > 2 Create/Update: primary DNS 10.1.0.53",
+                        "menu 20 Apply modifications"),
+                decision.view().runbook());
+        assertTrue(
+                decision.outcome().readyMessage().contains("status.runbook"),
+                decision.outcome().readyMessage());
+    }
+
+    @Test
     void thePbxSideIsReadOnlyWhileTheSystemIsNotConnectedOrIsReset() {
         PbxDecision.Desired oxe = new PbxDecision.Desired(OXE, null, OWNER, O2G);
         assertTrue(PbxDecision.needsPbxSide(oxe, null, NONE));

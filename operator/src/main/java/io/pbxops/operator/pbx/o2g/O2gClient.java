@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -738,8 +739,14 @@ public final class O2gClient implements AutoCloseable {
         return nodePath(nodeId) + "/instances/" + segment(objectName) + "/" + segment(objectId);
     }
 
-    private static String segment(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+    /**
+     * A name or an object's path in the URL: each part encoded, the {@code /} between the parts of a sub-object's
+     * path ({@code Obj1/id1/Obj2}) sent raw, as the official SDKs send it.
+     */
+    static String segment(String value) {
+        return Arrays.stream(value.split("/", -1))
+                .map(part -> URLEncoder.encode(part, StandardCharsets.UTF_8).replace("+", "%20"))
+                .collect(Collectors.joining("/"));
     }
 
     private static String query(Map<String, String> query) {

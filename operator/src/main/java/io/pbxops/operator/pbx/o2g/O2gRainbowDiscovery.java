@@ -39,17 +39,41 @@ public final class O2gRainbowDiscovery {
     /** As {@link #discover}, with the attributes the model lists for the Rainbow and network objects. */
     public static O2gRainbowModel discoverModel(O2gClient client, String nodeId, O2gRainbowNames configured) {
         O2gModel node = client.getModel(nodeId);
-        O2gRainbowNames objects = resolveObjects(node, configured, nodeId);
-        O2gModel rainbow = node.findObject(objects.objectName()::equals)
+        O2gRainbowNames found = resolveObjects(node, configured, nodeId);
+        boolean atRoot =
+                node.objects().stream().anyMatch(o -> found.objectName().equals(o.objectName()));
+        // Below the node's root, its instances are reached by their full path, which the root lists.
+        O2gRainbowNames objects = atRoot
+                ? found
+                : found.withObjectName(fullPath(client.getRootInstance(nodeId).objectNames(), found.objectName()));
+        String rainbowName = leaf(objects.objectName());
+        O2gRainbowNames located = objects;
+        O2gModel rainbow = node.findObject(rainbowName::equals)
                 .filter(model -> !model.attributes().isEmpty())
-                .orElseGet(() -> client.getModel(nodeId, objects.objectName()));
-        O2gRainbowNames names = resolveAttributes(rainbow, objects);
+                .orElseGet(() -> client.getModel(nodeId, located.objectName()));
+        O2gRainbowNames names = resolveAttributes(rainbow, located);
         Set<String> network = names.networkObjectName() == null
                 ? Set.of()
                 : node.findObject(names.networkObjectName()::equals)
                         .map(O2gRainbowDiscovery::attributeNames)
                         .orElse(Set.of());
         return new O2gRainbowModel(names, attributeNames(rainbow), network);
+    }
+
+    /**
+     * The full path of a sub-object below the node's root (as the root instance lists them, e.g.
+     * {@code System_Parameters/1/Rainbow}): the listed path whose last part is {@code name}, or {@code name} itself.
+     */
+    public static String fullPath(List<String> rootObjectNames, String name) {
+        return rootObjectNames.stream()
+                .filter(path -> path.equals(name) || path.endsWith("/" + name))
+                .findFirst()
+                .orElse(name);
+    }
+
+    /** The last part of an object's path: its name in the model. */
+    static String leaf(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     /** Picks the Rainbow and network object names from the node's model. */
@@ -76,13 +100,13 @@ public final class O2gRainbowDiscovery {
             names = names.withObjectName(found);
         }
         if (!has(objects, configured.networkObjectName())) {
+            // A real OXE keeps DNS and proxy in netadmin only: without such an object in its model, the network is
+            // not managed through O2G (the Pbx's status then tells what to enter in netadmin).
             Optional<String> network = objects.stream()
                     .map(O2gModel::objectName)
                     .filter(name -> matches(RAINBOW, name) && matches(NETWORK, name))
                     .findFirst();
-            if (network.isPresent()) {
-                names = names.withNetworkObjectName(network.get());
-            }
+            names = names.withNetworkObjectName(network.orElse(null));
         }
         return names;
     }

@@ -366,6 +366,9 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         status.setConnection(view.connection());
         status.setCompanies(view.companies());
         status.setSecretIdentityActive(view.secretIdentityActive());
+        if (view.runbook() != null) {
+            status.setRunbook(view.runbook().isEmpty() ? null : view.runbook());
+        }
         status.setSettingsNotKept(
                 desired.notKept().isEmpty()
                         ? null

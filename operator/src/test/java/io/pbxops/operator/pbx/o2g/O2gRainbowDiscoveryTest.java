@@ -2,6 +2,7 @@ package io.pbxops.operator.pbx.o2g;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
@@ -35,6 +36,23 @@ class O2gRainbowDiscoveryTest {
         assertEquals("Pbx_Id", names.pbxId());
         assertEquals("Activation_Key", names.activationCode());
         assertEquals("Link_Status", names.connectionStatus());
+    }
+
+    @Test
+    void withoutANetworkObjectInTheModelTheNetworkIsNotManaged() {
+        O2gModel node = node(object("Rainbow", "Rainbow_Agent_Enable", "Rainbow_PBXID"), object("Subscriber"));
+
+        assertNull(O2gRainbowDiscovery.resolveObjects(node, O2gRainbowNames.defaults(), "1")
+                .networkObjectName());
+    }
+
+    @Test
+    void aSubObjectIsReachedByTheFullPathTheRootLists() {
+        assertEquals(
+                "System_Parameters/1/Rainbow",
+                O2gRainbowDiscovery.fullPath(List.of("Subscriber", "System_Parameters/1/Rainbow"), "Rainbow"));
+        assertEquals("Rainbow", O2gRainbowDiscovery.fullPath(List.of("Subscriber"), "Rainbow"));
+        assertEquals("System_Parameters/1/Rainbow%20Agent", O2gClient.segment("System_Parameters/1/Rainbow Agent"));
     }
 
     @Test
