@@ -88,6 +88,9 @@ public interface CloudPort {
 
         /** Every system of the reseller with its connection history, page by page (drift checks). */
         Stream<CloudSystem> listAll();
+
+        /** The systems of one status ({@code created}, {@code activating}), page by page (activation progress). */
+        Stream<CloudSystem> listByStatus(String status);
     }
 
     interface GatewayPort {

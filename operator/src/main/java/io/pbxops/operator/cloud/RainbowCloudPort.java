@@ -161,6 +161,13 @@ public final class RainbowCloudPort implements CloudPort {
             return Pages.stream(
                     PageRequest.first(pageSize), page -> client.systems().list(filter, page));
         }
+
+        @Override
+        public Stream<CloudSystem> listByStatus(String status) {
+            SystemFilter filter = SystemFilter.all().withStatus(status).withConnectionHistory(true);
+            return Pages.stream(
+                    PageRequest.first(pageSize), page -> client.systems().list(filter, page));
+        }
     };
 
     private final GatewayPort gateways = new GatewayPort() {

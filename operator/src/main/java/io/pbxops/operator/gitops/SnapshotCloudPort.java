@@ -162,6 +162,11 @@ public final class SnapshotCloudPort implements CloudPort {
         public Stream<CloudSystem> listAll() {
             return snapshot.systems().stream();
         }
+
+        @Override
+        public Stream<CloudSystem> listByStatus(String status) {
+            return snapshot.systems().stream().filter(system -> status.equals(system.status()));
+        }
     };
 
     private final GatewayPort gateways = new GatewayPort() {

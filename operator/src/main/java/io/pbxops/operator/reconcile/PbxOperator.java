@@ -40,6 +40,7 @@ public final class PbxOperator implements AutoCloseable {
     private final List<Reconciler<?>> reconcilers = new ArrayList<>();
     private final Ledgers ledgers = new Ledgers();
     private final Triggers triggers = new Triggers();
+    private final SystemOwners systemOwners = new SystemOwners();
     private final Instrumentation instrumentation;
 
     private volatile boolean leading;
@@ -124,7 +125,7 @@ public final class PbxOperator implements AutoCloseable {
         });
         register(new CompanyReconciler(support, cloud, ledgers.companies(), triggers.companies()));
         register(new NumberingPlanReconciler(support));
-        register(new PbxReconciler(support, cloud, endpoints, ledgers.pbxs(), triggers.pbxs()));
+        register(new PbxReconciler(support, cloud, endpoints, ledgers.pbxs(), triggers.pbxs(), systemOwners));
         register(new PbxShareReconciler(support, cloud, ledgers.shares(), triggers.shares()));
         register(new WebRtcGatewayReconciler(support, cloud, ledgers.gateways(), triggers.gateways()));
     }
@@ -132,6 +133,11 @@ public final class PbxOperator implements AutoCloseable {
     /** What this cloud serves beyond its public contract, as probed (the runtime probes it). */
     public CloudCapabilities capabilities() {
         return support.capabilities();
+    }
+
+    /** Which Pbx stands for which cloud system (the activation watch wakes them). */
+    public SystemOwners systemOwners() {
+        return systemOwners;
     }
 
     public Ledgers ledgers() {

@@ -2,6 +2,7 @@ package io.pbxops.operator.runtime;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.javaoperatorsdk.operator.monitoring.micrometer.MicrometerMetrics;
+import io.pbxops.operator.cloud.CachedCloudPort;
 import io.pbxops.operator.cloud.CloudCredentialsSource;
 import io.pbxops.operator.cloud.CloudMetrics;
 import io.pbxops.operator.cloud.InMemoryCloudMetrics;
@@ -32,7 +33,8 @@ public final class OperatorRuntime implements AutoCloseable {
     private final RuntimeSettings settings;
     private final Clock clock;
     private final RainbowClient rainbow;
-    private final RainbowCloudPort cloud;
+    private final CachedCloudPort cloud;
+    private final ActivationWatch activations;
     private final PbxEndpointDrivers endpoints;
     private final PbxOperator operator;
     private final DriftDetector drift;
@@ -54,7 +56,7 @@ public final class OperatorRuntime implements AutoCloseable {
                         .withClock(clock),
                 credentials);
         this.endpoints = StandardDrivers.create(settings.drivers().withClock(clock), metrics);
-        this.cloud = new RainbowCloudPort(rainbow, settings.pageSize());
+        this.cloud = new CachedCloudPort(new RainbowCloudPort(rainbow, settings.pageSize()));
         this.operator = new PbxOperator(
                 client,
                 settings.operator(),
@@ -70,6 +72,8 @@ public final class OperatorRuntime implements AutoCloseable {
                         this::stopLeading));
         metrics.leadership(operator::isLeading);
         this.drift = new DriftDetector(cloud, operator, client, settings.operator());
+        this.activations =
+                new ActivationWatch(cloud, operator, settings.operator().pendingRecheck());
         this.credentialsWatch = new CredentialsWatch(credentials, rainbow, operator, client, settings.operator());
         this.ops = settings.opsPort() < 0
                 ? null
@@ -82,7 +86,6 @@ public final class OperatorRuntime implements AutoCloseable {
             ops.start();
         }
         operator.capabilities().onChange(metrics::capability);
-        operator.capabilities().probe(cloud);
         operator.start();
         LOG.info(
                 "reconciling {} against the cloud at {} (drift check every {})",
@@ -94,12 +97,17 @@ public final class OperatorRuntime implements AutoCloseable {
     }
 
     private void startLeading() {
+        // Only the leader calls the cloud: a standby replica learns the capabilities when it takes over.
+        cloud.invalidate();
+        operator.capabilities().probe(cloud);
         drift.start();
+        activations.start();
         credentialsWatch.start();
     }
 
     private void stopLeading() {
         drift.pause();
+        activations.pause();
         credentialsWatch.pause();
     }
 
@@ -158,6 +166,7 @@ public final class OperatorRuntime implements AutoCloseable {
         }
         stopped = true;
         credentialsWatch.close();
+        activations.close();
         drift.close();
         operator.close();
         endpoints.close();

@@ -100,6 +100,80 @@ public record CloudSystem(
                 xPbxOps == null ? null : xPbxOps.withoutReadOnly());
     }
 
+    /** The same system with another connection history (a list that omits it keeps the one known). */
+    public CloudSystem withConnectionHistory(List<ConnectionEvent> value) {
+        return new CloudSystem(
+                id,
+                name,
+                pbxId,
+                pbxLdapId,
+                siteId,
+                type,
+                country,
+                version,
+                serverPingTimeout,
+                pbxMainBundlePrefix,
+                usePbxMainBundlePrefix,
+                pbxNumberingTranslator,
+                pbxNationalPrefix,
+                pbxInternationalPrefix,
+                searchResultOrder,
+                isCentrex,
+                isShared,
+                bpId,
+                isOxoManaged,
+                jidPbxagent,
+                jidPbxagentPassword,
+                jidPbxpcg,
+                jidPbxpcgPassword,
+                status,
+                activatingTransactionId,
+                jidPbxagentPasswordActivating,
+                creationDate,
+                statusUpdatedDate,
+                hasMediaPillar,
+                value,
+                serialNumber,
+                xPbxOps);
+    }
+
+    /** The same system linked to other sites (after an unlink, whose answer is no system). */
+    public CloudSystem withSiteId(List<String> value) {
+        return new CloudSystem(
+                id,
+                name,
+                pbxId,
+                pbxLdapId,
+                value,
+                type,
+                country,
+                version,
+                serverPingTimeout,
+                pbxMainBundlePrefix,
+                usePbxMainBundlePrefix,
+                pbxNumberingTranslator,
+                pbxNationalPrefix,
+                pbxInternationalPrefix,
+                searchResultOrder,
+                isCentrex,
+                isShared,
+                bpId,
+                isOxoManaged,
+                jidPbxagent,
+                jidPbxagentPassword,
+                jidPbxpcg,
+                jidPbxpcgPassword,
+                status,
+                activatingTransactionId,
+                jidPbxagentPasswordActivating,
+                creationDate,
+                statusUpdatedDate,
+                hasMediaPillar,
+                connectionHistory,
+                serialNumber,
+                xPbxOps);
+    }
+
     /** True when linked to that site. */
     public boolean isLinkedTo(String siteId) {
         return this.siteId != null && this.siteId.contains(siteId);

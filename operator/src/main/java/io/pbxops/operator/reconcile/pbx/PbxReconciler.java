@@ -39,6 +39,7 @@ import io.pbxops.operator.reconcile.ExternalIds;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.reconcile.Resolution;
+import io.pbxops.operator.reconcile.SystemOwners;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
 import io.pbxops.operator.validation.ObjectValidator;
@@ -79,14 +80,17 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
 
     private final PbxEndpointPort endpoints;
     private final PbxExecutor executor;
+    private final SystemOwners systemOwners;
 
     public PbxReconciler(
             ReconcileSupport support,
             CloudPort cloud,
             PbxEndpointPort endpoints,
             CloudLedger ledger,
-            DriftTrigger<Pbx> drift) {
+            DriftTrigger<Pbx> drift,
+            SystemOwners systemOwners) {
         super(support, cloud, ledger, drift);
+        this.systemOwners = systemOwners;
         this.activationSecrets = new ActivationSecrets(support.client());
         this.endpoints = endpoints;
         this.executor = new PbxExecutor(support, cloud, endpoints, activationSecrets);
@@ -360,6 +364,9 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         PbxStatus status = pbx.getStatus();
         ConnectionState before = status.getConnection();
         status.setSystemId(view.systemId());
+        if (view.systemId() != null) {
+            systemOwners.stands(view.systemId(), id(pbx));
+        }
         status.setEquipmentId(view.equipmentId());
         status.setActivationSecretName(desired.secretName());
         status.setCloudStatus(view.cloudStatus());
@@ -475,6 +482,7 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
      */
     private Decision<PbxDecision.View> deleteInCloud(Pbx pbx, Context<Pbx> context) {
         ledger.forget(id(pbx));
+        systemOwners.gone(id(pbx));
         PbxStatus status = Objects.requireNonNullElseGet(pbx.getStatus(), PbxStatus::new);
         String systemId = status.getSystemId();
         Optional<CloudSystem> system =

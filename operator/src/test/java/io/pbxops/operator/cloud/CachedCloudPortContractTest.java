@@ -1,0 +1,176 @@
+package io.pbxops.operator.cloud;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pbxops.operator.cloud.model.CloudCompany;
+import io.pbxops.operator.cloud.model.CloudSite;
+import io.pbxops.operator.cloud.model.CloudSystem;
+import io.pbxops.operator.cloud.model.CompanySettings;
+import io.pbxops.operator.cloud.model.NewSystem;
+import io.pbxops.operator.cloud.model.SiteSettings;
+import io.pbxops.operator.cloud.model.SystemSettings;
+import io.pbxops.operator.cloud.support.SimControl;
+import io.pbxops.operator.cloud.support.SimulatorExtension;
+import io.pbxops.simulator.SimulatorConfig;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** The cloud cache against the simulator over loopback HTTP, counted by the simulator's own request counters. */
+class CachedCloudPortContractTest {
+
+    @RegisterExtension
+    static final SimulatorExtension SIM = new SimulatorExtension(
+            SimulatorConfig.defaults().withAutoFleet(true).withActivationDelay(Duration.ofMillis(100)));
+
+    private static final String SYSTEM_READ = SimControl.ADMIN + "/systems/{systemId}";
+    private static final String SYSTEMS_LIST = SimControl.ADMIN + "/systems";
+
+    private RainbowClient client;
+    private CachedCloudPort cache;
+
+    @BeforeEach
+    void connect() {
+        client = RainbowClient.create(
+                SIM.clientConfig(new InMemoryCloudMetrics()), CloudCredentialsSource.of(SIM.credentials()));
+        cache = new CachedCloudPort(new RainbowCloudPort(client, 5)); // several pages per list
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.close();
+    }
+
+    @Test
+    void afterOnePassOfListsLookupsByIdAndByNameCostNoRequest() {
+        List<CloudCompany> companies = IntStream.range(0, 12)
+                .mapToObj(i -> client.companies().create(CompanySettings.named("Company " + i)))
+                .toList();
+        companies.forEach(c -> client.sites().create(SiteSettings.active("HQ", c.id())));
+        cache.fill();
+        SIM.control().clearRequests();
+
+        for (CloudCompany company : companies) {
+            assertTrue(cache.companies().observe(company.id(), null).isPresent());
+            assertEquals(
+                    company.id(),
+                    cache.companies()
+                            .observe(null, company.name())
+                            .orElseThrow()
+                            .id());
+            assertTrue(cache.sites().observe(null, company.id(), "HQ").isPresent());
+        }
+
+        assertEquals(0, SIM.control().allRequests(), "36 lookups answered by the cache");
+    }
+
+    @Test
+    void aWriteIsSeenFromItsAnswerWithoutAnotherRead() {
+        cache.fill();
+        SIM.control().clearRequests();
+
+        CloudCompany created = cache.companies().create(CompanySettings.named("Globex GmbH"));
+        CloudSite site = cache.sites().create(SiteSettings.active("HQ", created.id()));
+
+        assertEquals(
+                created.id(),
+                cache.companies().observe(null, "Globex GmbH").orElseThrow().id());
+        assertEquals(
+                site.id(),
+                cache.sites().observe(null, created.id(), "HQ").orElseThrow().id());
+        assertEquals(2, SIM.control().allRequests(), "the two creates only");
+    }
+
+    @Test
+    void anIdTheCacheDoesNotHoldIsReadOnceBeforeItIsCalledMissing() {
+        cache.fill();
+        CloudCompany outOfBand = client.companies().create(CompanySettings.named("Made elsewhere"));
+        SIM.control().clearRequests();
+
+        assertTrue(cache.companies().observe(outOfBand.id(), null).isPresent(), "found by one read");
+        assertTrue(cache.companies().observe(outOfBand.id(), null).isPresent(), "then held");
+
+        assertEquals(1, SIM.control().allRequests());
+    }
+
+    @Test
+    void aListPassDropsWhatTheCloudNoLongerHolds() {
+        cache.fill();
+        CloudCompany created = cache.companies().create(CompanySettings.named("Short-lived"));
+        client.companies().deleteIfExists(created.id());
+
+        cache.companies().listAll().count();
+
+        assertFalse(cache.companies().observe(null, "Short-lived").isPresent());
+        assertFalse(cache.companies().observe(created.id(), null).isPresent());
+    }
+
+    @Test
+    void aSiteDeletionGuardAsksTheCloudNotTheCache() {
+        cache.fill();
+        CloudCompany company = cache.companies().create(CompanySettings.named("Acme"));
+        CloudSite site = cache.sites().create(SiteSettings.active("HQ", company.id()));
+        client.systems().create(NewSystem.onSite(site.id(), SystemSettings.of("linked-elsewhere", "oxo", "FRA")));
+
+        assertEquals(1, cache.sites().linkedSystems(site.id()), "a PBX linked out of band stops the deletion");
+    }
+
+    @Test
+    void connectingSystemsAreFollowedThroughTwoListsAndOneReadEachOnceActivated() {
+        cache.fill();
+        CloudCompany company = cache.companies().create(CompanySettings.named("Acme"));
+        CloudSite site = cache.sites().create(SiteSettings.active("HQ", company.id()));
+        // Fewer than a page (5): each list is one call.
+        List<CloudSystem> created = IntStream.range(0, 4)
+                .mapToObj(i -> {
+                    String fleetId = "ALE12-1234.5678.%02d".formatted(i);
+                    return cache.systems()
+                            .create(NewSystem.onSite(
+                                            site.id(), SystemSettings.of("oxo-" + i, SystemSettings.TYPE_OXO, "FRA"))
+                                    .withPbxId(fleetId)
+                                    .withActivationCode(fleetId));
+                })
+                .toList();
+        SIM.control().clearRequests();
+
+        Set<String> activated = new HashSet<>();
+        int[] passes = {0};
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    passes[0]++;
+                    cache.refreshPending().stream()
+                            .filter(system -> CloudSystem.STATUS_ACTIVATED.equals(system.status()))
+                            .forEach(system -> activated.add(system.id()));
+                    return activated.size() == created.size();
+                });
+
+        assertEquals(created.size(), SIM.control().requests("GET", SYSTEM_READ), "one read per activated system");
+        assertEquals(2L * passes[0], SIM.control().requests("GET", SYSTEMS_LIST), "two lists per pass");
+        assertEquals(created.size() + 2L * passes[0], SIM.control().allRequests(), "nothing else: " + counts());
+        created.forEach(system -> assertEquals(
+                CloudSystem.STATUS_ACTIVATED,
+                cache.systems()
+                        .observe(system.id(), null, null, null)
+                        .orElseThrow()
+                        .status()));
+
+        SIM.control().clearRequests();
+        assertEquals(List.of(), cache.refreshPending());
+        assertEquals(0, SIM.control().allRequests(), "nothing pending, nothing asked");
+    }
+
+    private static JsonNode counts() {
+        return SIM.control().requestCounts();
+    }
+}
