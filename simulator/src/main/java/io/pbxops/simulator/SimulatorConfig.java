@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param latency            added to every cloud API answer at start (fault, changeable at run time)
  * @param errorRate          share of cloud API requests answered 500/502/503 at start (fault)
  * @param rateLimit          cloud API requests per second above which 429 is answered; 0 = unlimited (fault)
+ * @param dropAfterWriteRate  share of cloud API writes done, then left with no answer (connection closed) at start (fault)
+ * @param errorAfterWriteRate share of cloud API writes done, then answered 500/502/503 at start (fault)
  * @param seed               seeds every generated id, code and fault draw
  * @param stateFile          loaded at start and saved when changed and on close; null = memory only
  * @param activationDelay    each step of a PBX activation ({@code created → activating → activated})
@@ -45,6 +47,8 @@ public record SimulatorConfig(
         Duration latency,
         double errorRate,
         int rateLimit,
+        double dropAfterWriteRate,
+        double errorAfterWriteRate,
         long seed,
         Path stateFile,
         Duration activationDelay,
@@ -72,6 +76,12 @@ public record SimulatorConfig(
         if (errorRate < 0 || errorRate > 1) {
             throw new IllegalArgumentException("errorRate must be within 0..1");
         }
+        if (dropAfterWriteRate < 0 || dropAfterWriteRate > 1) {
+            throw new IllegalArgumentException("dropAfterWriteRate must be within 0..1");
+        }
+        if (errorAfterWriteRate < 0 || errorAfterWriteRate > 1) {
+            throw new IllegalArgumentException("errorAfterWriteRate must be within 0..1");
+        }
         if (rateLimit < 0) {
             throw new IllegalArgumentException("rateLimit must be 0 (unlimited) or more");
         }
@@ -95,6 +105,8 @@ public record SimulatorConfig(
                 Duration.ZERO,
                 0.0,
                 0,
+                0.0,
+                0.0,
                 new SecureRandom().nextLong(),
                 null,
                 Duration.ofMillis(200),
@@ -120,6 +132,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -145,6 +159,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -170,6 +186,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -195,6 +213,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -220,6 +240,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -245,6 +267,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -270,6 +294,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -295,6 +321,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -320,6 +348,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -345,6 +375,8 @@ public record SimulatorConfig(
                 value,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -370,6 +402,8 @@ public record SimulatorConfig(
                 latency,
                 value,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -394,6 +428,62 @@ public record SimulatorConfig(
                 o2gPassword,
                 latency,
                 errorRate,
+                value,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
+    }
+
+    public SimulatorConfig withDropAfterWriteRate(double value) {
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                value,
+                errorAfterWriteRate,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                clock);
+    }
+
+    public SimulatorConfig withErrorAfterWriteRate(double value) {
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                dropAfterWriteRate,
                 value,
                 seed,
                 stateFile,
@@ -420,6 +510,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 value,
                 stateFile,
                 activationDelay,
@@ -445,6 +537,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 value,
                 activationDelay,
@@ -470,6 +564,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 value,
@@ -495,6 +591,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -520,6 +618,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -545,6 +645,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -570,6 +672,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -595,6 +699,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -620,6 +726,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -636,7 +744,8 @@ public record SimulatorConfig(
         // Keeps the password and the application secret out of any log line that prints a configuration.
         return "SimulatorConfig[cloudPort=" + cloudPort + ", o2gPort=" + o2gPort + ", bind=" + bind + ", login=" + login
                 + ", appId=" + appId + ", o2gLogin=" + o2gLogin + ", latency=" + latency + ", errorRate=" + errorRate
-                + ", rateLimit=" + rateLimit + ", seed=" + seed + ", stateFile=" + stateFile
+                + ", rateLimit=" + rateLimit + ", dropAfterWriteRate=" + dropAfterWriteRate
+                + ", errorAfterWriteRate=" + errorAfterWriteRate + ", seed=" + seed + ", stateFile=" + stateFile
                 + ", activationDelay=" + activationDelay + ", upgradeDelay=" + upgradeDelay + ", tokenTtl=" + tokenTtl
                 + ", autoFleet=" + autoFleet + ", autoO2g=" + autoO2g + ", oxeNames=" + oxeNames + "]";
     }
