@@ -18,6 +18,8 @@ import java.util.List;
  * @param driftInterval     how often the operator lists the cloud for out-of-band changes
  * @param pendingRecheck    how often a connecting PBX is looked at again
  * @param activationDelay   each step of a simulated PBX activation
+ * @param operator          whether to run the operator too; without it, an operator started apart ({@code run}, a
+ *                          testing aid) reconciles the fleet, and can be killed and restarted against it
  */
 public record UpSettings(
         List<Path> manifests,
@@ -29,10 +31,37 @@ public record UpSettings(
         Path stateDir,
         Duration driftInterval,
         Duration pendingRecheck,
-        Duration activationDelay) {
+        Duration activationDelay,
+        boolean operator) {
 
     public UpSettings {
         manifests = List.copyOf(manifests);
+    }
+
+    /** With the operator. */
+    public UpSettings(
+            List<Path> manifests,
+            boolean manifestsExplicit,
+            Path kubeconfig,
+            int apiPort,
+            int cloudPort,
+            int o2gPort,
+            Path stateDir,
+            Duration driftInterval,
+            Duration pendingRecheck,
+            Duration activationDelay) {
+        this(
+                manifests,
+                manifestsExplicit,
+                kubeconfig,
+                apiPort,
+                cloudPort,
+                o2gPort,
+                stateDir,
+                driftInterval,
+                pendingRecheck,
+                activationDelay,
+                true);
     }
 
     /** The file next to the kubeconfig telling other commands (the installer step) where this {@code up} listens. */
