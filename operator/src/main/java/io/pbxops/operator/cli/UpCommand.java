@@ -64,6 +64,8 @@ public final class UpCommand implements Callable<Integer> {
     static final int CONVERGED = 0;
     static final int NOT_CONVERGED = 1;
     static final int CANNOT_START = 2;
+    /** Starts the line that gives the command of an operator run apart (scripts read it). */
+    static final String OPERATOR_APART = "operator: pbx-operator ";
 
     @Spec
     CommandSpec spec;
@@ -215,8 +217,9 @@ public final class UpCommand implements Callable<Integer> {
             out.println("kubectl: export KUBECONFIG=" + settings.kubeconfig() + "   (then: kubectl get pbxops)");
             if (noOperator) {
                 Path credentials = writeCloudCredentials(settings.siblingOfKubeconfig("cloud-credentials"), fleet);
-                out.println("no operator runs here: start one apart against this fleet (kill it, start it again):");
-                out.println("run: " + String.join(" ", operatorArguments(settings, fleet, credentials)));
+                out.println("no operator runs here: start one against this fleet (java -jar pbx-operator.jar and these "
+                        + "arguments); kill it and start it again at will");
+                out.println(OPERATOR_APART + String.join(" ", operatorArguments(settings, fleet, credentials)));
             }
             if (fleet.restoredObjects() > 0) {
                 out.println("restored " + fleet.restoredObjects() + " objects and the simulated cloud from " + stateDir

@@ -40,7 +40,9 @@ import picocli.CommandLine;
 class UpWithoutOperatorTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String RUN_PREFIX = "run: ";
+    /** How up's line giving the operator's command starts (operator/bench/soak.sh reads it too). */
+    private static final String OPERATOR_LINE = "operator: pbx-operator ";
+
     private static final String LOGIN = "/api/rainbow/authentication/v1.0/login";
     /** The exit status of a JVM killed by SIGKILL (128 + 9). */
     private static final int KILLED = 137;
@@ -127,8 +129,8 @@ class UpWithoutOperatorTest {
     private String runLine() {
         return output.toString()
                 .lines()
-                .filter(line -> line.startsWith(RUN_PREFIX))
-                .map(line -> line.substring(RUN_PREFIX.length()))
+                .filter(line -> line.startsWith(OPERATOR_LINE))
+                .map(line -> line.substring(OPERATOR_LINE.length()))
                 .findFirst()
                 .orElse(null);
     }
