@@ -174,6 +174,13 @@ not_ready() {
       + ($expected - ($all.items | length))' || echo "$OBJECTS"
 }
 
+# The objects not Ready, with the reason and message of their Ready condition (at most 20 lines).
+show_not_ready() {
+  kubectl get "$KINDS" -A -o json | jq -r '.items[]
+    | select([(.status.conditions // [])[] | select(.type == "Ready" and .status == "True")] | length == 0)
+    | "  \(.kind)/\(.metadata.name): \([(.status.conditions // [])[] | select(.type == "Ready") | "\(.reason): \(.message)"] | first // "no Ready condition")"' | head -20 >&2
+}
+
 remaining() {
   kubectl get "$KINDS" -A -o json 2>/dev/null | jq '.items | length' || echo "-1"
 }
@@ -188,6 +195,7 @@ wait_for_zero() {
   while WAIT_LEFT=$($what); [ "$WAIT_LEFT" != 0 ] && [ $SECONDS -lt $deadline ]; do sleep 5; done
   if [ "$WAIT_LEFT" != 0 ]; then
     log "$what: $WAIT_LEFT after ${faulty}s with the faults on: turning the faults off to finish"
+    [ "$what" = not_ready ] && show_not_ready
     curl -sf -X DELETE "$CONTROL/faults" > /dev/null
     FAULTS_OFF="${FAULTS_OFF:+$FAULTS_OFF; }$what at ${SECONDS}s ($WAIT_LEFT left)"
     deadline=$((SECONDS + CLEAN_WAIT_S))
@@ -212,8 +220,7 @@ if [ "$left" = 0 ]; then
   log "converged: every one of the $OBJECTS objects Ready, ${CONVERGED_IN}s after the first operator started"
 else
   fail "not converged after ${CONVERGED_IN}s: $left objects not Ready"
-  kubectl get "$KINDS" -A -o json | jq -r '.items[] | select([(.status.conditions // [])[] | select(.type == "Ready" and .status == "True")] | length == 0)
-    | "  \(.kind)/\(.metadata.name): \([(.status.conditions // [])[] | select(.type == "Ready") | "\(.reason): \(.message)"] | first // "no Ready condition")"' | head -20
+  show_not_ready
 fi
 
 # --- checks: duplicates, Ready, activation codes -------------------------------------------------------------------
