@@ -49,13 +49,17 @@ UP_PID=
 OP_PID=
 RUNS=0
 KILLED=0
+SELF_EXITS=0
 FAILED=0
 
 log() { printf '[%5ds] %s\n' "$SECONDS" "$*"; }
 fail() { FAILED=1; log "CHECK FAILED: $*"; }
 
 cleanup() {
-  [ -n "$OP_PID" ] && kill -9 "$OP_PID" 2>/dev/null || true
+  if [ -n "$OP_PID" ]; then
+    kill -9 "$OP_PID" 2>/dev/null || true
+    wait "$OP_PID" 2>/dev/null || true
+  fi
   if [ -n "$UP_PID" ] && kill -0 "$UP_PID" 2>/dev/null; then
     kill "$UP_PID" 2>/dev/null || true
     for _ in $(seq 1 30); do kill -0 "$UP_PID" 2>/dev/null || break; sleep 1; done
@@ -154,11 +158,21 @@ start_operator() {
   OP_PID=$!
 }
 
+# An operator that stopped by itself (it should not) is a failed check; it is started again so that the soak goes on.
+exited_by_itself() {
+  kill -0 "$OP_PID" 2>/dev/null && return 1
+  wait "$OP_PID" 2>/dev/null || true
+  SELF_EXITS=$((SELF_EXITS + 1))
+  fail "the operator (run $RUNS) exited by itself: see $DIR/run-$RUNS.log"
+}
+
+ensure_operator() {
+  if exited_by_itself; then start_operator; fi
+}
+
+# Kills the operator with SIGKILL (unless it exited by itself); the caller starts the next one.
 kill_operator() {
-  if ! kill -0 "$OP_PID" 2>/dev/null; then
-    log "the operator (run $RUNS) had exited by itself: see $DIR/run-$RUNS.log"
-    FAILED=1
-  fi
+  exited_by_itself && return 0
   kill -9 "$OP_PID" 2>/dev/null || true
   wait "$OP_PID" 2>/dev/null || true
   KILLED=$((KILLED + 1))
@@ -192,14 +206,14 @@ WAIT_LEFT=
 wait_for_zero() {
   local what=$1 faulty=$2 deadline
   deadline=$((SECONDS + faulty))
-  while WAIT_LEFT=$($what); [ "$WAIT_LEFT" != 0 ] && [ $SECONDS -lt $deadline ]; do sleep 5; done
+  while WAIT_LEFT=$($what); [ "$WAIT_LEFT" != 0 ] && [ $SECONDS -lt $deadline ]; do sleep 5; ensure_operator; done
   if [ "$WAIT_LEFT" != 0 ]; then
     log "$what: $WAIT_LEFT after ${faulty}s with the faults on: turning the faults off to finish"
     [ "$what" = not_ready ] && show_not_ready
     curl -sf -X DELETE "$CONTROL/faults" > /dev/null
     FAULTS_OFF="${FAULTS_OFF:+$FAULTS_OFF; }$what at ${SECONDS}s ($WAIT_LEFT left)"
     deadline=$((SECONDS + CLEAN_WAIT_S))
-    while WAIT_LEFT=$($what); [ "$WAIT_LEFT" != 0 ] && [ $SECONDS -lt $deadline ]; do sleep 5; done
+    while WAIT_LEFT=$($what); [ "$WAIT_LEFT" != 0 ] && [ $SECONDS -lt $deadline ]; do sleep 5; ensure_operator; done
   fi
 }
 
@@ -328,7 +342,7 @@ faults() {
   jq -r 'to_entries | map("\(.key): " + (.value | to_entries | map("\(.key) \(.value)") | join(", "))) | join("; ")' <<< "$1"
 }
 echo
-echo "soak: $PBXS PBXs ($OBJECTS objects), seed $SEED, kill -9 $KILLED times ($KILLS converging, $DELETE_KILLS deleting), $RUNS operator runs"
+echo "soak: $PBXS PBXs ($OBJECTS objects), seed $SEED, kill -9 $KILLED times ($KILLS converging, $DELETE_KILLS deleting), $RUNS operator runs, $SELF_EXITS exits by itself"
 echo "  converge: ${CONVERGED_IN}s; requests $(requests "$CONVERGE_REQUESTS")"
 echo "            faults injected: $(faults "$CONVERGE_FAULTS")"
 echo "  delete:   ${DELETED_IN}s; requests $(requests "$DELETE_REQUESTS")"
