@@ -14,6 +14,10 @@ import java.util.List;
  * @param dropConnectionRate  share of requests whose connection is closed with no answer
  * @param dropNext            close the connection of the next N requests with no answer
  * @param failNext            answer the next N requests with one of {@code errorStatuses}
+ * @param dropAfterWriteRate  share of writes (non-GET requests) that are done, then have their connection closed with
+ *                            no answer: the change is made, the client never learns it
+ * @param errorAfterWriteRate share of writes (non-GET requests) that are done, then answered with one of
+ *                            {@code errorStatuses} instead of their result
  * @param tokenTtlSeconds     lifetime of cloud tokens issued from now on; null = the configured lifetime (cloud only)
  */
 public record FaultSettings(
@@ -26,6 +30,8 @@ public record FaultSettings(
         double dropConnectionRate,
         int dropNext,
         int failNext,
+        double dropAfterWriteRate,
+        double errorAfterWriteRate,
         Long tokenTtlSeconds) {
 
     public static final List<Integer> DEFAULT_ERROR_STATUSES = List.of(500, 502, 503);
@@ -36,6 +42,8 @@ public record FaultSettings(
         requireRange("latencyMs", latencyMs, 0, 600_000);
         requireShare("errorRate", errorRate);
         requireShare("dropConnectionRate", dropConnectionRate);
+        requireShare("dropAfterWriteRate", dropAfterWriteRate);
+        requireShare("errorAfterWriteRate", errorAfterWriteRate);
         requireRange("rateLimitPerSecond", rateLimitPerSecond, 0, Integer.MAX_VALUE);
         requireRange("retryAfterSeconds", retryAfterSeconds, 0, 3600);
         requireRange("tooManyRequestsNext", tooManyRequestsNext, 0, Integer.MAX_VALUE);
@@ -51,7 +59,7 @@ public record FaultSettings(
 
     /** No fault at all. */
     public static FaultSettings none() {
-        return new FaultSettings(0, 0, DEFAULT_ERROR_STATUSES, 0, 1, 0, 0, 0, 0, null);
+        return new FaultSettings(0, 0, DEFAULT_ERROR_STATUSES, 0, 1, 0, 0, 0, 0, 0, 0, null);
     }
 
     public FaultSettings withLatencyMs(long value) {
@@ -65,6 +73,8 @@ public record FaultSettings(
                 dropConnectionRate,
                 dropNext,
                 failNext,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 tokenTtlSeconds);
     }
 
@@ -79,6 +89,8 @@ public record FaultSettings(
                 dropConnectionRate,
                 dropNext,
                 failNext,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 tokenTtlSeconds);
     }
 
@@ -93,6 +105,8 @@ public record FaultSettings(
                 dropConnectionRate,
                 dropNext,
                 failNext,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 tokenTtlSeconds);
     }
 
@@ -107,6 +121,8 @@ public record FaultSettings(
                 dropConnectionRate,
                 dropNext,
                 failNext,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 tokenTtlSeconds);
     }
 
@@ -121,6 +137,8 @@ public record FaultSettings(
                 dropConnectionRate,
                 dropNext,
                 failNext,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 tokenTtlSeconds);
     }
 
@@ -135,6 +153,8 @@ public record FaultSettings(
                 dropConnectionRate,
                 dropNext,
                 failNext,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 tokenTtlSeconds);
     }
 
@@ -149,6 +169,8 @@ public record FaultSettings(
                 value,
                 dropNext,
                 failNext,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 tokenTtlSeconds);
     }
 
@@ -163,6 +185,8 @@ public record FaultSettings(
                 dropConnectionRate,
                 value,
                 failNext,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 tokenTtlSeconds);
     }
 
@@ -176,6 +200,40 @@ public record FaultSettings(
                 tooManyRequestsNext,
                 dropConnectionRate,
                 dropNext,
+                value,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
+                tokenTtlSeconds);
+    }
+
+    public FaultSettings withDropAfterWriteRate(double value) {
+        return new FaultSettings(
+                latencyMs,
+                errorRate,
+                errorStatuses,
+                rateLimitPerSecond,
+                retryAfterSeconds,
+                tooManyRequestsNext,
+                dropConnectionRate,
+                dropNext,
+                failNext,
+                value,
+                errorAfterWriteRate,
+                tokenTtlSeconds);
+    }
+
+    public FaultSettings withErrorAfterWriteRate(double value) {
+        return new FaultSettings(
+                latencyMs,
+                errorRate,
+                errorStatuses,
+                rateLimitPerSecond,
+                retryAfterSeconds,
+                tooManyRequestsNext,
+                dropConnectionRate,
+                dropNext,
+                failNext,
+                dropAfterWriteRate,
                 value,
                 tokenTtlSeconds);
     }
@@ -191,6 +249,8 @@ public record FaultSettings(
                 dropConnectionRate,
                 dropNext,
                 failNext,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 value);
     }
 

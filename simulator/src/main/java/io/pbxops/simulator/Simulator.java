@@ -66,7 +66,9 @@ public final class Simulator implements AutoCloseable {
                 FaultSettings.none()
                         .withLatencyMs(config.latency().toMillis())
                         .withErrorRate(config.errorRate())
-                        .withRateLimitPerSecond(config.rateLimit()),
+                        .withRateLimitPerSecond(config.rateLimit())
+                        .withDropAfterWriteRate(config.dropAfterWriteRate())
+                        .withErrorAfterWriteRate(config.errorAfterWriteRate()),
                 config.seed() ^ 0x5eed1L);
         FaultInjector o2gFaults = new FaultInjector(FaultSettings.none(), config.seed() ^ 0x5eed2L);
         RequestCounter counter = new RequestCounter();

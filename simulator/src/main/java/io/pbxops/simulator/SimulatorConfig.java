@@ -22,6 +22,8 @@ import java.util.Objects;
  * @param latency            added to every cloud API answer at start (fault, changeable at run time)
  * @param errorRate          share of cloud API requests answered 500/502/503 at start (fault)
  * @param rateLimit          cloud API requests per second above which 429 is answered; 0 = unlimited (fault)
+ * @param dropAfterWriteRate  share of cloud API writes done, then left with no answer (connection closed) at start (fault)
+ * @param errorAfterWriteRate share of cloud API writes done, then answered 500/502/503 at start (fault)
  * @param seed               seeds every generated id, code and fault draw
  * @param stateFile          loaded at start and saved when changed and on close; null = memory only
  * @param activationDelay    each step of a PBX activation ({@code created → activating → activated})
@@ -46,6 +48,8 @@ public record SimulatorConfig(
         Duration latency,
         double errorRate,
         int rateLimit,
+        double dropAfterWriteRate,
+        double errorAfterWriteRate,
         long seed,
         Path stateFile,
         Duration activationDelay,
@@ -75,6 +79,12 @@ public record SimulatorConfig(
         if (errorRate < 0 || errorRate > 1) {
             throw new IllegalArgumentException("errorRate must be within 0..1");
         }
+        if (dropAfterWriteRate < 0 || dropAfterWriteRate > 1) {
+            throw new IllegalArgumentException("dropAfterWriteRate must be within 0..1");
+        }
+        if (errorAfterWriteRate < 0 || errorAfterWriteRate > 1) {
+            throw new IllegalArgumentException("errorAfterWriteRate must be within 0..1");
+        }
         if (rateLimit < 0) {
             throw new IllegalArgumentException("rateLimit must be 0 (unlimited) or more");
         }
@@ -98,6 +108,8 @@ public record SimulatorConfig(
                 Duration.ZERO,
                 0.0,
                 0,
+                0.0,
+                0.0,
                 new SecureRandom().nextLong(),
                 null,
                 Duration.ofMillis(200),
@@ -124,6 +136,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -150,6 +164,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -176,6 +192,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -202,6 +220,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -228,6 +248,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -254,6 +276,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -280,6 +304,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -306,6 +332,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -332,6 +360,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -358,6 +388,8 @@ public record SimulatorConfig(
                 value,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -384,6 +416,8 @@ public record SimulatorConfig(
                 latency,
                 value,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -409,6 +443,64 @@ public record SimulatorConfig(
                 o2gPassword,
                 latency,
                 errorRate,
+                value,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                contract,
+                clock);
+    }
+
+    public SimulatorConfig withDropAfterWriteRate(double value) {
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                value,
+                errorAfterWriteRate,
+                seed,
+                stateFile,
+                activationDelay,
+                upgradeDelay,
+                tokenTtl,
+                autoFleet,
+                autoO2g,
+                oxeNames,
+                contract,
+                clock);
+    }
+
+    public SimulatorConfig withErrorAfterWriteRate(double value) {
+        return new SimulatorConfig(
+                cloudPort,
+                o2gPort,
+                bind,
+                login,
+                password,
+                appId,
+                appSecret,
+                o2gLogin,
+                o2gPassword,
+                latency,
+                errorRate,
+                rateLimit,
+                dropAfterWriteRate,
                 value,
                 seed,
                 stateFile,
@@ -436,6 +528,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 value,
                 stateFile,
                 activationDelay,
@@ -462,6 +556,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 value,
                 activationDelay,
@@ -488,6 +584,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 value,
@@ -514,6 +612,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -540,6 +640,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -566,6 +668,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -592,6 +696,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -618,6 +724,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -644,6 +752,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -670,6 +780,8 @@ public record SimulatorConfig(
                 latency,
                 errorRate,
                 rateLimit,
+                dropAfterWriteRate,
+                errorAfterWriteRate,
                 seed,
                 stateFile,
                 activationDelay,
@@ -687,7 +799,8 @@ public record SimulatorConfig(
         // Keeps the password and the application secret out of any log line that prints a configuration.
         return "SimulatorConfig[cloudPort=" + cloudPort + ", o2gPort=" + o2gPort + ", bind=" + bind + ", login=" + login
                 + ", appId=" + appId + ", o2gLogin=" + o2gLogin + ", latency=" + latency + ", errorRate=" + errorRate
-                + ", rateLimit=" + rateLimit + ", seed=" + seed + ", stateFile=" + stateFile
+                + ", rateLimit=" + rateLimit + ", dropAfterWriteRate=" + dropAfterWriteRate
+                + ", errorAfterWriteRate=" + errorAfterWriteRate + ", seed=" + seed + ", stateFile=" + stateFile
                 + ", activationDelay=" + activationDelay + ", upgradeDelay=" + upgradeDelay + ", tokenTtl=" + tokenTtl
                 + ", autoFleet=" + autoFleet + ", autoO2g=" + autoO2g + ", oxeNames=" + oxeNames + ", contract="
                 + contract

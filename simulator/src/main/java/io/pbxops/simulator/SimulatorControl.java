@@ -8,7 +8,9 @@ import io.pbxops.simulator.o2g.O2gHosts;
 import io.pbxops.simulator.oxo.OxoFleet;
 import io.pbxops.simulator.state.World;
 import io.pbxops.simulator.support.Json;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.function.UnaryOperator;
 
@@ -83,6 +85,17 @@ public final class SimulatorControl {
         return injector(target).settings();
     }
 
+    /**
+     * The faults injected into one API since the start, the last reset or the last {@link #clearRequestCounts}, by
+     * kind: {@code drop}, {@code tooManyRequests}, {@code error}, {@code dropAfterWrite}, {@code errorAfterWrite}
+     * (zeros included). An after-write fault drawn for a write the API refused is not injected, nor counted.
+     */
+    public Map<String, Long> injectedFaults(FaultTarget target) {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        injector(target).injectedCounts().forEach((outcome, count) -> counts.put(outcome.wireName(), count));
+        return counts;
+    }
+
     /** No fault at all on either API. */
     public void clearFaults() {
         cloudFaults.update(current -> FaultSettings.none());
@@ -101,8 +114,11 @@ public final class SimulatorControl {
                 .sum();
     }
 
+    /** Zeroes the request counts and the counts of injected faults. */
     public void clearRequestCounts() {
         counter.clear();
+        cloudFaults.clearInjected();
+        o2gFaults.clearInjected();
     }
 
     /** Every cloud token issued so far expires now. */

@@ -74,6 +74,18 @@ public final class SimulatorMain implements Callable<Integer> {
     int rateLimit = DEFAULTS.rateLimit();
 
     @Option(
+            names = "--drop-after-write-rate",
+            description = "Share 0..1 of cloud API writes (POST, PUT, PATCH, DELETE) done, then left with no answer: "
+                    + "the connection is closed (default ${DEFAULT-VALUE}).")
+    double dropAfterWriteRate = DEFAULTS.dropAfterWriteRate();
+
+    @Option(
+            names = "--error-after-write-rate",
+            description = "Share 0..1 of cloud API writes done, then answered 500/502/503 instead of their result "
+                    + "(default ${DEFAULT-VALUE}).")
+    double errorAfterWriteRate = DEFAULTS.errorAfterWriteRate();
+
+    @Option(
             names = "--seed",
             description = "Seed of every generated id, code and fault draw (default: random, printed at start).")
     Long seed;
@@ -150,6 +162,8 @@ public final class SimulatorMain implements Callable<Integer> {
                 .withLatency(Duration.ofMillis(latencyMs))
                 .withErrorRate(errorRate)
                 .withRateLimit(rateLimit)
+                .withDropAfterWriteRate(dropAfterWriteRate)
+                .withErrorAfterWriteRate(errorAfterWriteRate)
                 .withSeed(seed != null ? seed : DEFAULTS.seed())
                 .withStateFile(stateFile)
                 .withActivationDelay(Duration.ofMillis(activationDelayMs))

@@ -1,11 +1,16 @@
 package io.pbxops.operator.cli;
 
 import io.pbxops.operator.pbx.StandardDrivers;
+import io.pbxops.operator.pbx.o2g.EndpointRouting;
 import io.pbxops.operator.pbx.o2g.O2gDriverOptions;
 import io.pbxops.operator.pbx.o2g.O2gRainbowNames;
+import java.net.URI;
 import picocli.CommandLine.Option;
 
-/** The names of the OXE management objects, for the commands that reach PBXs through O2G ({@code run}, {@code plan}). */
+/**
+ * How the commands that reach PBXs through O2G ({@code run}, {@code plan}) do it: the names of the OXE management
+ * objects, and (a testing aid) where to send every endpoint's requests.
+ */
 public final class O2gOptions {
 
     @Option(
@@ -20,10 +25,21 @@ public final class O2gOptions {
                     "The OXE management object holding the Rainbow agent's DNS/proxy settings. Default: Rainbow_Network.")
     String networkObject;
 
-    /** The drivers' options with these names (and the defaults for everything else). */
+    @Option(
+            names = "--o2g-via",
+            paramLabel = "URL",
+            description = "Testing aid: send the requests of every PBX endpoint to URL (an O2G simulator, e.g. the one "
+                    + "`up --no-operator` prints), naming the endpoint's host in X-Forwarded-Host, as `up` does. "
+                    + "Default: each endpoint's own URL.")
+    URI forwardTo;
+
+    /** The drivers' options with these names and this routing (and the defaults for everything else). */
     StandardDrivers.Options drivers() {
-        return StandardDrivers.Options.defaults()
-                .withO2g(O2gDriverOptions.defaults().withNames(names()));
+        O2gDriverOptions o2g = O2gDriverOptions.defaults().withNames(names());
+        if (forwardTo != null) {
+            o2g = o2g.withClient(o2g.client().withRouting(EndpointRouting.forwardingTo(forwardTo)));
+        }
+        return StandardDrivers.Options.defaults().withO2g(o2g);
     }
 
     O2gRainbowNames names() {

@@ -1,6 +1,7 @@
 package io.pbxops.operator.cli;
 
 import io.pbxops.operator.api.Pbx;
+import io.pbxops.operator.cloud.CloudCredentialsSource;
 import io.pbxops.operator.embedded.ConvergenceWatch;
 import io.pbxops.operator.embedded.EmbeddedFleet;
 import io.pbxops.operator.embedded.FleetDisplay;
@@ -14,6 +15,7 @@ import io.pbxops.operator.embedded.UpLogging;
 import io.pbxops.operator.embedded.UpSettings;
 import io.pbxops.operator.manifest.ManifestException;
 import io.pbxops.simulator.CloudContract;
+import io.pbxops.simulator.SimulatorConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -21,8 +23,10 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +49,9 @@ import picocli.CommandLine.Spec;
             "",
             "Converged: every object Ready for its current generation, except a build-to-order OXO waiting for its "
                     + "installer (its code in its Secret) and a WebRTC gateway in maintenance because its spec says so.",
+            "",
+            "--no-operator (a testing aid) runs everything but the operator and prints how to start `run` apart against "
+                    + "this fleet, so that it can be killed (kill -9) and started again while the fleet converges.",
             ""
         },
         exitCodeListHeading = "%nExit status:%n",
@@ -58,6 +65,8 @@ public final class UpCommand implements Callable<Integer> {
     static final int CONVERGED = 0;
     static final int NOT_CONVERGED = 1;
     static final int CANNOT_START = 2;
+    /** Starts the line that gives the command of an operator run apart (scripts read it). */
+    static final String OPERATOR_APART = "operator: pbx-operator ";
 
     @Spec
     CommandSpec spec;
@@ -161,6 +170,12 @@ public final class UpCommand implements Callable<Integer> {
                     + "documented (only what a public document shows). Default: ${DEFAULT-VALUE}.")
     CloudContract cloudContract;
 
+    @Option(
+            names = "--no-operator",
+            description = "Testing aid: run the API server and the simulators without the operator; write the cloud "
+                    + "account's credential files and print the `run` command line that reconciles this fleet.")
+    boolean noOperator;
+
     private volatile ConvergenceWatch running;
     private Thread shutdownHook;
 
@@ -179,7 +194,8 @@ public final class UpCommand implements Callable<Integer> {
                 driftInterval,
                 pendingRecheck,
                 activationDelay,
-                cloudContract);
+                cloudContract,
+                !noOperator);
         Path log = logFile == null
                 ? settings.siblingOfKubeconfig("up.log")
                 : "-".equals(logFile) ? null : Path.of(logFile);
@@ -214,6 +230,12 @@ public final class UpCommand implements Callable<Integer> {
                     + fleet.simulator().cloudUrl() + " --pbx-endpoints --o2g-via "
                     + fleet.simulator().o2gUrl()
                     + "   (the simulator's cloud account: simulator/README.md)");
+            if (noOperator) {
+                Path credentials = writeCloudCredentials(settings.siblingOfKubeconfig("cloud-credentials"), fleet);
+                out.println("no operator runs here: start one against this fleet (java -jar pbx-operator.jar and these "
+                        + "arguments); kill it and start it again at will");
+                out.println(OPERATOR_APART + String.join(" ", operatorArguments(settings, fleet, credentials)));
+            }
             if (fleet.restoredObjects() > 0) {
                 out.println("restored " + fleet.restoredObjects() + " objects and the simulated cloud from " + stateDir
                         + (manifests == null
@@ -256,7 +278,11 @@ public final class UpCommand implements Callable<Integer> {
             fleet.close();
             display.finish(
                     watch.last(),
-                    "stopped: the embedded API server, the simulators and the operator are shut down"
+                    "stopped: "
+                            + (noOperator
+                                    ? "the embedded API server and the simulators"
+                                    : "the embedded API server, the simulators and the operator")
+                            + " are shut down"
                             + (stateDir == null ? "" : "; state kept in " + stateDir));
             return CONVERGED;
         } finally {
@@ -282,6 +308,50 @@ public final class UpCommand implements Callable<Integer> {
         } catch (IllegalStateException e) {
             // the JVM is shutting down: the hook is running
         }
+    }
+
+    /**
+     * The arguments of a {@code run} that reconciles this fleet as the embedded operator would: the kubeconfig, the
+     * cloud account's files, every PBX endpoint routed to the O2G simulator, no server-side apply (the embedded API
+     * server lacks it), no health port (several may run in turn), and the same rechecks as {@code up}.
+     */
+    static List<String> operatorArguments(UpSettings settings, EmbeddedFleet fleet, Path credentials) {
+        return List.of(
+                "run",
+                "--kubeconfig",
+                settings.kubeconfig().toAbsolutePath().toString(),
+                "--cloud-url",
+                fleet.simulator().cloudUrl().toString(),
+                "--credentials-dir",
+                credentials.toString(),
+                "--o2g-via",
+                fleet.simulator().o2gUrl().toString(),
+                "--no-server-side-apply",
+                "--health-port",
+                "-1",
+                "--drift-interval",
+                settings.driftInterval().toMillis() + "ms",
+                "--pending-recheck",
+                settings.pendingRecheck().toMillis() + "ms");
+    }
+
+    /** The simulated cloud account as {@code run --credentials-dir} reads it, readable by this user only. */
+    static Path writeCloudCredentials(Path folder, EmbeddedFleet fleet) throws IOException {
+        SimulatorConfig account = fleet.simulator().config();
+        Files.createDirectories(folder);
+        Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
+        Map<String, String> files = Map.of(
+                CloudCredentialsSource.CLOUD_URL, fleet.simulator().cloudUrl().toString(),
+                CloudCredentialsSource.LOGIN, account.login(),
+                CloudCredentialsSource.PASSWORD, account.password(),
+                CloudCredentialsSource.APP_ID, account.appId(),
+                CloudCredentialsSource.APP_SECRET, account.appSecret());
+        for (Map.Entry<String, String> file : files.entrySet()) {
+            Path path = folder.resolve(file.getKey());
+            Files.writeString(path, file.getValue());
+            Files.setPosixFilePermissions(path, PosixFilePermissions.fromString("rw-------"));
+        }
+        return folder.toAbsolutePath();
     }
 
     private static List<String> hints(UpSettings settings) {

@@ -106,11 +106,13 @@ public final class EmbeddedFleet implements AutoCloseable {
             restoredObjects = clusterState.restore();
         }
 
-        CloudCredentials account =
-                new CloudCredentials(config.login(), config.password(), config.appId(), config.appSecret());
-        operator = remember(new OperatorRuntime(
-                apiServer.client(), runtimeSettings(), CloudCredentialsSource.of(account), Clock.systemUTC()));
-        operator.start();
+        if (settings.operator()) {
+            CloudCredentials account =
+                    new CloudCredentials(config.login(), config.password(), config.appId(), config.appSecret());
+            operator = remember(new OperatorRuntime(
+                    apiServer.client(), runtimeSettings(), CloudCredentialsSource.of(account), Clock.systemUTC()));
+            operator.start();
+        }
         timeline.mark(StartupTimeline.OPERATOR);
 
         KubeconfigFile.write(settings.kubeconfig(), apiServer.url());
@@ -186,6 +188,7 @@ public final class EmbeddedFleet implements AutoCloseable {
         return simulator.control();
     }
 
+    /** The operator; null when {@code up} runs without it ({@link UpSettings#operator()}). */
     public OperatorRuntime operator() {
         return operator;
     }

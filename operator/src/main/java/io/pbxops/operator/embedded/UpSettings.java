@@ -20,6 +20,8 @@ import java.util.List;
  * @param pendingRecheck    how often a connecting PBX is looked at again
  * @param activationDelay   each step of a simulated PBX activation
  * @param cloudContract     which cloud the simulator serves: with the project's extensions, or the documented one only
+ * @param operator          whether to run the operator too; without it, an operator started apart ({@code run}, a
+ *                          testing aid) reconciles the fleet, and can be killed and restarted against it
  */
 public record UpSettings(
         List<Path> manifests,
@@ -32,10 +34,38 @@ public record UpSettings(
         Duration driftInterval,
         Duration pendingRecheck,
         Duration activationDelay,
-        CloudContract cloudContract) {
+        CloudContract cloudContract,
+        boolean operator) {
 
     public UpSettings {
         manifests = List.copyOf(manifests);
+    }
+
+    /** With the operator, against the extended cloud. */
+    public UpSettings(
+            List<Path> manifests,
+            boolean manifestsExplicit,
+            Path kubeconfig,
+            int apiPort,
+            int cloudPort,
+            int o2gPort,
+            Path stateDir,
+            Duration driftInterval,
+            Duration pendingRecheck,
+            Duration activationDelay) {
+        this(
+                manifests,
+                manifestsExplicit,
+                kubeconfig,
+                apiPort,
+                cloudPort,
+                o2gPort,
+                stateDir,
+                driftInterval,
+                pendingRecheck,
+                activationDelay,
+                CloudContract.EXTENDED,
+                true);
     }
 
     /** The file next to the kubeconfig telling other commands (the installer step) where this {@code up} listens. */

@@ -40,6 +40,15 @@ public final class ControlApi {
         app.delete(BASE + "/requests", done(ctx -> control.clearRequestCounts()));
         app.get(BASE + "/faults", guarded(ctx -> ctx.json(control.faults(target(ctx.queryParam("target"))))));
         app.put(BASE + "/faults", guarded(this::putFaults));
+        app.get(BASE + "/faults/injected", ctx -> {
+            ObjectNode injected = Json.MAPPER.createObjectNode();
+            for (FaultTarget target : FaultTarget.values()) {
+                injected.set(
+                        target.name().toLowerCase(Locale.ROOT),
+                        Json.MAPPER.valueToTree(control.injectedFaults(target)));
+            }
+            ctx.json(injected);
+        });
         app.delete(BASE + "/faults", done(ctx -> {
             String target = ctx.queryParam("target");
             if (target == null) {

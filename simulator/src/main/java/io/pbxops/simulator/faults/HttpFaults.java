@@ -3,13 +3,15 @@ package io.pbxops.simulator.faults;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import java.io.IOException;
+import java.util.Set;
 import org.eclipse.jetty.server.Request;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Wires request counting and fault injection into one Javalin server. Faults apply only to routes under
- * {@code faultedPrefix}; the control API is neither faulted nor counted.
+ * {@code faultedPrefix}; the control API is neither faulted nor counted. Most faults strike before the endpoint runs;
+ * the after-write ones let a write (POST, PUT, PATCH, DELETE) be done, then lose its answer.
  */
 public final class HttpFaults {
 
@@ -21,6 +23,9 @@ public final class HttpFaults {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpFaults.class);
     private static final String ROUTE = "pbxops.route";
+    private static final String AFTER_WRITE = "pbxops.after-write";
+    private static final String DROPPED = "pbxops.dropped";
+    private static final Set<String> WRITES = Set.of("POST", "PUT", "PATCH", "DELETE");
     private static final String CONTROL_PREFIX = "/sim/";
     private static final String UNMATCHED = "(unmatched)";
 
@@ -32,11 +37,25 @@ public final class HttpFaults {
         app.beforeMatched(ctx -> {
             ctx.attribute(ROUTE, ctx.endpointHandlerPath());
             if (ctx.path().startsWith(faultedPrefix)) {
-                apply(ctx, injector.decide(), counter, errors);
+                FaultInjector.Decision decision =
+                        injector.decide(WRITES.contains(ctx.method().name()));
+                apply(ctx, decision, injector, counter);
+            }
+        });
+        // Registered before the counting handler, so that the answer counted is the one the client gets (or not).
+        app.after(ctx -> {
+            FaultInjector.Decision decision = ctx.attribute(AFTER_WRITE);
+            if (decision != null && ctx.statusCode() < 300) {
+                injector.injected(decision.outcome());
+                if (decision.outcome() == FaultInjector.Outcome.DROP_AFTER_WRITE) {
+                    drop(ctx, counter);
+                } else {
+                    errors.write(ctx, decision.status(), "Simulated failure after the write");
+                }
             }
         });
         app.after(ctx -> {
-            if (ctx.path().startsWith(CONTROL_PREFIX)) {
+            if (ctx.path().startsWith(CONTROL_PREFIX) || ctx.attribute(DROPPED) != null) {
                 return;
             }
             String route = route(ctx);
@@ -55,11 +74,18 @@ public final class HttpFaults {
         return route == null ? UNMATCHED : route;
     }
 
-    private static void apply(Context ctx, FaultInjector.Decision decision, RequestCounter counter, ErrorWriter errors)
+    private static void apply(
+            Context ctx, FaultInjector.Decision decision, FaultInjector injector, RequestCounter counter)
             throws InterruptedException {
         if (decision.latencyMs() > 0) {
             Thread.sleep(decision.latencyMs());
         }
+        if (decision.outcome().afterWrite()) {
+            // Struck once the endpoint has answered, and only if it did the write (a refused write is answered).
+            ctx.attribute(AFTER_WRITE, decision);
+            return;
+        }
+        injector.injected(decision.outcome());
         switch (decision.outcome()) {
             case PASS -> {}
             case DROP -> drop(ctx, counter);
@@ -69,6 +95,7 @@ public final class HttpFaults {
                         429, "Too many requests (simulated), retry after " + decision.retryAfterSeconds() + " s");
             }
             case FAIL -> throw new InjectedFault(decision.status(), "Simulated failure");
+            default -> throw new IllegalStateException("not a fault before the request: " + decision.outcome());
         }
     }
 
@@ -84,9 +111,10 @@ public final class HttpFaults {
 
     /**
      * Closes the connection without an answer: Jetty's channel abort shuts the endpoint down, the client reads EOF.
-     * After handlers do not run for an aborted exchange, so the drop is counted here, as status 0.
+     * The drop is counted here, as status 0, and the counting after handler leaves the exchange alone.
      */
     private static void drop(Context ctx, RequestCounter counter) {
+        ctx.attribute(DROPPED, Boolean.TRUE);
         counter.count(ctx.method().name(), route(ctx), 0);
         LOG.debug("{} {} -> connection dropped", ctx.method(), route(ctx));
         Request.getBaseRequest(ctx.req())
