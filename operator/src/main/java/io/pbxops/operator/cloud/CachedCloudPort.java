@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -55,22 +57,27 @@ public final class CachedCloudPort implements CloudPort {
             if (companyId != null) {
                 return companyStore.getOrRead(companyId, () -> cloud.companies().observe(companyId, null));
             }
-            return companyStore.values().filter(c -> exactName.equals(c.name())).findFirst();
+            return companyStore.byKey(
+                    "company:" + exactName,
+                    c -> exactName.equals(c.name()),
+                    () -> cloud.companies().observe(null, exactName));
         }
 
         @Override
         public CloudCompany create(CompanySettings settings) {
-            return companyStore.put(cloud.companies().create(settings));
+            return companyStore.created(
+                    () -> cloud.companies().create(settings), List.of("company:" + settings.name()));
         }
 
         @Override
         public CloudCompany update(String companyId, CompanySettings changes) {
-            return companyStore.put(cloud.companies().update(companyId, changes));
+            return companyStore.written(companyId, () -> cloud.companies().update(companyId, changes));
         }
 
         @Override
         public boolean delete(String companyId) {
-            boolean deleted = cloud.companies().delete(companyId);
+            boolean deleted = companyStore.evictedOnFailure(
+                    companyId, () -> cloud.companies().delete(companyId));
             companyStore.remove(companyId);
             return deleted;
         }
@@ -88,25 +95,28 @@ public final class CachedCloudPort implements CloudPort {
             if (siteId != null) {
                 return siteStore.getOrRead(siteId, () -> cloud.sites().observe(siteId, null, null));
             }
-            return siteStore
-                    .values()
-                    .filter(s -> Objects.equals(companyId, s.companyId()) && exactName.equals(s.name()))
-                    .findFirst();
+            return siteStore.byKey(
+                    "site:" + companyId + "/" + exactName,
+                    s -> Objects.equals(companyId, s.companyId()) && exactName.equals(s.name()),
+                    () -> cloud.sites().observe(null, companyId, exactName));
         }
 
         @Override
         public CloudSite create(SiteSettings settings) {
-            return siteStore.put(cloud.sites().create(settings));
+            return siteStore.created(
+                    () -> cloud.sites().create(settings),
+                    List.of("site:" + settings.companyId() + "/" + settings.name()));
         }
 
         @Override
         public CloudSite update(String siteId, SiteSettings changes) {
-            return siteStore.put(cloud.sites().update(siteId, changes));
+            return siteStore.written(siteId, () -> cloud.sites().update(siteId, changes));
         }
 
         @Override
         public boolean delete(String siteId) {
-            boolean deleted = cloud.sites().delete(siteId);
+            boolean deleted =
+                    siteStore.evictedOnFailure(siteId, () -> cloud.sites().delete(siteId));
             siteStore.remove(siteId);
             return deleted;
         }
@@ -131,35 +141,42 @@ public final class CachedCloudPort implements CloudPort {
                 return systemStore.getOrRead(systemId, () -> cloud.systems().observe(systemId, null, null, null));
             }
             if (pbxId != null) {
-                return systemStore.values().filter(s -> pbxId.equals(s.pbxId())).findFirst();
+                return systemStore.byKey(
+                        "pbx:" + pbxId,
+                        s -> pbxId.equals(s.pbxId()),
+                        () -> cloud.systems().observe(null, pbxId, null, null));
             }
-            return systemStore
-                    .values()
-                    .filter(s -> exactName.equals(s.name())
-                            && (siteId != null ? s.isLinkedTo(siteId) : Boolean.TRUE.equals(s.isShared())))
-                    .findFirst();
+            return systemStore.byKey(
+                    systemKey(exactName, siteId),
+                    s -> exactName.equals(s.name())
+                            && (siteId != null ? s.isLinkedTo(siteId) : Boolean.TRUE.equals(s.isShared())),
+                    () -> cloud.systems().observe(null, null, exactName, siteId));
         }
 
         @Override
         public CloudSystem create(NewSystem system) {
-            return systemStore.put(cloud.systems().create(system));
+            List<String> keys = system.pbxId() == null
+                    ? List.of(systemKey(system.settings().name(), system.siteId()))
+                    : List.of(systemKey(system.settings().name(), system.siteId()), "pbx:" + system.pbxId());
+            return systemStore.created(() -> cloud.systems().create(system), keys);
         }
 
         @Override
         public CloudSystem update(String systemId, SystemSettings changes) {
-            return systemStore.put(cloud.systems().update(systemId, changes));
+            return systemStore.written(systemId, () -> cloud.systems().update(systemId, changes));
         }
 
         @Override
         public boolean delete(String systemId) {
-            boolean deleted = cloud.systems().delete(systemId);
+            boolean deleted =
+                    systemStore.evictedOnFailure(systemId, () -> cloud.systems().delete(systemId));
             systemStore.remove(systemId);
             return deleted;
         }
 
         @Override
         public CloudSystem reset(String systemId) {
-            return systemStore.put(cloud.systems().reset(systemId));
+            return systemStore.written(systemId, () -> cloud.systems().reset(systemId));
         }
 
         /** Always from the cloud: the history that proves a reset must be the latest. */
@@ -178,12 +195,13 @@ public final class CachedCloudPort implements CloudPort {
 
         @Override
         public CloudSystem link(String siteId, String systemId) {
-            return systemStore.put(cloud.systems().link(siteId, systemId));
+            return systemStore.written(systemId, () -> cloud.systems().link(siteId, systemId));
         }
 
         @Override
         public boolean unlink(String siteId, String systemId) {
-            boolean unlinked = cloud.systems().unlink(siteId, systemId);
+            boolean unlinked =
+                    systemStore.evictedOnFailure(systemId, () -> cloud.systems().unlink(siteId, systemId));
             systemStore.get(systemId).ifPresent(system -> systemStore.put(withoutSite(system, siteId)));
             return unlinked;
         }
@@ -216,24 +234,29 @@ public final class CachedCloudPort implements CloudPort {
                         : gatewayStore.getOrRead(
                                 gatewayId, () -> cloud.gateways().observe(gatewayId, null, null));
             }
-            return listBySystem(systemId)
-                    .filter(g -> exactName.equals(g.name()))
-                    .findFirst();
+            return gatewayStore.byKey(
+                    "gateway:" + systemId + "/" + exactName,
+                    g -> Objects.equals(systemId, g.systemId()) && exactName.equals(g.name()),
+                    () -> cloud.gateways().observe(null, systemId, exactName));
         }
 
         @Override
         public CloudMediaPillar create(NewMediaPillar gateway) {
-            return gatewayStore.put(cloud.gateways().create(gateway));
+            return gatewayStore.created(
+                    () -> cloud.gateways().create(gateway),
+                    List.of("gateway:" + gateway.systemId() + "/"
+                            + gateway.settings().name()));
         }
 
         @Override
         public CloudMediaPillar update(String gatewayId, MediaPillarSettings changes) {
-            return gatewayStore.put(cloud.gateways().update(gatewayId, changes));
+            return gatewayStore.written(gatewayId, () -> cloud.gateways().update(gatewayId, changes));
         }
 
         @Override
         public boolean delete(String gatewayId) {
-            boolean deleted = cloud.gateways().delete(gatewayId);
+            boolean deleted = gatewayStore.evictedOnFailure(
+                    gatewayId, () -> cloud.gateways().delete(gatewayId));
             gatewayStore.remove(gatewayId);
             return deleted;
         }
@@ -360,6 +383,10 @@ public final class CachedCloudPort implements CloudPort {
                 : listed.withConnectionHistory(cached.connectionHistory());
     }
 
+    private static String systemKey(String name, String siteId) {
+        return "system:" + name + "@" + (siteId == null ? "shared" : siteId);
+    }
+
     private static CloudSystem withoutSite(CloudSystem system, String siteId) {
         return system.withSiteId(
                 system.siteId() == null
@@ -372,6 +399,11 @@ public final class CachedCloudPort implements CloudPort {
     /**
      * One collection of the cache. A list pass replaces it, but keeps what was written here during the pass (the
      * pass may have read its page before the write).
+     *
+     * <p>A write that failed may still have been applied (the answer was lost, or a 5xx came after the write): the
+     * object it wrote is evicted, so the next read of it asks the cloud; a create that failed leaves a doubt on its
+     * natural key, so the next lookup by that key asks the cloud, and a create retried after a lost answer finds the
+     * object instead of making a second one.
      */
     private static final class Store<T> {
 
@@ -379,6 +411,7 @@ public final class CachedCloudPort implements CloudPort {
         private final Map<String, T> objects = new ConcurrentHashMap<>();
         private final Map<String, Long> writtenAt = new ConcurrentHashMap<>();
         private final AtomicLong clock = new AtomicLong();
+        private final Set<String> doubtfulKeys = ConcurrentHashMap.newKeySet();
 
         Store(Function<T, String> idOf) {
             this.idOf = idOf;
@@ -400,6 +433,39 @@ public final class CachedCloudPort implements CloudPort {
             Optional<T> fresh = read.get();
             fresh.ifPresent(this::put);
             return fresh;
+        }
+
+        /** The object with this natural key: from the cache, or from the cloud while a failed create leaves a doubt. */
+        Optional<T> byKey(String key, Predicate<T> matches, Supplier<Optional<T>> lookUp) {
+            if (doubtfulKeys.contains(key)) {
+                Optional<T> fresh = lookUp.get();
+                fresh.ifPresent(this::put);
+                doubtfulKeys.remove(key);
+                return fresh;
+            }
+            return objects.values().stream().filter(matches).findFirst();
+        }
+
+        T created(Supplier<T> create, List<String> keys) {
+            try {
+                return put(create.get());
+            } catch (RuntimeException e) {
+                doubtfulKeys.addAll(keys);
+                throw e;
+            }
+        }
+
+        T written(String id, Supplier<T> write) {
+            return put(evictedOnFailure(id, write));
+        }
+
+        <R> R evictedOnFailure(String id, Supplier<R> write) {
+            try {
+                return write.get();
+            } catch (RuntimeException e) {
+                objects.remove(id);
+                throw e;
+            }
         }
 
         Stream<T> values() {

@@ -3,6 +3,7 @@ package io.pbxops.operator.cloud;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,6 +20,7 @@ import io.pbxops.simulator.SimulatorConfig;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
@@ -34,6 +36,7 @@ class CachedCloudPortContractTest {
             SimulatorConfig.defaults().withAutoFleet(true).withActivationDelay(Duration.ofMillis(100)));
 
     private static final String SYSTEM_READ = SimControl.ADMIN + "/systems/{systemId}";
+    private static final String FLEET_ID = "ALE12-1234.5678.99";
     private static final String SYSTEMS_LIST = SimControl.ADMIN + "/systems";
 
     private RainbowClient client;
@@ -113,6 +116,44 @@ class CachedCloudPortContractTest {
 
         assertFalse(cache.companies().observe(null, "Short-lived").isPresent());
         assertFalse(cache.companies().observe(created.id(), null).isPresent());
+    }
+
+    @Test
+    void aCreateWhoseAnswerWasLostIsFoundByItsNaturalKeyNotMadeAgain() {
+        cache.fill();
+        CloudCompany company = cache.companies().create(CompanySettings.named("Acme"));
+        CloudSite branch = cache.sites().create(SiteSettings.active("Branch", company.id()));
+        SIM.control().faults(Map.of("dropAfterWriteRate", 1.0));
+        assertThrows(RuntimeException.class, () -> cache.sites().create(SiteSettings.active("HQ", company.id())));
+        assertThrows(
+                RuntimeException.class,
+                () -> cache.systems()
+                        .create(NewSystem.onSite(
+                                        branch.id(), SystemSettings.of("branch-oxo", SystemSettings.TYPE_OXO, "FRA"))
+                                .withPbxId(FLEET_ID)
+                                .withActivationCode(FLEET_ID)));
+        SIM.control().clearFaults();
+
+        assertTrue(cache.sites().observe(null, company.id(), "HQ").isPresent(), "the site the lost answer made");
+        assertTrue(cache.systems().observe(null, FLEET_ID, null, null).isPresent(), "the system, by equipment ID");
+        assertTrue(
+                cache.systems().observe(null, null, "branch-oxo", branch.id()).isPresent(), "and by name in its site");
+        assertEquals(2, client.sites().listAllByCompany(company.id()).count(), "HQ once, beside Branch");
+    }
+
+    @Test
+    void anUpdateWhoseAnswerWasLostIsReadAgain() {
+        cache.fill();
+        CloudCompany company = cache.companies().create(CompanySettings.named("Acme"));
+        SIM.control().faults(Map.of("errorAfterWriteRate", 1.0, "errorStatuses", List.of(503)));
+        assertThrows(
+                RuntimeException.class, () -> cache.companies().update(company.id(), CompanySettings.named("Acme SA")));
+        SIM.control().clearFaults();
+
+        assertEquals(
+                "Acme SA",
+                cache.companies().observe(company.id(), null).orElseThrow().name(),
+                "the cloud's value, not the cache's");
     }
 
     @Test
