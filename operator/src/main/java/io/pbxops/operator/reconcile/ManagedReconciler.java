@@ -35,6 +35,8 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
         implements Reconciler<R> {
 
     private static final Logger LOG = LoggerFactory.getLogger(ManagedReconciler.class);
+    /** How soon a reconcile made on a stale copy runs again: the informer is a watch event behind. */
+    private static final long STALE_COPY_RETRY_MILLIS = 100;
 
     protected final ReconcileSupport support;
     private final Backoff backoff;
@@ -92,6 +94,9 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
             if (outcome.synced()) {
                 backoff.reset(id(resource));
             }
+        } catch (StatusEdits.StaleCopyException e) {
+            LOG.debug("{}; reconciling again", e.getMessage());
+            return UpdateControl.<R>noUpdate().rescheduleAfter(STALE_COPY_RETRY_MILLIS);
         } catch (Exception e) {
             LOG.debug("reconcile failed", e);
             outcome = failures.outcome(id(resource), e);

@@ -1,7 +1,9 @@
 package io.pbxops.operator.reconcile;
 
 import io.fabric8.kubernetes.client.CustomResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.pbxops.operator.api.PbxOpsStatus;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -12,7 +14,52 @@ import java.util.function.Supplier;
  */
 public final class StatusEdits {
 
+    /**
+     * The copy a decision was made on is older than the object in the cluster: the informer had not seen a change yet
+     * (often this operator's own status write). Nothing was written; the reconcile runs again on the current object.
+     */
+    public static final class StaleCopyException extends RuntimeException {
+        StaleCopyException(String reference) {
+            super(reference + " changed since this reconcile read it");
+        }
+    }
+
     private StatusEdits() {}
+
+    /**
+     * An intent recorded before a call that must be made at most once (a reset): written only if the object in the
+     * cluster is still the copy the decision was made on, so that a decision made on a stale copy (the informer a
+     * step behind this operator's own last write) acts on nothing.
+     *
+     * @throws StaleCopyException when the object changed since the copy was read; nothing was written
+     */
+    public static <S extends PbxOpsStatus, R extends CustomResource<?, S>> void guarded(
+            ReconcileSupport support, R resource, Supplier<S> newStatus, Consumer<S> change) {
+        String reference = resource.getKind() + " " + resource.getMetadata().getNamespace() + "/"
+                + resource.getMetadata().getName();
+        // Asked first: a status write is checked against the resource version by kube-apiserver, not by every test
+        // or embedded API server; the write below is still refused (409) by a real one if the object moves between.
+        R inCluster = support.client().resource(resource).get();
+        if (inCluster == null
+                || !Objects.equals(
+                        inCluster.getMetadata().getResourceVersion(),
+                        resource.getMetadata().getResourceVersion())) {
+            throw new StaleCopyException(reference);
+        }
+        if (resource.getStatus() == null) {
+            resource.setStatus(newStatus.get());
+        }
+        change.accept(resource.getStatus());
+        try {
+            R written = support.client().resource(resource).updateStatus();
+            resource.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
+        } catch (KubernetesClientException e) {
+            if (e.getCode() == 409) {
+                throw new StaleCopyException(reference);
+            }
+            throw e;
+        }
+    }
 
     public static <S extends PbxOpsStatus, R extends CustomResource<?, S>> void now(
             ReconcileSupport support, R resource, Supplier<S> newStatus, Consumer<S> change) {

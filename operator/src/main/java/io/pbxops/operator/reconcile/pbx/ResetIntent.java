@@ -8,14 +8,15 @@ import java.time.Instant;
 
 /**
  * A reset about to be made, recorded in the status before the cloud call so that a crash in between cannot reset
- * twice (nor forget the reset).
+ * twice (nor forget the reset); recorded only on the current object, so that a reconcile on a copy older than the last
+ * reset's record resets nothing.
  */
 final class ResetIntent {
 
     private ResetIntent() {}
 
     static void record(ReconcileSupport support, Pbx pbx, String token, Instant since) {
-        StatusEdits.now(support, pbx, PbxStatus::new, status -> {
+        StatusEdits.guarded(support, pbx, PbxStatus::new, status -> {
             status.setPendingResetToken(token);
             status.setPendingResetSince(since.toString());
         });
