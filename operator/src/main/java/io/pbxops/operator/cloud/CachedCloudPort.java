@@ -43,6 +43,7 @@ import java.util.stream.Stream;
 public final class CachedCloudPort implements CloudPort {
 
     private final CloudPort cloud;
+    private final int pageSize;
     private final Store<CloudCompany> companyStore = new Store<>(CloudCompany::id);
     private final Store<CloudSite> siteStore = new Store<>(CloudSite::id);
     private final Store<CloudSystem> systemStore = new Store<>(CloudSystem::id);
@@ -278,8 +279,10 @@ public final class CachedCloudPort implements CloudPort {
         }
     };
 
-    public CachedCloudPort(CloudPort cloud) {
+    /** The cache around {@code cloud}, whose lists have {@code pageSize} items a page. */
+    public CachedCloudPort(CloudPort cloud, int pageSize) {
         this.cloud = cloud;
+        this.pageSize = pageSize;
     }
 
     @Override
@@ -337,7 +340,7 @@ public final class CachedCloudPort implements CloudPort {
 
     /**
      * Follows the systems that are not activated yet through the lists of {@code created} and {@code activating}
-     * systems, and reads once each one that left them (activated, or gone): answers the systems whose status or
+     * systems, and looks once at those that left them (activated, or gone): answers the systems whose status or
      * connection history moved, as the cloud holds them now.
      */
     public List<CloudSystem> refreshPending() {
@@ -355,19 +358,54 @@ public final class CachedCloudPort implements CloudPort {
                         cloud.systems().listByStatus(CloudSystem.STATUS_ACTIVATING))
                 .forEach(system -> listed.put(system.id(), system));
         List<CloudSystem> moved = new ArrayList<>();
+        List<CloudSystem> left = new ArrayList<>();
         for (CloudSystem before : pending) {
             CloudSystem now = listed.get(before.id());
             if (now == null) {
-                // Left the lists: activated (or removed); the one read this PBX costs.
-                Optional<CloudSystem> fresh = cloud.systems().observeWithHistory(before.id());
-                fresh.ifPresentOrElse(systemStore::put, () -> systemStore.remove(before.id()));
-                fresh.ifPresent(moved::add);
+                left.add(before);
             } else if (!Objects.equals(now.status(), before.status())
                     || !Objects.equals(lastEvent(now), lastEvent(before))) {
                 moved.add(systemStore.put(merged(before, now)));
             }
         }
+        moved.addAll(activatedOrGone(left));
         return moved;
+    }
+
+    /**
+     * The systems that left the lists of pending ones: activated (or removed). Read one by one when there are few,
+     * else through the pages of activated systems, whichever costs fewer requests.
+     */
+    private List<CloudSystem> activatedOrGone(List<CloudSystem> left) {
+        if (left.isEmpty()) {
+            return List.of();
+        }
+        long activated = systemStore
+                        .values()
+                        .filter(s -> CloudSystem.STATUS_ACTIVATED.equals(s.status()))
+                        .count()
+                + left.size();
+        long pages = (activated + pageSize - 1) / pageSize;
+        List<CloudSystem> found = new ArrayList<>();
+        if (left.size() <= pages) {
+            for (CloudSystem before : left) {
+                Optional<CloudSystem> fresh = cloud.systems().observeWithHistory(before.id());
+                fresh.ifPresentOrElse(systemStore::put, () -> systemStore.remove(before.id()));
+                fresh.ifPresent(found::add);
+            }
+            return found;
+        }
+        Map<String, CloudSystem> listed = new HashMap<>();
+        cloud.systems().listByStatus(CloudSystem.STATUS_ACTIVATED).forEach(system -> listed.put(system.id(), system));
+        for (CloudSystem before : left) {
+            CloudSystem now = listed.get(before.id());
+            if (now == null) {
+                systemStore.remove(before.id());
+            } else {
+                found.add(systemStore.put(now));
+            }
+        }
+        return found;
     }
 
     private static Object lastEvent(CloudSystem system) {

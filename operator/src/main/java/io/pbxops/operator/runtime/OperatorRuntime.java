@@ -56,7 +56,7 @@ public final class OperatorRuntime implements AutoCloseable {
                         .withClock(clock),
                 credentials);
         this.endpoints = StandardDrivers.create(settings.drivers().withClock(clock), metrics);
-        this.cloud = new CachedCloudPort(new RainbowCloudPort(rainbow, settings.pageSize()));
+        this.cloud = new CachedCloudPort(new RainbowCloudPort(rainbow, settings.pageSize()), settings.pageSize());
         this.operator = new PbxOperator(
                 client,
                 settings.operator(),
