@@ -23,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -406,6 +407,15 @@ public final class CachedCloudPort implements CloudPort {
             }
         }
         return found;
+    }
+
+    /** The systems the cache holds that are not activated (no request). */
+    public Set<String> pendingSystemIds() {
+        return systemStore
+                .values()
+                .filter(s -> !CloudSystem.STATUS_ACTIVATED.equals(s.status()))
+                .map(CloudSystem::id)
+                .collect(Collectors.toSet());
     }
 
     private static Object lastEvent(CloudSystem system) {

@@ -19,8 +19,10 @@ import io.pbxops.operator.decision.Deletions;
 import io.pbxops.operator.decision.Outcome;
 import io.pbxops.operator.decision.Step;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -41,6 +43,12 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
     protected final ReconcileSupport support;
     private final Backoff backoff;
     private final Failures failures;
+    /**
+     * The resource version of this operator's last write on each object. The informer may hand the next reconcile an
+     * older copy (its watch event not in yet), and a decision made on it could act again on what the write recorded
+     * (a reset, a PBX configured): such a reconcile waits for the informer instead.
+     */
+    private final Map<ResourceID, String> lastWritten = new ConcurrentHashMap<>();
 
     protected ManagedReconciler(ReconcileSupport support) {
         this.support = support;
@@ -79,6 +87,42 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
     }
 
     private UpdateControl<R> reconcileOnce(R resource, Context<R> context) {
+        if (behindOwnWrite(resource)) {
+            LOG.debug(
+                    "the informer has not seen this operator's last write on {} yet; reconciling again", id(resource));
+            return UpdateControl.<R>noUpdate().rescheduleAfter(STALE_COPY_RETRY_MILLIS);
+        }
+        String versionRead = resource.getMetadata().getResourceVersion();
+        try {
+            return reconcileRead(resource, context);
+        } finally {
+            String versionLeft = resource.getMetadata().getResourceVersion();
+            if (!Objects.equals(versionRead, versionLeft)) {
+                lastWritten.put(id(resource), versionLeft);
+            }
+        }
+    }
+
+    /**
+     * Whether the copy in hand is older than this operator's last write on the object. Asked of the API server only
+     * when the versions differ (an edit by someone else since, or the informer behind), so once per change at most.
+     */
+    private boolean behindOwnWrite(R resource) {
+        String written = lastWritten.get(id(resource));
+        String inHand = resource.getMetadata().getResourceVersion();
+        if (written == null || written.equals(inHand)) {
+            lastWritten.remove(id(resource));
+            return false;
+        }
+        R current = support.client().resource(resource).get();
+        if (current != null && !Objects.equals(current.getMetadata().getResourceVersion(), inHand)) {
+            return true;
+        }
+        lastWritten.remove(id(resource));
+        return false;
+    }
+
+    private UpdateControl<R> reconcileRead(R resource, Context<R> context) {
         if (resource.getStatus() == null) {
             resource.setStatus(newStatus());
         }
@@ -139,7 +183,8 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
      */
     private boolean writeStatus(R resource) {
         try {
-            support.client().resource(resource).updateStatus();
+            R written = support.client().resource(resource).updateStatus();
+            resource.getMetadata().setResourceVersion(written.getMetadata().getResourceVersion());
             return true;
         } catch (KubernetesClientException e) {
             if (e.getCode() == 409) {
@@ -200,6 +245,7 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
             R resource, DeletionPolicy policy, ExternalDeletion<R> deletion, Runnable whenGone) {
         try (var ignored = logContext(resource)) {
             support.observer().forgotten(resource.getKind(), id(resource));
+            lastWritten.remove(id(resource));
             Optional<Step> orphan = Deletions.orphan(resource, policy);
             if (orphan.isPresent()) {
                 support.events()

@@ -6,6 +6,7 @@ import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.operator.reconcile.PbxOperator;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -14,10 +15,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the PBXs that are connecting through the cloud's lists (the systems {@code created} or {@code activating}),
- * every pending recheck while there are some, and wakes the Pbx of each system whose status or history moved: a
- * connecting fleet costs two list calls per pass and one read per PBX once it is activated, not one read per PBX per
- * recheck. On the leader only, like the drift check.
+ * Follows the PBXs that are connecting through the cloud's lists (the systems {@code created} or {@code activating})
+ * while there are some, and wakes the Pbx of each system whose status or history moved: a connecting fleet costs two
+ * list calls per pass and at most one request per PBX once it is activated, not one read per PBX per recheck. On the
+ * leader only, like the drift check.
+ *
+ * <p>A pass comes every pending recheck while something moves or a PBX starts connecting; a pass that saw nothing
+ * move doubles the wait, up to the drift interval, so that a build-to-order OXO waiting days for its installer costs
+ * a few requests an hour, not two every recheck.
  */
 public final class ActivationWatch implements AutoCloseable {
 
@@ -26,6 +31,9 @@ public final class ActivationWatch implements AutoCloseable {
     private final CachedCloudPort cloud;
     private final PbxOperator operator;
     private final Duration interval;
+    private final Duration longest;
+    private Duration next;
+    private Set<String> pendingBefore = Set.of();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "pbxops-activation");
         thread.setDaemon(true);
@@ -33,16 +41,43 @@ public final class ActivationWatch implements AutoCloseable {
     });
     private ScheduledFuture<?> schedule;
 
-    public ActivationWatch(CachedCloudPort cloud, PbxOperator operator, Duration interval) {
+    /**
+     * @param interval the pending recheck: the wait between two passes while PBXs connect
+     * @param longest  the longest wait when nothing moves (the drift interval: its pass lists every system anyway)
+     */
+    public ActivationWatch(CachedCloudPort cloud, PbxOperator operator, Duration interval, Duration longest) {
         this.cloud = cloud;
         this.operator = operator;
         this.interval = interval;
+        this.longest = longest.compareTo(interval) < 0 ? interval : longest;
+        this.next = interval;
     }
 
     public synchronized void start() {
         if (schedule == null) {
-            long millis = interval.toMillis();
-            schedule = scheduler.scheduleWithFixedDelay(this::passSafely, millis, millis, TimeUnit.MILLISECONDS);
+            next = interval;
+            scheduleNext();
+        }
+    }
+
+    private synchronized void scheduleNext() {
+        if (!scheduler.isShutdown()) {
+            schedule = scheduler.schedule(this::passAndReschedule, next.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void passAndReschedule() {
+        Set<String> pending = cloud.pendingSystemIds();
+        boolean moved = passSafely() > 0;
+        synchronized (this) {
+            if (schedule == null) {
+                return; // paused meanwhile
+            }
+            boolean newcomers = !pendingBefore.containsAll(pending);
+            pendingBefore = pending;
+            Duration doubled = next.multipliedBy(2);
+            next = moved || newcomers ? interval : doubled.compareTo(longest) > 0 ? longest : doubled;
+            scheduleNext();
         }
     }
 
@@ -53,11 +88,12 @@ public final class ActivationWatch implements AutoCloseable {
         }
     }
 
-    private void passSafely() {
+    private int passSafely() {
         try {
-            passOnce();
+            return passOnce();
         } catch (RuntimeException e) {
             LOG.debug("activation watch: {}", e.getMessage());
+            return 0;
         }
     }
 

@@ -72,8 +72,11 @@ public final class OperatorRuntime implements AutoCloseable {
                         this::stopLeading));
         metrics.leadership(operator::isLeading);
         this.drift = new DriftDetector(cloud, operator, client, settings.operator());
-        this.activations =
-                new ActivationWatch(cloud, operator, settings.operator().pendingRecheck());
+        this.activations = new ActivationWatch(
+                cloud,
+                operator,
+                settings.operator().pendingRecheck(),
+                settings.operator().driftInterval());
         this.credentialsWatch = new CredentialsWatch(credentials, rainbow, operator, client, settings.operator());
         this.ops = settings.opsPort() < 0
                 ? null
