@@ -3,31 +3,51 @@ package io.pbxops.operator.bench;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.CustomResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.pbxops.operator.api.Company;
+import io.pbxops.operator.api.NumberingPlan;
 import io.pbxops.operator.api.Pbx;
 import io.pbxops.operator.api.PbxOpsStatus;
 import io.pbxops.operator.api.PbxShare;
 import io.pbxops.operator.api.WebRtcGateway;
+import io.pbxops.operator.cli.OperatorMemoryProbe;
 import io.pbxops.operator.cli.RunDefaults;
 import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.reconcile.OperatorSettings;
 import io.pbxops.operator.runtime.RuntimeSettings;
 import io.pbxops.operator.testing.CurrentStatus;
 import io.pbxops.operator.testing.FleetHarness;
+import io.pbxops.operator.testing.Kubeconfig;
 import io.pbxops.simulator.FaultTarget;
 import io.pbxops.simulator.O2gHostSpec;
 import io.pbxops.simulator.RequestCount;
 import io.pbxops.simulator.SimulatorConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -35,8 +55,9 @@ import org.awaitility.core.ConditionTimeoutException;
  * Issue #13's fleet (see {@link ScaledFleet}: 40 companies are 204 PBXs, 120 External gateways and 40 shares)
  * converged from empty by the operator exactly as {@code run} composes it with its default options — the cloud
  * budget (8 concurrent, 20 requests per second), the 10 s pending recheck, the 2 s to 5 min failure backoff — over the
- * cloud and O2G simulators on loopback; every figure is read from the simulator's own request counters. Not a test:
- * run it with {@code operator/bench/scaled-fleet.sh}.
+ * cloud and O2G simulators on loopback; every figure is read from the simulator's own request counters. Or, in the
+ * memory mode, the resident memory of a {@code run} process of its own that holds about 5,000 paused objects. Not a
+ * test: run it with {@code operator/bench/scaled-fleet.sh}.
  */
 public final class ScaledFleetBenchmark {
 
@@ -47,15 +68,25 @@ public final class ScaledFleetBenchmark {
     private static final int TOP_ROUTES = 15;
     private static final Duration POLL = Duration.ofMillis(500);
     private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+    private static final Duration PROBE_TIMEOUT = Duration.ofMinutes(3);
+    /** The test API server takes minutes to create thousands of objects on a busy machine. */
+    private static final Duration LOAD_DEADLINE = Duration.ofMinutes(20);
 
-    /** What "all Ready" waits for. */
+    private static final String POLLER_AGENT = "scaled-fleet-bench-poller";
+
+    /** What "all Ready" waits for; the plans are only in the memory mode's fleet. */
     private static final List<Class<? extends CustomResource<?, ? extends PbxOpsStatus>>> CONVERGED_KINDS =
             List.of(Company.class, Pbx.class, WebRtcGateway.class, PbxShare.class);
+
+    private static final List<Class<? extends CustomResource<?, ? extends PbxOpsStatus>>> ALL_KINDS =
+            List.of(Company.class, NumberingPlan.class, Pbx.class, WebRtcGateway.class, PbxShare.class);
 
     private ScaledFleetBenchmark() {}
 
     /**
-     * {@code converge [COMPANIES=40] [LATENCY_MS=20] [DEADLINE_MINUTES=30]}.
+     * {@code converge [COMPANIES=40] [LATENCY_MS=20] [DEADLINE_MINUTES=30]} or
+     * {@code memory [OBJECTS=5000] [PLANS=true] [JVM option of the operator's process...]} (PLANS false: the same
+     * objects but the NumberingPlans, for comparison).
      */
     public static void main(String[] args) throws Exception {
         String mode = args.length > 0 ? args[0] : "converge";
@@ -64,8 +95,14 @@ public final class ScaledFleetBenchmark {
                     new ScaledFleet(intArg(args, 1, 40), false, false),
                     intArg(args, 2, 20),
                     Duration.ofMinutes(intArg(args, 3, 30)));
+        } else if (mode.equals("memory")) {
+            boolean plans = args.length <= 2 || Boolean.parseBoolean(args[2]);
+            memory(
+                    ScaledFleet.ofObjects(intArg(args, 1, 5000), plans, true),
+                    List.of(args).subList(Math.min(3, args.length), args.length));
         } else {
-            System.err.println("usage: converge [COMPANIES] [LATENCY_MS] [DEADLINE_MINUTES]");
+            System.err.println(
+                    "usage: converge [COMPANIES] [LATENCY_MS] [DEADLINE_MINUTES] | memory [OBJECTS] [PLANS] [JVM option...]");
             System.exit(2);
         }
         // the simulator's and the API server's threads are not all daemons
@@ -226,6 +263,185 @@ public final class ScaledFleetBenchmark {
                         .collect(Collectors.joining(", ")),
                 pageSize);
         printRoutes(drift, ScaledFleetBenchmark::isCloud, Integer.MAX_VALUE);
+    }
+
+    /**
+     * The memory of {@code run} holding the fleet: the test API server and the simulator stay in this JVM, the
+     * operator runs in a JVM of its own ({@link OperatorMemoryProbe}) with {@code jvmOptions}, and measures itself
+     * empty, then once it has reconciled every object (a paused object gets a status, nothing more).
+     */
+    private static void memory(ScaledFleet shape, List<String> jvmOptions) throws IOException, InterruptedException {
+        try (FleetHarness fleet = FleetHarness.start(UnaryOperator.identity(), UnaryOperator.identity(), false);
+                KubernetesClient poller = new KubernetesClientBuilder()
+                        .withConfig(new ConfigBuilder(fleet.client().getConfiguration())
+                                .withUserAgent(POLLER_AGENT)
+                                .build())
+                        .build()) {
+            Path work = Files.createTempDirectory("pbxops-memory");
+            Path kubeconfig = Kubeconfig.write(
+                    work.resolve("kubeconfig"),
+                    fleet.client().getConfiguration().getMasterUrl());
+            List<String> command = new ArrayList<>();
+            command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            command.addAll(jvmOptions);
+            String logback = System.getProperty("logback.configurationFile");
+            if (logback != null) {
+                command.add("-Dlogback.configurationFile=" + logback);
+            }
+            command.addAll(List.of(
+                    "-cp",
+                    System.getProperty("java.class.path"),
+                    OperatorMemoryProbe.class.getName(),
+                    "--kubeconfig",
+                    kubeconfig.toString(),
+                    "--cloud-url",
+                    fleet.simulator().cloudUrl().toString(),
+                    "--no-server-side-apply",
+                    "--namespace",
+                    FleetHarness.NAMESPACE,
+                    "--health-port",
+                    "-1",
+                    "--log-level",
+                    "WARN"));
+            ProcessBuilder builder = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT);
+            SimulatorConfig simulator = fleet.simulator().config();
+            builder.environment().put("PBXOPS_CLOUD_LOGIN", simulator.login());
+            builder.environment().put("PBXOPS_CLOUD_PASSWORD", simulator.password());
+            builder.environment().put("PBXOPS_APP_ID", simulator.appId());
+            builder.environment().put("PBXOPS_APP_SECRET", simulator.appSecret());
+            fleet.simulator().control().clearRequestCounts();
+            Process probe = builder.start();
+            try {
+                BlockingQueue<String> measurements = readMeasurements(probe);
+                Writer labels = new OutputStreamWriter(probe.getOutputStream(), StandardCharsets.UTF_8);
+                String started = next(measurements, probe);
+                awaitOperatorQuiet(fleet, poller);
+                String empty = measure(labels, measurements, probe, "empty");
+
+                long start = System.nanoTime();
+                fleet.apply(shape.yaml());
+                Duration applied = since(start);
+                Readiness loaded = awaitStatus(fleet, poller, start);
+                awaitOperatorQuiet(fleet, poller);
+                String full = measure(labels, measurements, probe, "loaded");
+                labels.close();
+                probe.waitFor(PROBE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+
+                System.out.printf(
+                        "%nfleet, every object paused (pbxops.io/paused: \"true\"): %d objects of the five kinds (%d"
+                                + " companies, %d plans, %d PBX, %d gateways, %d shares) and %d labelled Secrets%n",
+                        shape.objects(),
+                        shape.companies(),
+                        shape.plans(),
+                        shape.pbxs(),
+                        shape.gateways(),
+                        shape.shares(),
+                        shape.secrets());
+                System.out.println("operator process: run with its defaults (--no-server-side-apply), " + started);
+                System.out.printf(
+                        "apply %.1f s; apply -> every object reconciled (status for its generation): %.1f s%s%n",
+                        applied.toMillis() / 1000.0,
+                        loaded.elapsed().toMillis() / 1000.0,
+                        loaded.complete() ? "" : " NOT REACHED: " + loaded.notReady());
+                System.out.println(empty);
+                System.out.println(full);
+                double heapDelta = field(full, "heapUsedMiB") - field(empty, "heapUsedMiB");
+                System.out.printf(
+                        "heap used for the fleet: %.1f MiB, %.1f KiB per object (Secrets aside); RSS %.1f MiB -> %.1f"
+                                + " MiB%n",
+                        heapDelta, heapDelta * 1024 / shape.objects(), field(empty, "rssMiB"), field(full, "rssMiB"));
+                List<RequestCount> counts = fleet.simulator().control().requestCounts();
+                System.out.printf(
+                        "cloud requests meanwhile: %d (writes %d); O2G requests: %d%n",
+                        sum(counts, ScaledFleetBenchmark::isCloud),
+                        sum(counts, ScaledFleetBenchmark::isWrite),
+                        sum(counts, ScaledFleetBenchmark::isO2g));
+                printRoutes(counts, ScaledFleetBenchmark::isCloud, Integer.MAX_VALUE);
+            } finally {
+                probe.destroy();
+                if (!probe.waitFor(PROBE_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                    probe.destroyForcibly();
+                }
+            }
+        }
+    }
+
+    /** The probe's MEMORY lines, in order; the rest of its output goes on to stderr. */
+    private static BlockingQueue<String> readMeasurements(Process probe) {
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader out =
+                            new BufferedReader(new InputStreamReader(probe.getInputStream(), StandardCharsets.UTF_8))) {
+                        for (String line = out.readLine(); line != null; line = out.readLine()) {
+                            if (line.startsWith("MEMORY ")) {
+                                lines.add(line.substring("MEMORY ".length()));
+                            } else {
+                                System.err.println("[operator] " + line);
+                            }
+                        }
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                },
+                "probe-output");
+        reader.setDaemon(true);
+        reader.start();
+        return lines;
+    }
+
+    private static String measure(Writer labels, BlockingQueue<String> measurements, Process probe, String label)
+            throws IOException, InterruptedException {
+        labels.write(label + "\n");
+        labels.flush();
+        return next(measurements, probe);
+    }
+
+    private static String next(BlockingQueue<String> measurements, Process probe) throws InterruptedException {
+        String line = measurements.poll(PROBE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (line == null) {
+            throw new IllegalStateException("the operator's process answered nothing within " + PROBE_TIMEOUT
+                    + (probe.isAlive() ? "" : " (it exited with " + probe.exitValue() + ")"));
+        }
+        return line;
+    }
+
+    private static double field(String measurement, String name) {
+        for (String part : measurement.split(" ")) {
+            if (part.startsWith(name + "=")) {
+                return Double.parseDouble(part.substring(name.length() + 1));
+            }
+        }
+        throw new IllegalArgumentException(name + " not in " + measurement);
+    }
+
+    /**
+     * Waits until the API server has seen nothing but this benchmark's own polls for three polls in a row: the
+     * operator's informers have listed, its reconciles and event writes are done.
+     */
+    private static void awaitOperatorQuiet(FleetHarness fleet, KubernetesClient poller) {
+        AtomicInteger quietPolls = new AtomicInteger();
+        await().atMost(PROBE_TIMEOUT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+            poller.namespaces().list();
+            boolean quiet = fleet.cluster().takeRequests().stream()
+                    .allMatch(request -> POLLER_AGENT.equals(request.getHeader("User-Agent")));
+            if (!quiet) {
+                quietPolls.set(0);
+                return false;
+            }
+            return quietPolls.incrementAndGet() >= 3;
+        });
+    }
+
+    /** Waits until every object has a status written for its current generation (a paused one included). */
+    private static Readiness awaitStatus(FleetHarness fleet, KubernetesClient poller, long start) {
+        return poll(
+                fleet,
+                poller,
+                ALL_KINDS,
+                start,
+                LOAD_DEADLINE,
+                object -> CurrentStatus.isCurrent(object, object.getStatus()));
     }
 
     private static Readiness awaitReady(
