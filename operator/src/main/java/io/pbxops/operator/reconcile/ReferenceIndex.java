@@ -95,15 +95,6 @@ public final class ReferenceIndex {
                 context);
     }
 
-    /** Every primary of the namespace (for a change that may concern any of them). */
-    public static <S extends HasMetadata, P extends HasMetadata> Set<ResourceID> allInNamespace(
-            EventSourceContext<P> context, S object) {
-        return context.getPrimaryCache()
-                .list(object.getMetadata().getNamespace())
-                .map(ResourceID::fromResource)
-                .collect(Collectors.toSet());
-    }
-
     /** An object of another kind from the informer this reconciler registered for it. */
     public static <S extends HasMetadata> Optional<S> lookup(
             Context<?> context, Class<S> kind, String eventSourceName, String namespace, String name) {

@@ -125,6 +125,26 @@ class FleetBehaviourTest {
                         matches(fleet.cloud().system(name)));
             }
         });
+
+        // A Pbx that moves to another plan is counted by that plan, and no more by the one it left.
+        fleet.apply("""
+                apiVersion: pbxops.io/v1alpha1
+                kind: NumberingPlan
+                metadata: {name: de-branch}
+                spec:
+                  rules:
+                  - {match: "^112$", replace: "", description: 112 goes to the public network}
+                """);
+        fleet.edit(Pbx.class, "muc-3", pbx -> {
+            pbx.getSpec().getNumberingPlanRef().setName("de-branch");
+            return pbx;
+        });
+        await().atMost(FleetHarness.CONVERGENCE).ignoreExceptions().untilAsserted(() -> {
+            assertEquals(
+                    2, fleet.get(NumberingPlan.class, "de-standard").getStatus().getPbxCount());
+            assertEquals(
+                    1, fleet.get(NumberingPlan.class, "de-branch").getStatus().getPbxCount());
+        });
     }
 
     @Test
