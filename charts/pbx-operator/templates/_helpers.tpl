@@ -85,10 +85,11 @@ Role). Exactly the calls it makes, proven by LeastPrivilegeTest (operator/src/te
 - apiGroups: [pbxops.io]
   resources: [companies, pbxs, pbxshares, webrtcgateways]
   verbs: [get, list, watch, patch]
-# NumberingPlans are only read, through their informer: nothing in the cloud to clean up, so no finalizer.
+# NumberingPlans are only read: their informer, and one get when a reconcile holds a copy older than the
+# operator's own last status write. Nothing in the cloud to clean up, so no finalizer.
 - apiGroups: [pbxops.io]
   resources: [numberingplans]
-  verbs: [list, watch]
+  verbs: [get, list, watch]
 # Status written whole under the resource version in hand (update); a claim recorded right after the create or
 # adoption that made it, and a pending reset before its cloud call (patch: Company, Pbx, WebRtcGateway).
 - apiGroups: [pbxops.io]

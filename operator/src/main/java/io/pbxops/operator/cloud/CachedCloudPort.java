@@ -224,17 +224,7 @@ public final class CachedCloudPort implements CloudPort {
         public Optional<CloudMediaPillar> observe(String gatewayId, String systemId, String exactName) {
             fill();
             if (gatewayId != null) {
-                Optional<CloudMediaPillar> cached = gatewayStore.get(gatewayId);
-                // An upgrade ends without anyone writing: a gateway being upgraded is read again.
-                if (cached.isPresent() && "upgrading".equals(cached.get().state())) {
-                    Optional<CloudMediaPillar> fresh = cloud.gateways().observe(gatewayId, null, null);
-                    fresh.ifPresentOrElse(gatewayStore::put, () -> gatewayStore.remove(gatewayId));
-                    return fresh;
-                }
-                return cached.isPresent()
-                        ? cached
-                        : gatewayStore.getOrRead(
-                                gatewayId, () -> cloud.gateways().observe(gatewayId, null, null));
+                return gatewayStore.getOrRead(gatewayId, () -> cloud.gateways().observe(gatewayId, null, null));
             }
             return gatewayStore.byKey(
                     "gateway:" + systemId + "/" + exactName,
@@ -409,13 +399,44 @@ public final class CachedCloudPort implements CloudPort {
         return found;
     }
 
-    /** The systems the cache holds that are not activated (no request). */
-    public Set<String> pendingSystemIds() {
-        return systemStore
+    /** The systems not activated and the gateways being upgraded, as the cache holds them (no request). */
+    public Set<String> pendingIds() {
+        Set<String> pending = systemStore
                 .values()
                 .filter(s -> !CloudSystem.STATUS_ACTIVATED.equals(s.status()))
                 .map(CloudSystem::id)
                 .collect(Collectors.toSet());
+        gatewayStore.values().filter(CachedCloudPort::upgrading).forEach(g -> pending.add(g.id()));
+        return pending;
+    }
+
+    /**
+     * An upgrade ends without anyone writing: while the cache holds gateways being upgraded, the gateway list is read
+     * (one call per page, whatever their number); answers the gateways whose upgrade ended or that went.
+     */
+    public List<CloudMediaPillar> refreshUpgrading() {
+        fill();
+        Map<String, CloudMediaPillar> before = new HashMap<>();
+        gatewayStore.values().filter(CachedCloudPort::upgrading).forEach(g -> before.put(g.id(), g));
+        if (before.isEmpty()) {
+            return List.of();
+        }
+        Map<String, CloudMediaPillar> listed = new HashMap<>();
+        gateways.listAll().forEach(g -> listed.put(g.id(), g));
+        List<CloudMediaPillar> moved = new ArrayList<>();
+        before.forEach((id, was) -> {
+            CloudMediaPillar now = listed.get(id);
+            if (now == null) {
+                moved.add(was);
+            } else if (!upgrading(now) || !Objects.equals(now.runningVersion(), was.runningVersion())) {
+                moved.add(now);
+            }
+        });
+        return moved;
+    }
+
+    private static boolean upgrading(CloudMediaPillar gateway) {
+        return CloudExtensions.MP_STATE_UPGRADING.equals(gateway.state());
     }
 
     private static Object lastEvent(CloudSystem system) {

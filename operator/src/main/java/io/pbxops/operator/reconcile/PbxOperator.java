@@ -40,7 +40,8 @@ public final class PbxOperator implements AutoCloseable {
     private final List<Reconciler<?>> reconcilers = new ArrayList<>();
     private final Ledgers ledgers = new Ledgers();
     private final Triggers triggers = new Triggers();
-    private final SystemOwners systemOwners = new SystemOwners();
+    private final CloudOwners systemOwners = new CloudOwners();
+    private final CloudOwners gatewayOwners = new CloudOwners();
     private final Instrumentation instrumentation;
 
     private volatile boolean leading;
@@ -127,7 +128,7 @@ public final class PbxOperator implements AutoCloseable {
         register(new NumberingPlanReconciler(support));
         register(new PbxReconciler(support, cloud, endpoints, ledgers.pbxs(), triggers.pbxs(), systemOwners));
         register(new PbxShareReconciler(support, cloud, ledgers.shares(), triggers.shares()));
-        register(new WebRtcGatewayReconciler(support, cloud, ledgers.gateways(), triggers.gateways()));
+        register(new WebRtcGatewayReconciler(support, cloud, ledgers.gateways(), triggers.gateways(), gatewayOwners));
     }
 
     /** What this cloud serves beyond its public contract, as probed (the runtime probes it). */
@@ -136,8 +137,13 @@ public final class PbxOperator implements AutoCloseable {
     }
 
     /** Which Pbx stands for which cloud system (the activation watch wakes them). */
-    public SystemOwners systemOwners() {
+    public CloudOwners systemOwners() {
         return systemOwners;
+    }
+
+    /** Which WebRtcGateway stands for which cloud gateway (the activation watch wakes them when an upgrade ends). */
+    public CloudOwners gatewayOwners() {
+        return gatewayOwners;
     }
 
     public Ledgers ledgers() {

@@ -2,6 +2,7 @@ package io.pbxops.operator.runtime;
 
 import io.javaoperatorsdk.operator.processing.event.ResourceID;
 import io.pbxops.operator.cloud.CachedCloudPort;
+import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.operator.reconcile.PbxOperator;
 import java.time.Duration;
@@ -15,10 +16,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Follows the PBXs that are connecting through the cloud's lists (the systems {@code created} or {@code activating})
- * while there are some, and wakes the Pbx of each system whose status or history moved: a connecting fleet costs two
- * list calls per pass and at most one request per PBX once it is activated, not one read per PBX per recheck. On the
- * leader only, like the drift check.
+ * Follows what moves in the cloud without anyone writing, through the cloud's lists: the PBXs that are connecting
+ * (the systems {@code created} or {@code activating}) and the gateways being upgraded, while there are some; wakes the
+ * object of each system or gateway that moved. A connecting fleet costs two list calls per pass and at most one
+ * request per PBX once it is activated, an upgrading fleet one gateway list per pass, not one read per object per
+ * recheck. On the leader only, like the drift check.
  *
  * <p>A pass comes every pending recheck while something moves or a PBX starts connecting; a pass that saw nothing
  * move doubles the wait, up to the drift interval, so that a build-to-order OXO waiting days for its installer costs
@@ -67,7 +69,7 @@ public final class ActivationWatch implements AutoCloseable {
     }
 
     private void passAndReschedule() {
-        Set<String> pending = cloud.pendingSystemIds();
+        Set<String> pending = cloud.pendingIds();
         boolean moved = passSafely() > 0;
         synchronized (this) {
             if (schedule == null) {
@@ -97,7 +99,7 @@ public final class ActivationWatch implements AutoCloseable {
         }
     }
 
-    /** One pass; answers how many Pbx objects were woken. */
+    /** One pass; answers how many objects were woken. */
     public int passOnce() {
         int woken = 0;
         for (CloudSystem system : cloud.refreshPending()) {
@@ -105,6 +107,14 @@ public final class ActivationWatch implements AutoCloseable {
             if (pbx.isPresent()) {
                 operator.ledgers().pbxs().forget(pbx.get());
                 operator.triggers().pbxs().trigger(pbx.get());
+                woken++;
+            }
+        }
+        for (CloudMediaPillar gateway : cloud.refreshUpgrading()) {
+            Optional<ResourceID> object = operator.gatewayOwners().of(gateway.id());
+            if (object.isPresent()) {
+                operator.ledgers().gateways().forget(object.get());
+                operator.triggers().gateways().trigger(object.get());
                 woken++;
             }
         }

@@ -8,10 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pbxops.operator.cloud.model.CloudCompany;
+import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.CloudSite;
 import io.pbxops.operator.cloud.model.CloudSystem;
 import io.pbxops.operator.cloud.model.CompanySettings;
+import io.pbxops.operator.cloud.model.MediaPillarSettings;
+import io.pbxops.operator.cloud.model.NewMediaPillar;
 import io.pbxops.operator.cloud.model.NewSystem;
+import io.pbxops.operator.cloud.model.PbxOpsExtension;
 import io.pbxops.operator.cloud.model.SiteSettings;
 import io.pbxops.operator.cloud.model.SystemSettings;
 import io.pbxops.operator.cloud.support.SimControl;
@@ -22,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -207,6 +212,60 @@ class CachedCloudPortContractTest {
 
         assertTrue(
                 SIM.control().requests("GET", SYSTEM_READ) < created.size(), "fewer reads than systems: " + counts());
+    }
+
+    @Test
+    void anUpgradeIsFollowedThroughTheGatewayListNotOneReadPerGateway() {
+        CloudSite site = siteOfANewCompany();
+        List<CloudMediaPillar> upgrading = IntStream.range(0, PAGE + 1)
+                .mapToObj(i -> {
+                    CloudSystem system = cache.systems()
+                            .create(NewSystem.onSite(
+                                    site.id(),
+                                    SystemSettings.of("oxe-" + i, SystemSettings.TYPE_OXE, "FRA")
+                                            .withExtension(PbxOpsExtension.ofModel("omnipcx-enterprise")
+                                                    .withWebRtc(new PbxOpsExtension.WebRtc(true, true)))));
+                    CloudMediaPillar gateway = cache.gateways()
+                            .create(new NewMediaPillar(
+                                    system.id(),
+                                    CloudExtensions.MP_TYPE_EXTERNAL,
+                                    MediaPillarSettings.none().withAddress("10.0.0." + (i + 1), 30)));
+                    return cache.gateways()
+                            .update(gateway.id(), MediaPillarSettings.none().withSoftwareVersion("latest"));
+                })
+                .toList();
+        Set<String> ids = upgrading.stream().map(CloudMediaPillar::id).collect(Collectors.toSet());
+        assertEquals(ids, pendingAmong(ids), "an upgrade under way is pending");
+        SIM.control().clearRequests();
+
+        Set<String> ended = new HashSet<>();
+        int[] passes = {0};
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    passes[0]++;
+                    cache.refreshUpgrading().forEach(gateway -> ended.add(gateway.id()));
+                    return ended.size() == upgrading.size();
+                });
+
+        assertEquals(
+                SIM.control().allRequests(),
+                SIM.control().requests("GET", SimControl.ADMIN + "/x-pbxops/mediapillars"),
+                "the gateway list only: " + counts());
+        assertTrue(SIM.control().allRequests() <= 2L * passes[0], "two pages a pass: " + counts());
+        assertEquals(Set.of(), pendingAmong(ids), "every upgrade seen ending");
+        upgrading.forEach(gateway -> assertEquals(
+                "online",
+                cache.gateways().observe(gateway.id(), null, null).orElseThrow().state()));
+        SIM.control().clearRequests();
+        assertEquals(List.of(), cache.refreshUpgrading());
+        assertEquals(0, SIM.control().allRequests(), "nothing upgrading, nothing asked");
+    }
+
+    private Set<String> pendingAmong(Set<String> ids) {
+        Set<String> pending = new HashSet<>(cache.pendingIds());
+        pending.retainAll(ids);
+        return pending;
     }
 
     private CloudSite siteOfANewCompany() {

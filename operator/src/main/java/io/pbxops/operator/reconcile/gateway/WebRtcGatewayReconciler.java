@@ -23,6 +23,7 @@ import io.pbxops.operator.decision.Step;
 import io.pbxops.operator.mapping.CloudRef;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
+import io.pbxops.operator.reconcile.CloudOwners;
 import io.pbxops.operator.reconcile.CloudReconciler;
 import io.pbxops.operator.reconcile.CloudSignatures;
 import io.pbxops.operator.reconcile.DriftTrigger;
@@ -49,9 +50,16 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
 
     static final String PBXS = "pbx-of-gateway";
 
+    private final CloudOwners gatewayOwners;
+
     public WebRtcGatewayReconciler(
-            ReconcileSupport support, CloudPort cloud, CloudLedger ledger, DriftTrigger<WebRtcGateway> drift) {
+            ReconcileSupport support,
+            CloudPort cloud,
+            CloudLedger ledger,
+            DriftTrigger<WebRtcGateway> drift,
+            CloudOwners gatewayOwners) {
         super(support, cloud, ledger, drift);
+        this.gatewayOwners = gatewayOwners;
     }
 
     @Override
@@ -117,7 +125,10 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
                 desired, new GatewayDecision.Observation(Observed.of(after.orElse(null))), decisionContext);
         WebRtcGatewayStatus status = gateway.getStatus();
         status.setGatewayId(settled.view().gatewayId());
-        after.ifPresent(g -> status.setCloudId(g.id()));
+        after.ifPresent(g -> {
+            status.setCloudId(g.id());
+            gatewayOwners.stands(g.id(), id(gateway));
+        });
         status.setRunningVersion(settled.view().runningVersion());
         status.setAvailableVersion(settled.view().availableVersion());
         status.setState(settled.view().state());
@@ -258,6 +269,7 @@ public class WebRtcGatewayReconciler extends CloudReconciler<WebRtcGateway, WebR
      */
     private Decision<GatewayDecision.View> deleteInCloud(WebRtcGateway gateway, Context<WebRtcGateway> context) {
         ledger.forget(id(gateway));
+        gatewayOwners.gone(id(gateway));
         String knownId =
                 gateway.getStatus() == null ? null : gateway.getStatus().getCloudId();
         Optional<CloudMediaPillar> found =

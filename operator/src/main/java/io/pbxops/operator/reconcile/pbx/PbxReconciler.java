@@ -32,6 +32,7 @@ import io.pbxops.operator.mapping.SystemMapping;
 import io.pbxops.operator.pbx.PbxEndpointPort;
 import io.pbxops.operator.reconcile.CacheFleetView;
 import io.pbxops.operator.reconcile.CloudLedger;
+import io.pbxops.operator.reconcile.CloudOwners;
 import io.pbxops.operator.reconcile.CloudReconciler;
 import io.pbxops.operator.reconcile.CloudSignatures;
 import io.pbxops.operator.reconcile.DriftTrigger;
@@ -39,7 +40,6 @@ import io.pbxops.operator.reconcile.ExternalIds;
 import io.pbxops.operator.reconcile.ReconcileSupport;
 import io.pbxops.operator.reconcile.ReferenceIndex;
 import io.pbxops.operator.reconcile.Resolution;
-import io.pbxops.operator.reconcile.SystemOwners;
 import io.pbxops.operator.validation.FleetProblem;
 import io.pbxops.operator.validation.FleetRules;
 import io.pbxops.operator.validation.ObjectValidator;
@@ -80,7 +80,7 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
 
     private final PbxEndpointPort endpoints;
     private final PbxExecutor executor;
-    private final SystemOwners systemOwners;
+    private final CloudOwners systemOwners;
 
     public PbxReconciler(
             ReconcileSupport support,
@@ -88,7 +88,7 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
             PbxEndpointPort endpoints,
             CloudLedger ledger,
             DriftTrigger<Pbx> drift,
-            SystemOwners systemOwners) {
+            CloudOwners systemOwners) {
         super(support, cloud, ledger, drift);
         this.systemOwners = systemOwners;
         this.activationSecrets = new ActivationSecrets(support.client());
