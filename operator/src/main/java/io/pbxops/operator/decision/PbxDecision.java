@@ -181,12 +181,16 @@ public final class PbxDecision {
 
     private PbxDecision() {}
 
-    /** Whether the PBX side must be read for this decision: an endpoint, and the system not connected (or reset). */
+    /**
+     * Whether the PBX side must be read for this decision: an endpoint, and a system the PBX has not presented its
+     * code for yet ({@code created}) or one being reset. Not for a system still to be declared (the PBX is then
+     * configured whole, {@link #configureWhole}), nor while it is {@code activating} (the agent presented the code:
+     * the cloud finishes the activation) or activated.
+     */
     public static boolean needsPbxSide(Desired desired, CloudSystem system, ResetMemory memory) {
         return desired.endpoint() != null
-                && (system == null
-                        || !CloudSystem.STATUS_ACTIVATED.equals(system.status())
-                        || resetRequested(desired, system, memory));
+                && system != null
+                && (CloudSystem.STATUS_CREATED.equals(system.status()) || resetRequested(desired, system, memory));
     }
 
     /** Whether the system must be read with its connection history: a reset intent of this token is pending. */
@@ -237,7 +241,9 @@ public final class PbxDecision {
         } else if (secretBehind(system, observed.secret())) {
             steps.add(new Step.PublishActivation(desired.secretName(), false));
         }
-        if (needsPbxSide(desired, system, memory)) {
+        if (system == null && desired.endpoint() != null) {
+            steps.add(configureWhole(desired));
+        } else if (needsPbxSide(desired, system, memory)) {
             pbxSideStep(desired, system, fresh, observed.pbxSide()).ifPresent(steps::add);
         }
         List<String> runbook = runbook(desired, observed.pbxSide());
@@ -382,6 +388,23 @@ public final class PbxDecision {
         return CloudSystem.STATUS_ACTIVATED.equals(system.status()) ? null : system.jidPbxagentPassword();
     }
 
+    /**
+     * The PBX of a system declared in this pass: its new PBX ID and code are nowhere yet, so everything is entered
+     * without reading the PBX first (what it held is replaced either way).
+     */
+    private static Step configureWhole(Desired desired) {
+        List<String> writes = new ArrayList<>(List.of(
+                "enable the Rainbow agent",
+                "set the Rainbow domain to " + RAINBOW_DOMAIN,
+                "enter the PBX ID",
+                "enter the activation code"));
+        EndpointSettings.Network network = desired.endpoint().network();
+        if (network != null) {
+            writes.add("set the network prerequisites: " + network);
+        }
+        return new Step.ConfigurePbx(desired.endpoint().description(), writes, true, null, true);
+    }
+
     private static Optional<Step> pbxSideStep(Desired desired, CloudSystem system, boolean freshCode, PbxSide side) {
         if (side instanceof PbxSide.NotRead notRead) {
             return Optional.of(new Step.Unknown(notRead.why()));
@@ -415,7 +438,7 @@ public final class PbxDecision {
             return Optional.empty();
         }
         return Optional.of(
-                new Step.ConfigurePbx(desired.endpoint().description(), writes, enterCode, state.agentSays()));
+                new Step.ConfigurePbx(desired.endpoint().description(), writes, enterCode, state.agentSays(), false));
     }
 
     /**

@@ -102,8 +102,11 @@ public sealed interface Step {
      * @param changes   what is entered, for people, in order
      * @param enterCode whether the activation code is (re)entered
      * @param agentSays what the PBX's agent said when it was read (null: nothing)
+     * @param unread    every setting is written without reading the PBX first: the system is declared in the same
+     *                  pass, so nothing the PBX holds can be kept (its new code is nowhere yet)
      */
-    record ConfigurePbx(String endpoint, List<String> changes, boolean enterCode, String agentSays) implements Step {
+    record ConfigurePbx(String endpoint, List<String> changes, boolean enterCode, String agentSays, boolean unread)
+            implements Step {
         public ConfigurePbx {
             changes = List.copyOf(changes);
         }

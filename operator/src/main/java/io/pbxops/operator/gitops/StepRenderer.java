@@ -93,6 +93,12 @@ final class StepRenderer {
         if (step instanceof Step.ConfirmReset confirm) {
             return of(PlanAction.RESET, "record the reset for resetToken \"" + confirm.token() + "\"");
         }
+        if (step instanceof Step.ConfigurePbx configure && configure.unread()) {
+            return of(
+                    PlanAction.CONFIGURE_PBX,
+                    "through " + configure.endpoint() + ", once the system is declared (not read first): "
+                            + String.join(", ", configure.changes()));
+        }
         if (step instanceof Step.ConfigurePbx configure) {
             return of(
                     PlanAction.CONFIGURE_PBX,

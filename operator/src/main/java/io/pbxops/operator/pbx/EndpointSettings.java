@@ -10,8 +10,15 @@ import java.util.Objects;
  * @param enterCode      whether to (re)enter the code: the PBX cannot tell whether the one it holds is the current one,
  *                       so the caller decides from the cloud's side (Pending, refused, or reset)
  * @param network        the Rainbow agent's route to the internet, or null when not managed
+ * @param unread         write every setting without reading the PBX first (its system was just declared: nothing it
+ *                       holds is kept); the answer then tells what was written, not what the agent says
  */
-public record EndpointSettings(String equipmentId, String activationCode, boolean enterCode, Network network) {
+public record EndpointSettings(
+        String equipmentId, String activationCode, boolean enterCode, Network network, boolean unread) {
+
+    public EndpointSettings(String equipmentId, String activationCode, boolean enterCode, Network network) {
+        this(equipmentId, activationCode, enterCode, network, false);
+    }
 
     /** DNS servers (direct access) or an HTTP proxy, exactly one. */
     public record Network(

@@ -72,7 +72,8 @@ final class Fixtures {
             return p.withCreateOrReset() ? "PublishActivation(with create or reset)" : "PublishActivation";
         }
         if (step instanceof Step.ConfigurePbx c) {
-            return "ConfigurePbx(" + String.join("; ", c.changes()) + (c.enterCode() ? "" : "; code kept") + ")";
+            return "ConfigurePbx(" + String.join("; ", c.changes()) + (c.enterCode() ? "" : "; code kept")
+                    + (c.unread() ? "; not read first" : "") + ")";
         }
         if (step instanceof Step.Wait w) {
             return "Wait(" + w.reason() + ")";

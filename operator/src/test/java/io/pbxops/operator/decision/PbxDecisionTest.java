@@ -146,6 +146,8 @@ class PbxDecisionTest {
             + "\"jid_pbxagent_password\":\"ALE12-1234.5678.90\"}");
     private static final CloudSystem OXE_PENDING =
             system("{\"id\":\"s1\"," + OXE_SYNCED + ",\"status\":\"created\",\"jid_pbxagent_password\":\"7777\"}");
+    private static final CloudSystem OXE_ACTIVATING =
+            system("{\"id\":\"s1\"," + OXE_SYNCED + ",\"status\":\"activating\"}");
     private static final CloudSystem OXE_RUNNING =
             system("{\"id\":\"s1\"," + OXE_SYNCED + ",\"status\":\"activated\"}");
     private static final Instant INTENT = Instant.parse("2026-11-30T10:00:00Z");
@@ -535,6 +537,43 @@ class PbxDecisionTest {
                                 "Creating",
                                 null)),
                 row(
+                        "a new OXE is declared, then configured whole through its endpoint without reading it first",
+                        new Row(
+                                OXE,
+                                null,
+                                OWNER,
+                                O2G_DNS,
+                                null,
+                                null,
+                                NOT_READ,
+                                PbxDecision.SecretContent.ABSENT,
+                                NONE,
+                                CONTEXT,
+                                List.of(
+                                        "CreateSystem(in the site of Company/acme)",
+                                        "PublishActivation(with create or reset)",
+                                        "ConfigurePbx(enable the Rainbow agent; set the Rainbow domain to openrainbow.com; "
+                                                + "enter the PBX ID; enter the activation code; "
+                                                + "set the network prerequisites: dns 10.1.0.53; not read first)"),
+                                "Creating",
+                                null)),
+                row(
+                        "an activating OXE (its agent presented the code) is left to the cloud, not read",
+                        new Row(
+                                OXE,
+                                null,
+                                OWNER,
+                                O2G_DNS,
+                                OXE_ACTIVATING,
+                                null,
+                                NOT_READ,
+                                SECRET_OXE,
+                                NONE,
+                                CONTEXT,
+                                List.of(),
+                                "AwaitingActivation",
+                                ConnectionState.Pending)),
+                row(
                         "a Pending OXE whose agent is off gets everything entered through its endpoint",
                         new Row(
                                 OXE,
@@ -821,10 +860,11 @@ class PbxDecisionTest {
     }
 
     @Test
-    void thePbxSideIsReadOnlyWhileTheSystemIsNotConnectedOrIsReset() {
+    void thePbxSideIsReadOnlyWhileThePbxHasNotPresentedItsCodeOrIsReset() {
         PbxDecision.Desired oxe = new PbxDecision.Desired(OXE, null, OWNER, O2G);
-        assertTrue(PbxDecision.needsPbxSide(oxe, null, NONE));
+        assertFalse(PbxDecision.needsPbxSide(oxe, null, NONE), "a new system: configured whole");
         assertTrue(PbxDecision.needsPbxSide(oxe, OXE_PENDING, NONE));
+        assertFalse(PbxDecision.needsPbxSide(oxe, OXE_ACTIVATING, NONE));
         assertFalse(PbxDecision.needsPbxSide(oxe, OXE_RUNNING, NONE));
         assertFalse(PbxDecision.needsPbxSide(new PbxDecision.Desired(BTCO, null, OWNER, null), PENDING_OXO, NONE));
     }

@@ -177,7 +177,8 @@ public final class O2gPbxDriver implements PbxEndpointPort, AutoCloseable {
     }
 
     private EndpointState applyNow(Node node, EndpointSettings desired) {
-        Reading held = recentReading(node);
+        Reading held = desired.unread() ? nothingRead(node) : recentReading(node);
+        boolean everything = desired.unread();
         O2gClient client = node.client();
         O2gRainbowNames names = node.names();
         O2gInstance network = held.network();
@@ -185,7 +186,7 @@ public final class O2gPbxDriver implements PbxEndpointPort, AutoCloseable {
         List<String> changes = new ArrayList<>();
         try {
             if (desired.network() != null && network != null) {
-                List<O2gAttribute> writes = networkWrites(names, network, desired.network());
+                List<O2gAttribute> writes = networkWrites(names, network, desired.network(), everything);
                 if (!writes.isEmpty()) {
                     client.setAttributes(node.id(), names.networkObjectName(), names.networkInstanceId(), writes);
                     network = withValues(network, writes);
@@ -236,16 +237,33 @@ public final class O2gPbxDriver implements PbxEndpointPort, AutoCloseable {
         return read(node);
     }
 
-    /** The DNS servers (the proxy emptied) or the proxy (the DNS servers emptied), where they differ. */
+    /**
+     * What {@code apply} works from when it does not read: an agent off, no PBX ID, no network, as the node's model
+     * has them (so every setting is written), read now.
+     */
+    private Reading nothingRead(Node node) {
+        O2gRainbowNames names = node.names();
+        O2gInstance rainbow = new O2gInstance(names.objectName(), names.instanceId(), List.of(), List.of());
+        O2gInstance network = networkManaged(names)
+                ? new O2gInstance(names.networkObjectName(), names.networkInstanceId(), List.of(), List.of())
+                : null;
+        readings.remove(node.key());
+        return new Reading(node.model(), rainbow, network, config.clock().instant());
+    }
+
+    /**
+     * The DNS servers (the proxy emptied) or the proxy (the DNS servers emptied), where they differ; all of them
+     * when nothing was read.
+     */
     private static List<O2gAttribute> networkWrites(
-            O2gRainbowNames names, O2gInstance current, EndpointSettings.Network network) {
+            O2gRainbowNames names, O2gInstance current, EndpointSettings.Network network, boolean everything) {
         List<O2gAttribute> writes = new ArrayList<>();
         boolean proxy = network.proxyHost() != null;
-        set(writes, current, names.dnsPrimary(), proxy ? "" : network.dnsPrimary());
-        set(writes, current, names.dnsSecondary(), proxy ? "" : Objects.requireNonNullElse(network.dnsSecondary(), ""));
-        set(writes, current, names.proxyHost(), proxy ? network.proxyHost() : "");
-        set(writes, current, names.proxyPort(), proxy ? String.valueOf(network.proxyPort()) : "");
-        set(writes, current, names.proxyLogin(), proxy ? Objects.requireNonNullElse(network.proxyLogin(), "") : "");
+        set(writes, current, everything, names.dnsPrimary(), proxy ? "" : network.dnsPrimary());
+        set(writes, current, everything, names.dnsSecondary(), proxy ? "" : orEmpty(network.dnsSecondary()));
+        set(writes, current, everything, names.proxyHost(), proxy ? network.proxyHost() : "");
+        set(writes, current, everything, names.proxyPort(), proxy ? String.valueOf(network.proxyPort()) : "");
+        set(writes, current, everything, names.proxyLogin(), proxy ? orEmpty(network.proxyLogin()) : "");
         if (!writes.isEmpty() && proxy && network.proxyPassword() != null) {
             // The password reads back masked: enter it whenever the rest of the proxy settings change.
             writes.add(O2gAttribute.of(names.proxyPassword(), network.proxyPassword()));
@@ -253,10 +271,15 @@ public final class O2gPbxDriver implements PbxEndpointPort, AutoCloseable {
         return writes;
     }
 
-    private static void set(List<O2gAttribute> writes, O2gInstance current, String attribute, String wanted) {
-        if (!wanted.equals(current.value(attribute).orElse(""))) {
+    private static void set(
+            List<O2gAttribute> writes, O2gInstance current, boolean always, String attribute, String wanted) {
+        if (always || !wanted.equals(current.value(attribute).orElse(""))) {
             writes.add(O2gAttribute.of(attribute, wanted));
         }
+    }
+
+    private static String orEmpty(String value) {
+        return Objects.requireNonNullElse(value, "");
     }
 
     /** The instance as it is after a write that O2G accepted: the written values replace the read ones. */

@@ -217,7 +217,8 @@ final class PbxExecutor {
         String code = Optional.ofNullable(PbxDecision.codeShown(system)).orElse(secret.activationCode());
         EndpointState state = endpoints.apply(
                 endpoint.target(),
-                new EndpointSettings(system.pbxId(), code, step.enterCode() && code != null, endpoint.network()));
+                new EndpointSettings(
+                        system.pbxId(), code, step.enterCode() && code != null, endpoint.network(), step.unread()));
         if (!state.changes().isEmpty()) {
             support.events()
                     .normal(

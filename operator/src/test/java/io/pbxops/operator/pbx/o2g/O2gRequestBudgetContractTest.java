@@ -32,8 +32,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What one activation of an OmniPCX costs in O2G requests, from the simulator's own counters: {@code observe} then
- * {@code apply}, as the reconciler calls them while the system is not activated and the agent is off, the PBX ID
- * wrong, the code to enter and the network different.
+ * {@code apply}, as the reconciler calls them while the system is {@code created} and the agent is off, the PBX ID
+ * wrong, the code to enter and the network different; or {@code apply} alone, without reading, right after the
+ * system is declared.
  *
  * <p>The first node of an O2G pays for the O2G: its discovery, the login, the session and the model (4 requests).
  * Every activation then reads the Rainbow and network objects (2) and writes each (2); nothing is read again.
@@ -155,6 +156,38 @@ class O2gRequestBudgetContractTest {
     }
 
     @Test
+    void thePbxOfASystemJustDeclaredIsConfiguredWholeInTwoWritesWithoutAnyRead() {
+        SIM.control()
+                .addO2gHost(Map.of(
+                        "host",
+                        "o2g-whole.example",
+                        "username",
+                        USER,
+                        "password",
+                        PASSWORD,
+                        "nodes",
+                        List.of(
+                                Map.of("nodeId", "1"),
+                                Map.of("nodeId", "2", "proxy", Map.of("host", "proxy.old.example", "port", 3128)))));
+        try (O2gPbxDriver driver = driver(o2gSim.driverOptions())) {
+            activate(driver, target("o2g-whole.example", 1), 1);
+            SIM.control().clearRequests();
+            PbxEndpointTarget target = target("o2g-whole.example", 2);
+
+            EndpointState applied = driver.apply(target, unread(2));
+
+            assertEquals(Map.of("PUT " + INSTANCE + " 204", 2L), o2gSim.byRoute(), "the network, then Rainbow");
+            assertEquals(DNS, applied.network());
+            assertNull(applied.agentSays(), "nothing read: the agent's status is not known");
+            EndpointState read = driver.observe(target);
+            assertTrue(read.agentEnabled());
+            assertEquals("OXE.1.2", read.equipmentId());
+            assertEquals(O2gPbxDriver.RAINBOW_DOMAIN, read.domain());
+            assertEquals(DNS, read.network(), "the old proxy emptied: the DNS servers alone");
+        }
+    }
+
+    @Test
     void anApplyLongAfterTheObserveReadsAgain() {
         o2gSim.addHost("o2g-slow.example", USER, PASSWORD, 1);
         MutableClock clock = MutableClock.startingNow();
@@ -259,7 +292,11 @@ class O2gRequestBudgetContractTest {
         return new EndpointSettings("OXE.1." + node, "code-" + node, true, DNS);
     }
 
-    /** One reconcile of a Pbx whose system was just declared: the PBX read, then everything entered. */
+    private static EndpointSettings unread(int node) {
+        return new EndpointSettings("OXE.1." + node, "code-" + node, true, DNS, true);
+    }
+
+    /** One reconcile of a Pbx whose system the PBX has not connected to: the PBX read, then everything entered. */
     private static EndpointState activate(O2gPbxDriver driver, PbxEndpointTarget target, int node) {
         EndpointState held = driver.observe(target);
         assertFalse(held.agentEnabled(), "the agent is off: the reconciler applies");
