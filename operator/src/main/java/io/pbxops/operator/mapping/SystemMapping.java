@@ -149,14 +149,13 @@ public final class SystemMapping {
     }
 
     /**
-     * What the drift check compares: the settings and the site links. The connection (status, channels) is not part of
-     * it, nor whether a gateway is attached: those change without anyone editing the system (gateways have their own).
+     * What the drift check compares: the settings. The site links are not part of it (each link is signed on its own,
+     * by the Pbx of its owner's site or by the share that made it, so a share linking a shared PBX is not the Pbx's
+     * drift), nor the connection (status, channels), nor whether a gateway is attached: those change without anyone
+     * editing the system (gateways have their own).
      */
     public static List<Object> signature(CloudSystem system) {
-        List<String> sites = system.siteId() == null
-                ? List.of()
-                : system.siteId().stream().sorted().toList();
-        return Arrays.asList(system.settings(), sites);
+        return List.of(system.settings());
     }
 
     /** What the drift check compares for a share: whether the system is linked to the company's site. */

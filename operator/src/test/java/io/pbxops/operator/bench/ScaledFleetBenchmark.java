@@ -263,6 +263,12 @@ public final class ScaledFleetBenchmark {
                         .collect(Collectors.joining(", ")),
                 pageSize);
         printRoutes(drift, ScaledFleetBenchmark::isCloud, Integer.MAX_VALUE);
+        fleet.client().v1().events().inNamespace(FleetHarness.NAMESPACE).list().getItems().stream()
+                .filter(event -> "DriftDetected".equals(event.getReason()))
+                .forEach(event -> System.out.printf(
+                        "  found drifted: %s/%s%n",
+                        event.getInvolvedObject().getKind(),
+                        event.getInvolvedObject().getName()));
     }
 
     /**

@@ -46,6 +46,7 @@ import io.pbxops.operator.validation.ObjectValidator;
 import io.pbxops.operator.validation.Problem;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -196,11 +197,13 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         }
         show(pbx, desired, settled.view());
         if (settled.view().connection() == ConnectionState.Running) {
-            ledger.applied(
-                    id(pbx),
-                    fingerprint,
-                    Map.ofEntries(
-                            CloudSignatures.of(after.observation().system().get())));
+            CloudSystem system = after.observation().system().get();
+            Map<CloudRef, String> signatures = new HashMap<>(Map.ofEntries(CloudSignatures.of(system)));
+            if (desired.owner() != null && desired.owner().siteId() != null) {
+                signatures.putAll(Map.ofEntries(
+                        CloudSignatures.link(system.id(), desired.owner().siteId())));
+            }
+            ledger.applied(id(pbx), fingerprint, signatures);
         } else {
             ledger.forget(id(pbx));
         }
