@@ -18,7 +18,7 @@ mvn -B -q -pl operator -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$PWD/operator/target/bench.classpath" -Dmdep.includeScope=test
 run() {
   java -cp "operator/target/test-classes:operator/target/classes:$(cat operator/target/bench.classpath)" \
-    -Dlogback.configurationFile=operator/bench/logback-quiet.xml io.pbxops.operator.bench.ScaledFleetBenchmark "$@"
+    -Dlogback.configurationFile=${LOGBACK:-operator/bench/logback-quiet.xml} io.pbxops.operator.bench.ScaledFleetBenchmark "$@"
 }
 case "$mode" in
   converge) run converge "${2:-40}" "${3:-20}" "${4:-30}" ;;

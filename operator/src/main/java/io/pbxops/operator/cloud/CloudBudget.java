@@ -4,6 +4,7 @@ import dev.failsafe.RateLimiter;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The one budget toward the cloud for an account: at most {@code maxConcurrentRequests} HTTP requests in flight and
@@ -21,6 +22,8 @@ public final class CloudBudget {
     private final Duration maxWait;
     private final Semaphore concurrency;
     private final RateLimiter<Object> rate;
+    private final AtomicLong started = new AtomicLong();
+    private final ThreadLocal<long[]> startedHere = ThreadLocal.withInitial(() -> new long[1]);
 
     private CloudBudget(int maxConcurrentRequests, int requestsPerSecond, Duration maxWait) {
         if (maxConcurrentRequests < 1 || requestsPerSecond < 1) {
@@ -54,6 +57,16 @@ public final class CloudBudget {
 
     public Duration maxWait() {
         return maxWait;
+    }
+
+    /** How many attempts got their permits so far (how busy the budget is: the activation watch paces itself on it). */
+    public long requestsStarted() {
+        return started.get();
+    }
+
+    /** How many of them the calling thread started (what a pass of the activation watch cost, others aside). */
+    public long requestsStartedHere() {
+        return startedHere.get()[0];
     }
 
     /** A held concurrency slot; closing it gives the slot back. */
@@ -90,6 +103,8 @@ public final class CloudBudget {
             throw new CloudUnavailableException(
                     "Interrupted while waiting for the cloud budget (" + endpoint + ")", endpoint, 0, null, false, e);
         }
+        started.incrementAndGet();
+        startedHere.get()[0]++;
         return concurrency::release;
     }
 

@@ -76,7 +76,8 @@ public final class OperatorRuntime implements AutoCloseable {
                 cloud,
                 operator,
                 settings.operator().pendingRecheck(),
-                settings.operator().driftInterval());
+                settings.operator().driftInterval(),
+                settings.budget());
         this.credentialsWatch = new CredentialsWatch(credentials, rainbow, operator, client, settings.operator());
         this.ops = settings.opsPort() < 0
                 ? null

@@ -67,7 +67,7 @@ public final class ScaledFleetBenchmark {
     private static final String O2G = "/api/rest";
     private static final int TOP_ROUTES = 15;
     private static final Duration POLL = Duration.ofMillis(500);
-    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(30);
+    private static final Duration PROGRESS_EVERY = Duration.ofSeconds(10);
     private static final Duration PROBE_TIMEOUT = Duration.ofMinutes(3);
     /** The test API server takes minutes to create thousands of objects on a busy machine. */
     private static final Duration LOAD_DEADLINE = Duration.ofMinutes(20);
@@ -481,6 +481,7 @@ public final class ScaledFleetBenchmark {
                     .until(() -> {
                         fleet.cluster().takeRequests();
                         notDone.clear();
+                        Map<String, String> examples = new TreeMap<>();
                         Map<String, String> progress = new LinkedHashMap<>();
                         for (Class<? extends CustomResource<?, ? extends PbxOpsStatus>> kind : kinds) {
                             List<? extends CustomResource<?, ? extends PbxOpsStatus>> objects = client.resources(kind)
@@ -492,7 +493,9 @@ public final class ScaledFleetBenchmark {
                                 if (done.test(object)) {
                                     passed++;
                                 } else {
-                                    notDone.merge(kind.getSimpleName() + " " + readyReason(object), 1L, Long::sum);
+                                    String group = kind.getSimpleName() + " " + readyReason(object);
+                                    notDone.merge(group, 1L, Long::sum);
+                                    examples.putIfAbsent(group, readyMessage(object));
                                 }
                             }
                             if (passed == objects.size()) {
@@ -504,6 +507,8 @@ public final class ScaledFleetBenchmark {
                             nextProgress[0] += PROGRESS_EVERY.toNanos();
                             System.err.printf(
                                     "%5.0f s: %s; not yet: %s%n", since(start).toMillis() / 1000.0, progress, notDone);
+                            examples.forEach(
+                                    (group, message) -> System.err.printf("         %s, e.g.: %s%n", group, message));
                         }
                         return notDone.isEmpty() && kindsDone.size() == kinds.size();
                     });
@@ -511,6 +516,13 @@ public final class ScaledFleetBenchmark {
         } catch (ConditionTimeoutException e) {
             return new Readiness(false, since(start), kindsDone, Map.copyOf(notDone));
         }
+    }
+
+    private static String readyMessage(CustomResource<?, ? extends PbxOpsStatus> object) {
+        return object.getMetadata().getName() + ": "
+                + CurrentStatus.condition(object, "Ready")
+                        .map(c -> c.getMessage())
+                        .orElse("");
     }
 
     private static String readyReason(CustomResource<?, ? extends PbxOpsStatus> object) {
