@@ -74,7 +74,10 @@ public abstract class ManagedReconciler<R extends CustomResource<?, S>, S extend
         long started = System.nanoTime();
         try (var ignored = logContext(resource)) {
             UpdateControl<R> control = reconcileOnce(resource, context);
-            var ready = StatusConditions.find(resource.getStatus().getConditions(), Conditions.READY);
+            // A copy older than this operator's last write is sent back untouched: it may have no status at all.
+            var ready = resource.getStatus() == null
+                    ? Optional.<Condition>empty()
+                    : StatusConditions.find(resource.getStatus().getConditions(), Conditions.READY);
             support.observer()
                     .reconciled(
                             resource.getKind(),
