@@ -15,6 +15,7 @@ import io.pbxops.operator.mapping.Changes;
 import io.pbxops.operator.mapping.CloudRef;
 import io.pbxops.operator.mapping.FieldList;
 import io.pbxops.operator.mapping.SystemMapping;
+import io.pbxops.operator.pbx.AgentStatus;
 import io.pbxops.operator.pbx.EndpointSettings;
 import io.pbxops.operator.pbx.EndpointState;
 import java.time.Instant;
@@ -39,6 +40,10 @@ public final class PbxDecision {
 
     /** The Rainbow domain a PBX's agent connects to. */
     public static final String RAINBOW_DOMAIN = "openrainbow.com";
+
+    /** What a PBX holds as far as the operator knows when it does not read it: nothing that can be kept. */
+    private static final EndpointState NOTHING_HELD =
+            new EndpointState(false, null, AgentStatus.NONE, null, null, null, true, List.of());
 
     /** A person types the code into OMC: minutes, not seconds; look less often. */
     static final int INSTALLER_RECHECK_FACTOR = 6;
@@ -393,16 +398,7 @@ public final class PbxDecision {
      * without reading the PBX first (what it held is replaced either way).
      */
     private static Step configureWhole(Desired desired) {
-        List<String> writes = new ArrayList<>(List.of(
-                "enable the Rainbow agent",
-                "set the Rainbow domain to " + RAINBOW_DOMAIN,
-                "enter the PBX ID",
-                "enter the activation code"));
-        EndpointSettings.Network network = desired.endpoint().network();
-        if (network != null) {
-            writes.add("set the network prerequisites: " + network);
-        }
-        return new Step.ConfigurePbx(desired.endpoint().description(), writes, true, null, true);
+        return configure(desired, null, true, NOTHING_HELD, true).orElseThrow();
     }
 
     private static Optional<Step> pbxSideStep(Desired desired, CloudSystem system, boolean freshCode, PbxSide side) {
@@ -412,7 +408,12 @@ public final class PbxDecision {
         if (side instanceof PbxSide.Unreadable unreadable) {
             return Optional.of(new Step.Unknown("cannot read the PBX: " + unreadable.why()));
         }
-        EndpointState state = ((PbxSide.Read) side).state();
+        return configure(desired, system, freshCode, ((PbxSide.Read) side).state(), false);
+    }
+
+    /** What to enter on a PBX holding {@code state}; nothing when it holds what the cloud expects. */
+    private static Optional<Step> configure(
+            Desired desired, CloudSystem system, boolean freshCode, EndpointState state, boolean unread) {
         List<String> writes = new ArrayList<>();
         if (!state.agentEnabled()) {
             writes.add("enable the Rainbow agent");
@@ -438,7 +439,7 @@ public final class PbxDecision {
             return Optional.empty();
         }
         return Optional.of(
-                new Step.ConfigurePbx(desired.endpoint().description(), writes, enterCode, state.agentSays(), false));
+                new Step.ConfigurePbx(desired.endpoint().description(), writes, enterCode, state.agentSays(), unread));
     }
 
     /**

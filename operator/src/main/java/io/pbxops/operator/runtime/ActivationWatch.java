@@ -5,14 +5,17 @@ import io.pbxops.operator.cloud.CachedCloudPort;
 import io.pbxops.operator.cloud.CloudBudget;
 import io.pbxops.operator.cloud.model.CloudMediaPillar;
 import io.pbxops.operator.cloud.model.CloudSystem;
+import io.pbxops.operator.reconcile.CloudLedger;
+import io.pbxops.operator.reconcile.CloudOwners;
+import io.pbxops.operator.reconcile.DriftTrigger;
 import io.pbxops.operator.reconcile.PbxOperator;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,22 +177,27 @@ public final class ActivationWatch implements AutoCloseable {
 
     /** One pass; answers how many objects were woken. */
     public int passOnce() {
+        PbxOperator.Ledgers ledgers = operator.ledgers();
+        PbxOperator.Triggers triggers = operator.triggers();
+        return wake(
+                        cloud.refreshPending().stream().map(CloudSystem::id),
+                        operator.systemOwners(),
+                        ledgers.pbxs(),
+                        triggers.pbxs())
+                + wake(
+                        cloud.refreshUpgrading().stream().map(CloudMediaPillar::id),
+                        operator.gatewayOwners(),
+                        ledgers.gateways(),
+                        triggers.gateways());
+    }
+
+    /** Wakes the object standing for each cloud object that moved, its ledger entry forgotten. */
+    private static int wake(Stream<String> moved, CloudOwners owners, CloudLedger ledger, DriftTrigger<?> trigger) {
         int woken = 0;
-        for (CloudSystem system : cloud.refreshPending()) {
-            Optional<ResourceID> pbx = operator.systemOwners().of(system.id());
-            if (pbx.isPresent()) {
-                operator.ledgers().pbxs().forget(pbx.get());
-                operator.triggers().pbxs().trigger(pbx.get());
-                woken++;
-            }
-        }
-        for (CloudMediaPillar gateway : cloud.refreshUpgrading()) {
-            Optional<ResourceID> object = operator.gatewayOwners().of(gateway.id());
-            if (object.isPresent()) {
-                operator.ledgers().gateways().forget(object.get());
-                operator.triggers().gateways().trigger(object.get());
-                woken++;
-            }
+        for (ResourceID object : moved.flatMap(id -> owners.of(id).stream()).toList()) {
+            ledger.forget(object);
+            trigger.trigger(object);
+            woken++;
         }
         return woken;
     }

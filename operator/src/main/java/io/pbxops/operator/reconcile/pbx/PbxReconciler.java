@@ -46,7 +46,6 @@ import io.pbxops.operator.validation.ObjectValidator;
 import io.pbxops.operator.validation.Problem;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -198,12 +197,13 @@ public class PbxReconciler extends CloudReconciler<Pbx, PbxStatus> implements Cl
         show(pbx, desired, settled.view());
         if (settled.view().connection() == ConnectionState.Running) {
             CloudSystem system = after.observation().system().get();
-            Map<CloudRef, String> signatures = new HashMap<>(Map.ofEntries(CloudSignatures.of(system)));
-            if (desired.owner() != null && desired.owner().siteId() != null) {
-                signatures.putAll(Map.ofEntries(
-                        CloudSignatures.link(system.id(), desired.owner().siteId())));
-            }
-            ledger.applied(id(pbx), fingerprint, signatures);
+            String ownerSite = desired.owner() == null ? null : desired.owner().siteId();
+            ledger.applied(
+                    id(pbx),
+                    fingerprint,
+                    ownerSite == null
+                            ? Map.ofEntries(CloudSignatures.of(system))
+                            : Map.ofEntries(CloudSignatures.of(system), CloudSignatures.link(system.id(), ownerSite)));
         } else {
             ledger.forget(id(pbx));
         }
